@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Warnings are errors in every dfx target: a warning today is a bug tomorrow.
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
+let package = Package(
+    name: "dfx",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dfx", targets: ["dfx"]),
+        .library(name: "DFXTemplate", targets: ["DFXTemplate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages, each imported by exactly one Swift module.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // Layer 0: locations, diagnostics, small shared utilities.
+        .target(name: "DFXBasics", swiftSettings: strict),
+        // Layer 1: independent of each other.
+        .target(name: "DFXYAML", dependencies: ["DFXBasics", "CYAML"], swiftSettings: strict),
+        .target(name: "DFXTemplate", dependencies: ["DFXBasics"], swiftSettings: strict),
+        .target(name: "DFXSQL", dependencies: ["DFXBasics"], swiftSettings: strict),
+        .target(name: "DFXGraph", dependencies: ["DFXBasics"], swiftSettings: strict),
+        // Layer 2: the project model and its loading.
+        .target(
+            name: "DFXProject", dependencies: ["DFXBasics", "DFXYAML", "DFXTemplate"],
+            swiftSettings: strict),
+        // Layer 3: where templating meets SQL.
+        .target(
+            name: "DFXCompiler",
+            dependencies: ["DFXBasics", "DFXTemplate", "DFXSQL", "DFXProject", "DFXGraph"],
+            swiftSettings: strict),
+        // Layer 4: warehouses.
+        .target(name: "DFXPostgres", dependencies: ["DFXBasics", "DFXSQL", "CLibPQ"], swiftSettings: strict),
+        .target(name: "DFXSQLite", dependencies: ["DFXBasics", "DFXSQL", "CSQLite3"], swiftSettings: strict),
+        // Layer 5: commands as library types, then a thin executable.
+        .target(
+            name: "DFXCommands",
+            dependencies: [
+                "DFXBasics", "DFXYAML", "DFXProject", "DFXGraph", "DFXCompiler", "DFXSQL",
+                "DFXPostgres", "DFXSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(name: "dfx", dependencies: ["DFXCommands"], swiftSettings: strict),
+
+        .testTarget(name: "DFXBasicsTests", dependencies: ["DFXBasics"]),
+        .testTarget(name: "DFXYAMLTests", dependencies: ["DFXYAML"], resources: [.copy("Golden")]),
+        .testTarget(name: "DFXTemplateTests", dependencies: ["DFXTemplate"], resources: [.copy("Conformance"), .copy("Golden")]),
+        .testTarget(name: "DFXGraphTests", dependencies: ["DFXGraph"]),
+        .testTarget(name: "DFXProjectTests", dependencies: ["DFXProject"]),
+        .testTarget(name: "DFXCompilerTests", dependencies: ["DFXCompiler", "DFXProject"]),
+        .testTarget(name: "DFXCommandsTests", dependencies: ["DFXCommands"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

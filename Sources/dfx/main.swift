@@ -1,0 +1,3 @@
+import DFXCommands
+
+DFXCommand.main()

@@ -1,0 +1,56 @@
+import DFXBasics
+import XCTest
+
+final class DiagnosticFormatterTests: XCTestCase {
+    func testHeadlineSourceLineCaretNotesAndHint() {
+        let index = LineIndex("a: 1\n  tests: {}\n")
+        let location = index.location(ofByteOffset: 7, file: "models/schema.yml")
+        let diagnostic = Diagnostic(
+            .error, "'tests' must be a list, found a mapping", at: location, length: 5,
+            sourceLine: index.lineText(location.line), hint: "write each test as a list item",
+            notes: ["in macro 'm' called at models/a.sql:1:4"])
+        XCTAssertEqual(
+            diagnostic.description,
+            """
+            models/schema.yml:2:3: error: 'tests' must be a list, found a mapping
+             2 |   tests: {}
+               |   ^~~~~
+              note: in macro 'm' called at models/a.sql:1:4
+              hint: write each test as a list item
+            """)
+    }
+
+    func testTabsAreExpandedConsistentlyForTheCaret() {
+        let diagnostic = Diagnostic(
+            .warning, "w", at: SourceLocation(file: "f", line: 1, column: 2), length: 1, sourceLine: "\tx")
+        XCTAssertEqual(diagnostic.description, "f:1:2: warning: w\n 1 |     x\n   |     ^")
+    }
+
+    func testDiagnosticWithoutLocation() {
+        XCTAssertEqual(Diagnostic(.error, "no profile").description, "error: no profile")
+    }
+}
+
+final class LineIndexTests: XCTestCase {
+    func testOffsetsMapToLinesAndScalarColumns() {
+        let index = LineIndex("ab\ncé d\n\nlast")
+        XCTAssertEqual(index.lineAndColumn(ofByteOffset: 0).line, 1)
+        XCTAssertEqual(index.lineAndColumn(ofByteOffset: 3).line, 2)
+        // "cé " is 4 bytes; 'd' is the 4th scalar of line 2.
+        XCTAssertEqual(index.lineAndColumn(ofByteOffset: 7).column, 4)
+        XCTAssertEqual(index.lineAndColumn(ofByteOffset: 9).line, 4)
+        XCTAssertEqual(index.lineText(2), "cé d")
+        XCTAssertEqual(index.lineText(3), "")
+        XCTAssertNil(index.lineText(5))
+        XCTAssertEqual(index.lineAndColumn(ofByteOffset: 10_000).line, 4)
+    }
+}
+
+final class SuggestionsTests: XCTestCase {
+    func testNearNamesAreSuggestedAndFarOnesAreNot() {
+        let names = ["stg_orders", "stg_customers", "fct_orders", "dim_date"]
+        XCTAssertEqual(Suggestions.nearest(to: "stg_order", in: names).first, "stg_orders")
+        XCTAssertEqual(Suggestions.nearest(to: "zzz", in: names), [])
+        XCTAssertEqual(Suggestions.hint(for: "dim_dat", in: names), "did you mean 'dim_date'?")
+    }
+}
