@@ -38,7 +38,7 @@ final class LineIndexTests: XCTestCase {
         XCTAssertEqual(index.lineAndColumn(ofByteOffset: 3).line, 2)
         // "cé " is 4 bytes; 'd' is the 4th scalar of line 2.
         XCTAssertEqual(index.lineAndColumn(ofByteOffset: 7).column, 4)
-        XCTAssertEqual(index.lineAndColumn(ofByteOffset: 9).line, 4)
+        XCTAssertEqual(index.lineAndColumn(ofByteOffset: 10).line, 4)
         XCTAssertEqual(index.lineText(2), "cé d")
         XCTAssertEqual(index.lineText(3), "")
         XCTAssertNil(index.lineText(5))
