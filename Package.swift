@@ -21,24 +21,24 @@ let package = Package(
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Layer 0: locations, diagnostics, small shared utilities.
-        .target(name: "DFXBasics", swiftSettings: strict),
+        .target(name: "DFXBasics", exclude: ["README.md"], swiftSettings: strict),
         // Layer 1: independent of each other.
-        .target(name: "DFXYAML", dependencies: ["DFXBasics", "CYAML"], swiftSettings: strict),
-        .target(name: "DFXTemplate", dependencies: ["DFXBasics"], swiftSettings: strict),
-        .target(name: "DFXSQL", dependencies: ["DFXBasics"], swiftSettings: strict),
-        .target(name: "DFXGraph", dependencies: ["DFXBasics"], swiftSettings: strict),
+        .target(name: "DFXYAML", dependencies: ["DFXBasics", "CYAML"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "DFXTemplate", dependencies: ["DFXBasics"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "DFXSQL", dependencies: ["DFXBasics"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "DFXGraph", dependencies: ["DFXBasics"], exclude: ["README.md"], swiftSettings: strict),
         // Layer 2: the project model and its loading.
         .target(
             name: "DFXProject", dependencies: ["DFXBasics", "DFXYAML", "DFXTemplate"],
-            swiftSettings: strict),
+            exclude: ["README.md"], swiftSettings: strict),
         // Layer 3: where templating meets SQL.
         .target(
             name: "DFXCompiler",
             dependencies: ["DFXBasics", "DFXTemplate", "DFXSQL", "DFXProject", "DFXGraph"],
-            swiftSettings: strict),
+            exclude: ["README.md"], swiftSettings: strict),
         // Layer 4: warehouses.
-        .target(name: "DFXPostgres", dependencies: ["DFXBasics", "DFXSQL", "CLibPQ"], swiftSettings: strict),
-        .target(name: "DFXSQLite", dependencies: ["DFXBasics", "DFXSQL", "CSQLite3"], swiftSettings: strict),
+        .target(name: "DFXPostgres", dependencies: ["DFXBasics", "DFXSQL", "CLibPQ"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "DFXSQLite", dependencies: ["DFXBasics", "DFXSQL", "CSQLite3"], exclude: ["README.md"], swiftSettings: strict),
         // Layer 5: commands as library types, then a thin executable.
         .target(
             name: "DFXCommands",
@@ -47,7 +47,7 @@ let package = Package(
                 "DFXPostgres", "DFXSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict),
+            exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "dfx", dependencies: ["DFXCommands"], swiftSettings: strict),
 
         .testTarget(name: "DFXBasicsTests", dependencies: ["DFXBasics"]),

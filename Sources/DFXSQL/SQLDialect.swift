@@ -1,0 +1,77 @@
+/// Everything dfx needs to know about a warehouse's SQL to render statements for it, as a value.
+///
+/// Rendering never needs a live connection: `dfx compile` and the golden tests run with a dialect
+/// alone. Identifier quoting and literal escaping happen here and nowhere else.
+public struct SQLDialect: Sendable, Hashable {
+    /// Which warehouse this dialect speaks to.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case postgres
+        case sqlite
+    }
+
+    public var kind: Kind
+    /// The character that opens and closes a quoted identifier.
+    public var identifierQuote: Character
+    /// Longest identifier the warehouse keeps (PostgreSQL truncates at 63 bytes); nil for no limit.
+    public var maxIdentifierBytes: Int?
+    /// Whether `schema.name` is a real two-part name. SQLite has no schemas: dfx stores the relation
+    /// `schema.name` as one table whose quoted name contains the dot (see `relation(schema:name:)`).
+    public var hasSchemas: Bool
+
+    public static let postgres = SQLDialect(
+        kind: .postgres, identifierQuote: "\"", maxIdentifierBytes: 63, hasSchemas: true)
+    public static let sqlite = SQLDialect(
+        kind: .sqlite, identifierQuote: "\"", maxIdentifierBytes: nil, hasSchemas: false)
+
+    /// The dialect for a profile's target type (`postgres`, `sqlite`), or nil for an unknown type.
+    public init?(targetType: String) {
+        switch targetType.lowercased() {
+        case "postgres", "postgresql": self = .postgres
+        case "sqlite", "sqlite3": self = .sqlite
+        default: return nil
+        }
+    }
+
+    public init(kind: Kind, identifierQuote: Character, maxIdentifierBytes: Int?, hasSchemas: Bool) {
+        self.kind = kind
+        self.identifierQuote = identifierQuote
+        self.maxIdentifierBytes = maxIdentifierBytes
+        self.hasSchemas = hasSchemas
+    }
+
+    /// `name` as a quoted identifier, embedded quote characters doubled.
+    public func quoteIdentifier(_ name: String) -> String {
+        let quote = String(identifierQuote)
+        return quote + name.replacingAll(quote, with: quote + quote) + quote
+    }
+
+    /// `value` as a string literal: single quotes doubled; on PostgreSQL a literal that contains a
+    /// backslash is written as an escape-free standard string (standard_conforming_strings is on
+    /// since 9.1), so backslashes are kept as they are.
+    public func quoteLiteral(_ value: String) -> String {
+        "'" + value.replacingAll("'", with: "''") + "'"
+    }
+
+    /// The SQL name of a relation in `schema` (and, on PostgreSQL, optionally `database`).
+    ///
+    /// On SQLite, which has no schemas in one file, the relation is the table named `schema.name`
+    /// (one quoted identifier containing a dot): SQL written for PostgreSQL with `ref()`/`source()`
+    /// keeps working, views may reference any relation (SQLite forbids views across attached
+    /// databases), and tools list tables as `raw.orders`.
+    public func relation(database: String? = nil, schema: String?, name: String) -> String {
+        guard let schema, !schema.isEmpty else { return quoteIdentifier(name) }
+        if !hasSchemas { return quoteIdentifier(schema + "." + name) }
+        if let database, !database.isEmpty {
+            return quoteIdentifier(database) + "." + quoteIdentifier(schema) + "." + quoteIdentifier(name)
+        }
+        return quoteIdentifier(schema) + "." + quoteIdentifier(name)
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` with `replacement` (standard library only).
+    package func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        return replacing(target, with: replacement)
+    }
+}
