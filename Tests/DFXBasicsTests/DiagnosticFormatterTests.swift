@@ -54,3 +54,25 @@ final class SuggestionsTests: XCTestCase {
         XCTAssertEqual(Suggestions.hint(for: "dim_dat", in: names), "did you mean 'dim_date'?")
     }
 }
+
+final class JSONWriterTests: XCTestCase {
+    func testCompactOutputEscapesAndNests() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("a"); writer.string("q\"\\\n\u{1}é")
+        writer.key("b"); writer.beginArray(); writer.int(1); writer.bool(true); writer.null(); writer.endArray()
+        writer.key("c"); writer.value(.dict(["y": .double(1.5), "x": .list([])]))
+        writer.key("d"); writer.beginObject(); writer.endObject()
+        writer.endObject()
+        XCTAssertEqual(
+            String(decoding: writer.bytes, as: UTF8.self),
+            #"{"a":"q\"\\\n\u0001é","b":[1,true,null],"c":{"x":[],"y":1.5},"d":{}}"#)
+    }
+
+    func testPrettyOutputIndents() {
+        var writer = JSONWriter(pretty: true)
+        writer.beginObject(); writer.key("a"); writer.beginArray(); writer.int(1); writer.int(2); writer.endArray()
+        writer.key("b"); writer.double(2); writer.endObject()
+        XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": 2.0\n}")
+    }
+}
