@@ -76,3 +76,16 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": 2.0\n}")
     }
 }
+
+final class DigestTests: XCTestCase {
+    // Reference values from RFC 1321, FIPS 180-2 and `printf … | sha256sum`/`md5sum`.
+    func testKnownVectors() {
+        XCTAssertEqual(Digest.md5Hex(""), "d41d8cd98f00b204e9800998ecf8427e")
+        XCTAssertEqual(Digest.md5Hex("The quick brown fox jumps over the lazy dog"), "9e107d9d372bb6826bd81d3542a419d6")
+        XCTAssertEqual(Digest.sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(Digest.sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = String(repeating: "a", count: 1000)
+        XCTAssertEqual(Digest.sha256Hex(long), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        XCTAssertEqual(Digest.md5Hex(long), "cabe45dcc9ae5b66ba86600cca6b8ba8")
+    }
+}
