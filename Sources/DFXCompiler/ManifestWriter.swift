@@ -1,0 +1,255 @@
+import DFXBasics
+import DFXProject
+
+/// Writes `manifest.json` with dbt's (v12) field names where dfx has the data, so tools that read
+/// dbt manifests (lineage, catalogs, orchestrators) read dfx's.
+public struct ManifestWriter {
+    public let manifest: Manifest
+    /// Compiled SQL by unique ID, for the nodes compiled in this invocation.
+    public let compiled: [String: String]
+    /// `target/compiled/...` paths by unique ID, relative to the project root.
+    public let compiledPaths: [String: String]
+    public let parentMap: [String: [String]]
+    public let childMap: [String: [String]]
+    public let generatedAt: String
+    public let dfxVersion: String
+
+    public init(
+        manifest: Manifest, compiled: [String: String], compiledPaths: [String: String], parentMap: [String: [String]],
+        childMap: [String: [String]], generatedAt: String, dfxVersion: String
+    ) {
+        self.manifest = manifest
+        self.compiled = compiled
+        self.compiledPaths = compiledPaths
+        self.parentMap = parentMap
+        self.childMap = childMap
+        self.generatedAt = generatedAt
+        self.dfxVersion = dfxVersion
+    }
+
+    public func bytes() -> [UInt8] {
+        var json = JSONWriter(reservingCapacity: manifest.nodes.reduce(64 * 1024) { $0 + $1.rawCode.utf8.count * 2 + 1024 })
+        json.beginObject()
+        json.key("metadata")
+        json.beginObject()
+        json.key("dbt_schema_version"); json.string("https://schemas.getdbt.com/dbt/manifest/v12.json")
+        json.key("dbt_version"); json.string(dfxVersion)
+        json.key("dfx_version"); json.string(dfxVersion)
+        json.key("generated_at"); json.string(generatedAt)
+        json.key("invocation_id"); json.string(manifest.invocationID)
+        json.key("project_name"); json.string(manifest.projectName)
+        json.key("adapter_type"); json.string(manifest.target.type)
+        json.key("env"); json.beginObject(); json.endObject()
+        json.endObject()
+
+        json.key("nodes")
+        json.beginObject()
+        for node in manifest.nodes where node.resourceType != .source {
+            json.key(node.uniqueID)
+            writeNode(node, into: &json)
+        }
+        json.endObject()
+
+        json.key("sources")
+        json.beginObject()
+        for node in manifest.nodes where node.resourceType == .source {
+            json.key(node.uniqueID)
+            writeSource(node, into: &json)
+        }
+        json.endObject()
+
+        json.key("macros")
+        json.beginObject()
+        for macro in manifest.macros {
+            json.key(macro.uniqueID)
+            json.beginObject()
+            json.key("name"); json.string(macro.name)
+            json.key("resource_type"); json.string("macro")
+            json.key("package_name"); json.string(macro.packageName)
+            json.key("path"); json.string(macro.originalFilePath)
+            json.key("original_file_path"); json.string(macro.originalFilePath)
+            json.key("unique_id"); json.string(macro.uniqueID)
+            json.key("line"); json.int(macro.location.line)
+            json.endObject()
+        }
+        json.endObject()
+
+        json.key("docs")
+        json.beginObject()
+        for name in manifest.docs.keys.sorted() {
+            guard let block = manifest.docs[name] else { continue }
+            let id = "doc.\(block.packageName).\(name)"
+            json.key(id)
+            json.beginObject()
+            json.key("name"); json.string(name)
+            json.key("resource_type"); json.string("doc")
+            json.key("package_name"); json.string(block.packageName)
+            json.key("path"); json.string(block.originalFilePath)
+            json.key("original_file_path"); json.string(block.originalFilePath)
+            json.key("unique_id"); json.string(id)
+            json.key("block_contents"); json.string(block.text)
+            json.endObject()
+        }
+        json.endObject()
+
+        for empty in ["exposures", "metrics", "groups", "selectors", "semantic_models", "saved_queries", "unit_tests"] {
+            json.key(empty); json.beginObject(); json.endObject()
+        }
+        json.key("disabled")
+        json.beginObject()
+        for node in manifest.disabled {
+            json.key(node.uniqueID)
+            json.beginArray()
+            writeNode(node, into: &json)
+            json.endArray()
+        }
+        json.endObject()
+        json.key("parent_map"); writeMap(parentMap, into: &json)
+        json.key("child_map"); writeMap(childMap, into: &json)
+        json.key("group_map"); json.beginObject(); json.endObject()
+        json.endObject()
+        return json.bytes
+    }
+
+    private func writeMap(_ map: [String: [String]], into json: inout JSONWriter) {
+        json.beginObject()
+        for key in map.keys.sorted() {
+            json.key(key)
+            json.stringArray(map[key] ?? [])
+        }
+        json.endObject()
+    }
+
+    private func writeCommon(_ node: Node, into json: inout JSONWriter) {
+        json.key("database"); json.optionalString(node.database)
+        json.key("schema"); json.string(node.schema)
+        json.key("name"); json.string(node.name)
+        json.key("resource_type"); json.string(node.resourceType.rawValue)
+        json.key("package_name"); json.string(node.packageName)
+        json.key("path"); json.string(node.path)
+        json.key("original_file_path"); json.string(node.originalFilePath)
+        json.key("unique_id"); json.string(node.uniqueID)
+        json.key("fqn"); json.stringArray(node.fqn)
+        json.key("description"); json.string(node.description)
+        json.key("columns")
+        json.beginObject()
+        for column in node.columns {
+            json.key(column.name)
+            json.beginObject()
+            json.key("name"); json.string(column.name)
+            json.key("description"); json.string(column.description)
+            json.key("meta"); json.value(.dict(column.meta))
+            json.key("data_type"); json.optionalString(column.dataType)
+            json.key("constraints"); json.beginArray(); json.endArray()
+            json.key("quote"); if let quote = column.quote { json.bool(quote) } else { json.null() }
+            json.key("tags"); json.stringArray(column.tags)
+            json.endObject()
+        }
+        json.endObject()
+        json.key("meta"); json.value(.dict(node.meta))
+        json.key("tags"); json.stringArray(node.tags)
+        json.key("config"); json.value(.dict(configWithDefaults(node)))
+    }
+
+    private func configWithDefaults(_ node: Node) -> [String: ConfigValue] {
+        var config = node.config
+        config["enabled"] = .bool(node.isEnabled)
+        config["tags"] = .list(node.tags.map(ConfigValue.string))
+        config["meta"] = .dict(node.meta)
+        if node.resourceType != .source { config["materialized"] = .string(node.materialized) }
+        if node.resourceType == .test, config["severity"] == nil { config["severity"] = .string("ERROR") }
+        for key in ["pre-hook", "post-hook"] where config[key] == nil && node.resourceType != .source {
+            config[key] = .list([])
+        }
+        return config
+    }
+
+    private func writeNode(_ node: Node, into json: inout JSONWriter) {
+        json.beginObject()
+        writeCommon(node, into: &json)
+        json.key("alias"); json.string(node.alias)
+        json.key("checksum")
+        json.beginObject()
+        json.key("name"); json.string(node.checksum.hasPrefix("path:") ? "path" : "sha256")
+        json.key("checksum"); json.string(node.checksum.hasPrefix("path:") ? String(node.checksum.dropFirst(5)) : node.checksum)
+        json.endObject()
+        json.key("patch_path"); json.optionalString(node.patchPath)
+        json.key("language"); json.string("sql")
+        json.key("raw_code"); json.string(node.rawCode)
+        json.key("relation_name")
+        if [.model, .seed, .snapshot].contains(node.resourceType), !node.isEphemeral {
+            json.string(manifestRelationName(node))
+        } else {
+            json.null()
+        }
+        json.key("refs")
+        json.beginArray()
+        for reference in node.refs {
+            json.beginObject()
+            json.key("name"); json.string(reference.name)
+            json.key("package"); json.optionalString(reference.package)
+            json.key("version"); json.optionalString(reference.version)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("sources")
+        json.beginArray()
+        for reference in node.sourceReferences { json.stringArray([reference.sourceName, reference.tableName]) }
+        json.endArray()
+        json.key("metrics"); json.beginArray(); json.endArray()
+        json.key("depends_on")
+        json.beginObject()
+        json.key("macros"); json.stringArray(node.dependsOnMacros)
+        json.key("nodes"); json.stringArray(node.dependsOnNodes)
+        json.endObject()
+        if let sql = compiled[node.uniqueID] {
+            json.key("compiled"); json.bool(true)
+            json.key("compiled_path"); json.optionalString(compiledPaths[node.uniqueID])
+            json.key("compiled_code"); json.string(sql)
+            json.key("extra_ctes_injected"); json.bool(true)
+            json.key("extra_ctes"); json.beginArray(); json.endArray()
+        }
+        if let metadata = node.testMetadata {
+            json.key("test_metadata")
+            json.beginObject()
+            json.key("name"); json.string(metadata.name)
+            json.key("kwargs"); json.value(.dict(metadata.kwargs))
+            json.key("namespace"); json.optionalString(metadata.namespace)
+            json.endObject()
+        }
+        if node.resourceType == .test {
+            json.key("column_name"); json.optionalString(node.columnName)
+            json.key("attached_node"); json.optionalString(node.attachedNode)
+            json.key("file_key_name"); json.optionalString(fileKeyName(node))
+        }
+        json.endObject()
+    }
+
+    /// dbt's `file_key_name` of a generic test: the properties section and the tested resource.
+    private func fileKeyName(_ test: Node) -> String? {
+        guard let attached = test.attachedNode.flatMap(manifest.node) else { return nil }
+        switch attached.resourceType {
+        case .source: return "sources." + (attached.sourceName ?? attached.name)
+        default: return attached.resourceType.rawValue + "s." + attached.name
+        }
+    }
+
+    private func writeSource(_ node: Node, into json: inout JSONWriter) {
+        json.beginObject()
+        writeCommon(node, into: &json)
+        json.key("source_name"); json.optionalString(node.sourceName)
+        json.key("source_description"); json.string("")
+        json.key("identifier"); json.string(node.identifier ?? node.name)
+        json.key("loaded_at_field"); json.optionalString(node.loadedAtField)
+        json.key("freshness"); json.value(node.freshness ?? .null)
+        json.key("relation_name"); json.string(manifestRelationName(node))
+        json.endObject()
+    }
+
+    private func manifestRelationName(_ node: Node) -> String {
+        let dialect = SQLDialectName.dialect(for: manifest.target.type)
+        return dialect.relation(
+            database: node.database, schema: node.schema,
+            name: node.resourceType == .source ? (node.identifier ?? node.name) : node.alias)
+    }
+}

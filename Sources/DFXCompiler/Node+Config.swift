@@ -1,0 +1,30 @@
+import DFXBasics
+
+extension Node {
+    /// `materialized`, defaulting as dbt does (models are views; seeds, snapshots, tests their own).
+    public var materialized: String {
+        if let value = config["materialized"]?.stringValue { return value }
+        switch resourceType {
+        case .seed: return "seed"
+        case .snapshot: return "snapshot"
+        case .test: return "test"
+        case .analysis, .model: return "view"
+        default: return resourceType.rawValue
+        }
+    }
+
+    /// Whether the node is enabled (`enabled: false` removes it from the graph).
+    public var isEnabled: Bool { config["enabled"]?.boolValue ?? true }
+
+    /// Tags from config, deduplicated in order.
+    public var tags: [String] {
+        var seen = Set<String>()
+        return (config["tags"]?.stringList ?? []).filter { seen.insert($0).inserted }
+    }
+
+    /// `meta` from config.
+    public var meta: [String: ConfigValue] { config["meta"]?.dictValue ?? [:] }
+
+    /// Whether the node is inlined into its consumers instead of being built.
+    public var isEphemeral: Bool { resourceType == .model && materialized == "ephemeral" }
+}

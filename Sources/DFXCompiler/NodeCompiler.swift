@@ -1,0 +1,134 @@
+import DFXBasics
+import DFXProject
+import DFXSQL
+import DFXTemplate
+import Foundation
+
+/// Renders nodes to SQL: the compile step of `dfx compile`, and of `run`, `test` and `build`.
+///
+/// Every template was compiled once at parse time; here each node is rendered once, on all
+/// cores, against a shared read-only environment. Ephemeral models are then inlined as CTEs.
+public struct NodeCompiler: Sendable {
+    public let manifest: Manifest
+    let relations: RelationIndex
+    let dialect: SQLDialect
+
+    public init(manifest: Manifest, dialect: SQLDialect) {
+        self.manifest = manifest
+        self.dialect = dialect
+        self.relations = RelationIndex(nodes: manifest.nodes, dialect: dialect)
+    }
+
+    /// Compiled SQL for each of `uniqueIDs` (ephemeral parents rendered as needed), or every
+    /// problem found. Sources and seeds have no SQL and are skipped.
+    public func compile(_ uniqueIDs: [String]) throws(DiagnosticError) -> [String: String] {
+        // Ephemeral ancestors must be rendered too, to be inlined.
+        var wanted: [Int] = []
+        var seen = Set<Int>()
+        var stack = uniqueIDs.compactMap { manifest.indexByID[$0] }
+        while let index = stack.popLast() {
+            guard seen.insert(index).inserted else { continue }
+            wanted.append(index)
+            for parent in manifest.nodes[index].dependsOnNodes {
+                if let parentIndex = manifest.indexByID[parent], manifest.nodes[parentIndex].isEphemeral { stack.append(parentIndex) }
+            }
+        }
+        wanted.sort()
+        let results = ResultBuffer(count: wanted.count)
+        let chunk = max(1, wanted.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunks = (wanted.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
+            let start = chunkIndex * chunk
+            for slot in start..<min(start + chunk, wanted.count) {
+                results.set(slot, render(manifest.nodes[wanted[slot]]))
+            }
+        }
+        var rendered: [String: String] = [:]
+        var errors: [Diagnostic] = []
+        for (slot, index) in wanted.enumerated() {
+            switch results.get(slot) {
+            case .success(let sql)?: if let sql { rendered[manifest.nodes[index].uniqueID] = sql }
+            case .failure(let error)?: errors.append(contentsOf: error.diagnostics)
+            case nil: break
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticError(errors) }
+        let inliner = EphemeralInliner(manifest: manifest, rendered: rendered)
+        var output: [String: String] = [:]
+        for id in uniqueIDs {
+            guard let sql = rendered[id], let node = manifest.node(id) else { continue }
+            output[id] = inliner.inject(into: sql, for: node)
+        }
+        return output
+    }
+
+    /// One node's SQL, before ephemeral inlining; nil for nodes without SQL.
+    func render(_ node: Node) -> Result<String?, DiagnosticError> {
+        let recorder = CallRecorder()
+        let context = NodeContext(relations: relations, dialect: dialect).values(for: node, mode: .compile, recorder: recorder)
+        do {
+            if let metadata = node.testMetadata {
+                return .success(try renderGenericTest(node, metadata: metadata, context: context))
+            }
+            guard let template = node.template else { return .success(nil) }
+            return .success(try manifest.environment.render(template, context: context))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// A generic test: its `test_<name>` macro called with `model`, `column_name` and the
+    /// declared arguments (`ref()`/`source()` strings resolved to relations).
+    func renderGenericTest(_ node: Node, metadata: TestMetadata, context: [String: Value]) throws(DiagnosticError) -> String {
+        let macroName = "test_" + metadata.name
+        let namespaces = [metadata.namespace ?? manifest.projectName, "dfx", "dbt"]
+        guard let macro = namespaces.lazy.compactMap({ self.manifest.environment.macro(named: macroName, namespace: $0) }).first else {
+            throw DiagnosticError(Diagnostic(.error, "unknown test '\(metadata.name)'", at: node.location))
+        }
+        guard let attached = node.attachedNode.flatMap(manifest.node) else {
+            throw DiagnosticError(Diagnostic(.error, "test '\(node.name)' is attached to no node", at: node.location))
+        }
+        var model = relationValue(of: attached)
+        var keyword: [(String, Value)] = []
+        if let condition = node.config["where"]?.scalarText, !condition.isEmpty {
+            model = .string("(select * from \(model.renderedString()) where \(condition)) dbt_subquery")
+        }
+        keyword.append(("model", model))
+        for (key, value) in metadata.kwargs.sorted(by: { $0.key < $1.key }) {
+            if case .string(let text) = value, text.hasPrefix("ref(") || text.hasPrefix("source(") {
+                let template = try manifest.environment.compile("{{ " + text + " }}", path: node.originalFilePath)
+                keyword.append((key, .string(try manifest.environment.render(template, context: context))))
+            } else {
+                keyword.append((key, value.templateValue))
+            }
+        }
+        let arguments = Arguments(positional: [], keyword: keyword, location: node.location)
+        return try manifest.environment.call(macro, arguments: arguments, context: context).renderedString()
+    }
+
+    func relationValue(of node: Node) -> Value {
+        let entry: RelationIndex.Entry?
+        if node.resourceType == .source, let source = node.sourceName {
+            entry = relations.sources[source + "." + node.name]
+        } else {
+            entry = relations.byName[node.name]?.first { $0.uniqueID == node.uniqueID }
+        }
+        return entry.map { .object($0.relation) } ?? .string(node.name)
+    }
+}
+
+/// Slots for results written by concurrent workers, each slot by exactly one worker.
+private final class ResultBuffer: @unchecked Sendable {
+    private var slots: [Result<String?, DiagnosticError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<String?, DiagnosticError>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> Result<String?, DiagnosticError>? { slots[index] }
+}

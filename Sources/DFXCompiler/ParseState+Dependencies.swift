@@ -1,0 +1,48 @@
+import DFXBasics
+import DFXProject
+
+extension ParseState {
+    /// Resolves every `ref`/`source` to a unique ID; an unknown or disabled target is an error at
+    /// the call, with near names suggested.
+    mutating func resolveDependencies() {
+        let index = RelationIndex(nodes: nodes, dialect: settings.dialect)
+        let disabledNames = Dictionary(
+            disabled.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for position in nodes.indices {
+            var seen = Set<String>()
+            var parents: [String] = []
+            for reference in nodes[position].refs {
+                switch index.resolve(reference) {
+                case .success(let entry):
+                    if seen.insert(entry.uniqueID).inserted { parents.append(entry.uniqueID) }
+                case .failure(var diagnostic):
+                    if let off = disabledNames[reference.name] {
+                        diagnostic.message = "ref('\(reference.name)') points at \(off.resourceType.rawValue) \(off.originalFilePath), which is disabled"
+                        diagnostic.hint = "enable it, or disable this node too"
+                    }
+                    diagnostic.sourceLine = sourceLine(of: diagnostic.location)
+                    errors.append(diagnostic)
+                }
+            }
+            for reference in nodes[position].sourceReferences {
+                switch index.resolve(reference) {
+                case .success(let entry):
+                    if seen.insert(entry.uniqueID).inserted { parents.append(entry.uniqueID) }
+                case .failure(var diagnostic):
+                    diagnostic.sourceLine = sourceLine(of: diagnostic.location)
+                    errors.append(diagnostic)
+                }
+            }
+            nodes[position].dependsOnNodes = parents
+        }
+    }
+
+    /// The text of the line a location points at, read from the node's own file when it is one of
+    /// the project's files.
+    func sourceLine(of location: SourceLocation?) -> String? {
+        guard let location else { return nil }
+        let files = project.models + project.snapshots + project.tests + project.analyses + project.macros
+        guard let file = files.first(where: { $0.path == location.file }) else { return nil }
+        return LineIndex(file.contents).lineText(location.line)
+    }
+}

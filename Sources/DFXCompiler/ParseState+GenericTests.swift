@@ -1,0 +1,175 @@
+import DFXBasics
+import DFXProject
+import DFXTemplate
+
+extension ParseState {
+    /// Arguments each built-in generic test requires, checked at parse time so the error points
+    /// at the YAML rather than at a broken query.
+    static let requiredTestArguments: [String: [String]] = [
+        "accepted_values": ["values"], "relationships": ["to", "field"],
+    ]
+
+    /// Turns every test declared in properties YAML into a test node attached to its model,
+    /// seed, snapshot or source table.
+    mutating func parseGenericTests() {
+        var byName: [String: Node] = [:]
+        for node in nodes where [.model, .seed, .snapshot].contains(node.resourceType) { byName[node.name] = node }
+        for entry in project.properties where [.model, .seed, .snapshot].contains(entry.resourceType) {
+            guard let target = byName[entry.name], target.resourceType == entry.resourceType else {
+                let names = nodes.filter { $0.resourceType == entry.resourceType }.map(\.name)
+                warnings.append(
+                    Diagnostic(
+                        .warning, "properties describe \(entry.resourceType.rawValue) '\(entry.name)', which does not exist",
+                        at: entry.location, hint: Suggestions.hint(for: entry.name, in: names)))
+                continue
+            }
+            for test in entry.tests {
+                addGenericTest(test, target: target, targetName: target.name, column: nil, file: entry.file)
+            }
+            for column in entry.columns {
+                for test in column.tests {
+                    addGenericTest(test, target: target, targetName: target.name, column: column.name, file: entry.file)
+                }
+            }
+        }
+        for source in project.sources {
+            for table in source.tables {
+                guard let target = nodes.first(where: { $0.uniqueID == "source.\(packageName).\(source.name).\(table.name)" }) else {
+                    continue
+                }
+                let targetName = source.name + "_" + table.name
+                for test in table.tests {
+                    addGenericTest(test, target: target, targetName: targetName, column: nil, file: source.file)
+                }
+                for column in table.columns {
+                    for test in column.tests {
+                        addGenericTest(test, target: target, targetName: targetName, column: column.name, file: source.file)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Names of every generic test available, for suggestions.
+    private var knownTestNames: [String] {
+        ["unique", "not_null", "accepted_values", "relationships"]
+            + macros.filter { $0.name.hasPrefix("test_") }.map { String($0.name.dropFirst(5)) }
+    }
+
+    private mutating func addGenericTest(_ test: TestDefinition, target: Node, targetName: String, column: String?, file: String) {
+        var namespace: String?
+        var testName = test.testName
+        if let dot = testName.lastIndex(of: ".") {
+            namespace = String(testName[..<dot])
+            testName = String(testName[testName.index(after: dot)...])
+        }
+        let macroName = "test_" + testName
+        let found = [namespace ?? packageName, "dfx", "dbt"].contains { environment.macro(named: macroName, namespace: $0) != nil }
+        guard found else {
+            errors.append(
+                Diagnostic(
+                    .error, "unknown test '\(test.testName)'", at: test.location, length: test.testName.count,
+                    hint: Suggestions.hint(for: testName, in: knownTestNames)
+                        ?? "define it with {% test \(testName)(model, column_name) %} … {% endtest %} in a macro file"))
+            return
+        }
+        for required in Self.requiredTestArguments[testName] ?? [] where test.arguments[required] == nil {
+            errors.append(
+                Diagnostic(
+                    .error, "test '\(testName)' needs the argument '\(required)'", at: test.location,
+                    hint: "write it as:\n    - \(testName):\n        \(required): ..."))
+        }
+        var kwargs = test.arguments
+        if let column { kwargs["column_name"] = .string(column) }
+        let generated = Self.synthesizeName(
+            testType: testName, targetName: targetName, arguments: kwargs, isSource: target.resourceType == .source)
+        let name = test.customName ?? generated
+        let folders = file.split(separator: "/").dropLast().map(String.init)
+        let fqn = [packageName] + folders + [name]
+        let hash = String(Digest.md5Hex(name + "|" + target.uniqueID + "|" + file).prefix(10))
+        var node = Node(
+            uniqueID: "test.\(packageName).\(name).\(hash)", resourceType: .test, name: name, packageName: packageName,
+            fqn: fqn, path: name + ".sql", originalFilePath: file, location: test.location)
+        node.config = projectConfig(.test, fqn: fqn)
+        ConfigMerge.apply(test.config, onto: &node.config)
+        node.attachedNode = target.uniqueID
+        node.columnName = column
+        node.testMetadata = TestMetadata(
+            name: testName, kwargs: kwargs, namespace: namespace)
+        node.rawCode = "{{ test_\(testName)(**_dbt_generic_test_kwargs) }}"
+        node.checksum = ""
+        // The tested relation is a dependency, and so is every ref()/source() in the arguments.
+        if target.resourceType == .source, let sourceName = target.sourceName {
+            node.sourceReferences.append(SourceReference(sourceName: sourceName, tableName: target.name, location: test.location))
+        } else {
+            node.refs.append(Reference(package: nil, name: target.name, location: test.location))
+        }
+        for (key, value) in kwargs.sorted(by: { $0.key < $1.key }) {
+            guard case .string(let text) = value, text.hasPrefix("ref(") || text.hasPrefix("source(") else { continue }
+            let location = test.valueLocations[key] ?? test.location
+            guard let template = compileTemplate("{{ " + text + " }}", path: location.file) else { continue }
+            var probe = Node(
+                uniqueID: node.uniqueID, resourceType: .test, name: name, packageName: packageName, fqn: fqn, path: node.path,
+                originalFilePath: file, location: location)
+            probe.rawCode = ""
+            extractCalls(template: template, into: &probe)
+            node.refs += probe.refs.map { Reference(package: $0.package, name: $0.name, version: $0.version, location: location) }
+            node.sourceReferences += probe.sourceReferences.map {
+                SourceReference(sourceName: $0.sourceName, tableName: $0.tableName, location: location)
+            }
+        }
+        nodes.append(node)
+    }
+
+    /// dbt's generic test naming: `<test>_<target>_<args…>` with non-word characters replaced by
+    /// `_`, argument values joined by `__` in sorted argument order; names of 64 characters or more
+    /// become the first 30 characters of `<test>_<target>` plus the MD5 of the full name.
+    static func synthesizeName(testType: String, targetName: String, arguments: [String: ConfigValue], isSource: Bool) -> String {
+        var parts: [String] = []
+        for key in arguments.keys.sorted() where key != "model" {
+            guard let value = arguments[key] else { continue }
+            switch value {
+            case .dict(let entries): parts += entries.keys.sorted().compactMap { entries[$0].map(pythonText) }
+            case .list(let items): parts += items.map(pythonText)
+            default: parts.append(pythonText(value))
+            }
+        }
+        let cleaned = parts.map(Self.replaceNonWord)
+        let identifier = (isSource ? "source_" : "") + testType + "_" + targetName
+        let full = identifier + "_" + cleaned.joined(separator: "__")
+        if full.count >= 64 {
+            return String(identifier.prefix(30)) + "_" + Digest.md5Hex(full)
+        }
+        return full
+    }
+
+    /// Python's `str()` of a YAML value, as dbt's name synthesis uses.
+    static func pythonText(_ value: ConfigValue) -> String {
+        switch value {
+        case .null: return "None"
+        case .bool(let flag): return flag ? "True" : "False"
+        case .int(let number): return String(number)
+        case .double(let number): return String(number)
+        case .string(let text): return text
+        case .list(let items): return "[" + items.map { "'" + pythonText($0) + "'" }.joined(separator: ", ") + "]"
+        case .dict: return "{}"
+        }
+    }
+
+    /// `re.sub("[^0-9a-zA-Z_]+", "_", text)`.
+    static func replaceNonWord(_ text: String) -> String {
+        var out = ""
+        var inRun = false
+        for scalar in text.unicodeScalars {
+            let isWord = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
+            if isWord {
+                out.unicodeScalars.append(scalar)
+                inRun = false
+            } else if !inRun {
+                out += "_"
+                inRun = true
+            }
+        }
+        return out
+    }
+}

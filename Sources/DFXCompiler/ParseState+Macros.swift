@@ -1,0 +1,63 @@
+import DFXBasics
+import DFXProject
+import DFXTemplate
+
+extension ParseState {
+    /// Test-path files under a `generic/` folder define generic tests, like macro files.
+    var genericTestFiles: [ProjectFile] {
+        project.tests.filter { $0.pathInResourceFolder.hasPrefix("generic/") }
+    }
+
+    /// Registers dfx's built-in macros (namespaces `dbt` and `dfx`), then the project's macro files
+    /// and generic test definitions (namespace: the project's name), so a project macro wins.
+    mutating func registerMacros() {
+        if let builtin = compileTemplate(BuiltinMacros.source, path: BuiltinMacros.path) {
+            for namespace in ["dbt", "dfx"] {
+                do { try environment.addMacros(from: builtin, namespace: namespace) } catch { errors.append(contentsOf: error.diagnostics) }
+            }
+        }
+        var seen: [String: SourceLocation] = [:]
+        for file in project.macros + genericTestFiles where file.path.hasSuffix(".sql") {
+            guard let template = compileTemplate(file.contents, path: file.path) else { continue }
+            for block in template.blocks {
+                let name: String
+                switch block.kind {
+                case .macro: name = block.name
+                case .test: name = "test_" + block.name
+                default: continue
+                }
+                if let first = seen[name] {
+                    errors.append(
+                        Diagnostic(
+                            .error, "macro '\(name)' is defined twice", at: block.location,
+                            notes: ["first defined at \(first)"], hint: "rename or remove one of them"))
+                    continue
+                }
+                seen[name] = block.location
+                macros.append(
+                    MacroInfo(
+                        uniqueID: "macro.\(packageName).\(name)", name: name, packageName: packageName,
+                        originalFilePath: file.path, location: block.location))
+            }
+            do { try environment.addMacros(from: template, namespace: packageName) } catch { errors.append(contentsOf: error.diagnostics) }
+        }
+    }
+
+    /// Reads `{% docs name %}` blocks from `.md` files under the docs paths.
+    mutating func collectDocs() {
+        for file in project.docs {
+            guard let template = compileTemplate(file.contents, path: file.path) else { continue }
+            for block in template.blocks where block.kind == .docs {
+                if let first = docs[block.name] {
+                    errors.append(
+                        Diagnostic(
+                            .error, "docs block '\(block.name)' is defined twice", at: block.location,
+                            notes: ["first defined in \(first.originalFilePath)"]))
+                    continue
+                }
+                docs[block.name] = DocBlock(
+                    name: block.name, text: block.rawText.trimmingSpaces, originalFilePath: file.path, packageName: packageName)
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import DFXBasics
+import DFXProject
+import DFXTemplate
+
+extension ParseState {
+    mutating func parseModels() {
+        for file in project.models where file.path.hasSuffix(".sql") {
+            parseSQLNode(file: file, type: .model)
+        }
+    }
+
+    mutating func parseAnalyses() {
+        for file in project.analyses where file.path.hasSuffix(".sql") {
+            parseSQLNode(file: file, type: .analysis)
+        }
+    }
+
+    /// Singular tests: `.sql` files under test paths, outside `generic/`.
+    mutating func parseSingularTests() {
+        for file in project.tests where file.path.hasSuffix(".sql") && !file.pathInResourceFolder.hasPrefix("generic/") {
+            parseSQLNode(file: file, type: .test)
+        }
+    }
+
+    mutating func parseSeeds() {
+        for file in project.seeds where file.path.hasSuffix(".csv") {
+            let name = file.stem
+            let fqn = [packageName] + file.folders + [name]
+            var node = Node(
+                uniqueID: "seed.\(packageName).\(name)", resourceType: .seed, name: name, packageName: packageName, fqn: fqn,
+                path: file.pathInResourceFolder, originalFilePath: file.path,
+                location: SourceLocation(file: file.path, line: 1, column: 1))
+            node.config = projectConfig(.seed, fqn: fqn)
+            applyProperties(properties["seed." + name], to: &node)
+            node.seedFilePath = file.absolutePath
+            node.checksum = "path:" + file.path
+            nodes.append(node)
+        }
+    }
+
+    /// Snapshot files: each `{% snapshot name %}` block is a node whose SQL is the block's body.
+    mutating func parseSnapshots() {
+        for file in project.snapshots where file.path.hasSuffix(".sql") {
+            guard let template = compileTemplate(file.contents, path: file.path) else { continue }
+            let blocks = template.blocks.filter { $0.kind == .snapshot }
+            if blocks.isEmpty {
+                warnings.append(
+                    Diagnostic(
+                        .warning, "no {% snapshot %} block in this file", at: SourceLocation(file: file.path, line: 1, column: 1),
+                        hint: "wrap the select in {% snapshot name %} … {% endsnapshot %}"))
+            }
+            for block in blocks {
+                guard let body = block.body else { continue }
+                let fqn = [packageName] + file.folders + [file.stem, block.name]
+                var node = Node(
+                    uniqueID: "snapshot.\(packageName).\(block.name)", resourceType: .snapshot, name: block.name,
+                    packageName: packageName, fqn: fqn, path: file.pathInResourceFolder, originalFilePath: file.path,
+                    location: block.location)
+                node.rawCode = block.rawText
+                node.template = body
+                node.checksum = Digest.sha256Hex(file.contents)
+                node.config = projectConfig(.snapshot, fqn: fqn)
+                applyProperties(properties["snapshot." + block.name], to: &node)
+                extractCalls(template: body, into: &node)
+                nodes.append(node)
+            }
+        }
+        // Snapshots declared in YAML with `relation:` select everything from that relation.
+        for entry in project.properties where entry.resourceType == .snapshot {
+            guard let relation = entry.relation else { continue }
+            let fqn = [packageName] + entry.file.split(separator: "/").dropLast().map(String.init) + [entry.name]
+            var node = Node(
+                uniqueID: "snapshot.\(packageName).\(entry.name)", resourceType: .snapshot, name: entry.name,
+                packageName: packageName, fqn: fqn, path: entry.file, originalFilePath: entry.file, location: entry.location)
+            node.rawCode = "select * from {{ \(relation) }}"
+            node.template = compileTemplate(node.rawCode, path: entry.file)
+            node.checksum = Digest.sha256Hex(node.rawCode)
+            node.config = projectConfig(.snapshot, fqn: fqn)
+            applyProperties(entry, to: &node)
+            if let template = node.template { extractCalls(template: template, into: &node) }
+            nodes.append(node)
+        }
+    }
+
+    /// A node whose whole file is one SQL template: models, analyses, singular tests.
+    mutating func parseSQLNode(file: ProjectFile, type: ResourceType) {
+        let name = file.stem
+        let fqn = [packageName] + file.folders + [name]
+        var node = Node(
+            uniqueID: "\(type.rawValue).\(packageName).\(name)", resourceType: type, name: name, packageName: packageName,
+            fqn: fqn, path: file.pathInResourceFolder, originalFilePath: file.path,
+            location: SourceLocation(file: file.path, line: 1, column: 1))
+        node.rawCode = file.contents
+        node.checksum = Digest.sha256Hex(file.contents)
+        node.config = projectConfig(type == .analysis ? .analysis : type, fqn: fqn)
+        applyProperties(properties[type.rawValue + "." + name], to: &node)
+        guard let template = compileTemplate(file.contents, path: file.path) else {
+            nodes.append(node)
+            return
+        }
+        node.template = template
+        extractCalls(template: template, into: &node)
+        nodes.append(node)
+    }
+
+    /// Reads `ref`, `source` and `config` calls: statically when every argument is a literal
+    /// (no render at all, as dbt's static parser), else by rendering once with recording functions.
+    mutating func extractCalls(template: Template, into node: inout Node) {
+        let report = template.staticCalls(to: ProjectParser.extractedCalls)
+        // A literal config() inside control flow may not run: only a render knows, as in dbt.
+        let configUnderControlFlow = report.calls.contains { $0.name == "config" } && node.rawCode.contains("{%")
+        if !report.hasNonLiteralCalls && !configUnderControlFlow {
+            var fileConfig: [String: ConfigValue] = [:]
+            for call in report.calls {
+                switch call.name {
+                case "ref":
+                    let names = call.arguments.compactMap { $0?.asString }
+                    guard !names.isEmpty, names.count == call.arguments.count, names.count <= 2 else {
+                        errors.append(Diagnostic(.error, "ref() takes a model name, or a package and a model name", at: call.location))
+                        continue
+                    }
+                    let version = call.keywordArguments.first { $0.0 == "version" || $0.0 == "v" }?.1.flatMap { $0?.renderedString() }
+                    node.refs.append(
+                        Reference(package: names.count == 2 ? names[0] : nil, name: names[names.count - 1], version: version, location: call.location))
+                case "source":
+                    let names = call.arguments.compactMap { $0?.asString }
+                    guard names.count == 2, call.arguments.count == 2 else {
+                        errors.append(Diagnostic(.error, "source() takes a source name and a table name", at: call.location))
+                        continue
+                    }
+                    node.sourceReferences.append(SourceReference(sourceName: names[0], tableName: names[1], location: call.location))
+                default:
+                    var entries: [String: ConfigValue] = [:]
+                    if let first = call.arguments.first, let dict = first?.asDict {
+                        for (key, value) in dict { entries[key] = ConfigValue(templateValue: value) }
+                    }
+                    for (key, value) in call.keywordArguments {
+                        if let value { entries[key] = ConfigValue(templateValue: value) }
+                    }
+                    ConfigMerge.apply(entries, onto: &fileConfig)
+                }
+            }
+            ConfigMerge.apply(fileConfig, onto: &node.config)
+            return
+        }
+        let recorder = CallRecorder()
+        let context = NodeContext(relations: RelationIndex(), dialect: settings.dialect)
+            .values(for: node, mode: .parse, recorder: recorder)
+        do {
+            _ = try environment.render(template, context: context)
+        } catch {
+            errors.append(contentsOf: error.diagnostics)
+        }
+        node.refs = recorder.references
+        node.sourceReferences = recorder.sources
+        ConfigMerge.apply(recorder.config, onto: &node.config)
+    }
+}
