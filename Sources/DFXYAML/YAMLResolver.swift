@@ -137,7 +137,11 @@ enum YAMLResolver {
             if o1 || o2 { overflowed = true }
             value = sum
         }
-        return overflowed ? .double(Double(sign) * approximate) : .int(value)
+        guard overflowed else { return .int(value) }
+        if radix == 10, let exact = Double(String(decoding: digits, as: UTF8.self)) {
+            return .double(Double(sign) * exact)
+        }
+        return .double(Double(sign) * approximate)
     }
 
     // MARK: float

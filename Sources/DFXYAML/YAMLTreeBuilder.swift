@@ -110,7 +110,7 @@ struct YAMLTreeBuilder {
             }
             throw error(
                 "unknown anchor '\(anchor)'", at: event,
-                hint: Suggestions.hint(for: anchor, in: anchors.keys).map { $0 } ?? "define it first with '&\(anchor)'")
+                hint: Suggestions.hint(for: anchor, in: anchors.keys) ?? "define it first with '&\(anchor)'")
         }
         guard stack.count + target.height <= options.maxDepth else {
             throw error("alias '*\(anchor)' nests the document deeper than \(options.maxDepth) levels", at: event)
