@@ -6,7 +6,7 @@ public struct YAMLMapping: Sendable {
     /// One key and its value.
     public typealias Entry = (key: YAMLNode, value: YAMLNode)
 
-    /// The entries in source order (merged-in entries after the mapping's own).
+    /// The entries in source order (with `<<` merges, in PyYAML's order: merged keys first).
     public private(set) var entries: [Entry] = []
     private var index: [String: Int]? = nil
 
@@ -67,5 +67,10 @@ public struct YAMLMapping: Sendable {
             index = built
         }
         return nil
+    }
+
+    /// Replaces the entry at `position` with one of the same key text (a later value winning).
+    mutating func replace(at position: Int, key: YAMLNode, value: YAMLNode) {
+        entries[position] = (key, value)
     }
 }

@@ -136,11 +136,12 @@ struct YAMLTreeBuilder {
         return Built(node: node, size: frame.size, height: frame.height)
     }
 
-    /// Pairs up keys and values, rejects duplicates, then applies `<<` merges (YAML 1.1 merge
-    /// spec as PyYAML does it: the mapping's own keys win; among several `<<` keys the last wins;
-    /// within one `<<: [a, b]` list the earlier mapping wins).
+    /// Pairs up keys and values, rejects duplicates, then applies `<<` merges exactly as PyYAML's
+    /// `flatten_mapping` does: the mapping's own keys win; among several `<<` keys the last wins;
+    /// within one `<<: [a, b]` list the earlier mapping wins. Key order is PyYAML's dict order too:
+    /// merged keys first, each where it was first inserted.
     private func mapping(_ items: [YAMLNode]) throws(DiagnosticError) -> YAMLMapping {
-        var mapping = YAMLMapping()
+        var own = YAMLMapping()
         var merges: [YAMLNode] = []
         var position = 0
         while position + 1 < items.count {
@@ -151,8 +152,8 @@ struct YAMLTreeBuilder {
                 merges.append(value)
                 continue
             }
-            if let existing = mapping.insert(key: key, value: value) {
-                let first = mapping.entries[existing].key
+            if let existing = own.insert(key: key, value: value) {
+                let first = own.entries[existing].key
                 throw DiagnosticError(
                     key.diagnostic(
                         "duplicate key '\(key.scalarText ?? "")' in mapping",
@@ -160,29 +161,33 @@ struct YAMLTreeBuilder {
                         hint: "remove one of them (PyYAML would silently keep the last)"))
             }
         }
-        var sources: [YAMLMapping] = []
-        for merge in merges.reversed() {
+        guard !merges.isEmpty else { return own }
+        var merged: [YAMLMapping.Entry] = []
+        for merge in merges {
             switch merge.kind {
             case .mapping(let other):
-                sources.append(other)
+                merged += other.entries
             case .sequence(let elements):
                 for element in elements {
-                    guard case .mapping(let other) = element.kind else {
+                    guard element.mapping != nil else {
                         throw DiagnosticError(
                             element.diagnostic("expected a mapping to merge with '<<', found \(element.valueKind.phrase)"))
                     }
-                    sources.append(other)
                 }
+                for element in elements.reversed() { merged += element.mapping?.entries ?? [] }
             case .scalar:
                 throw DiagnosticError(
                     merge.diagnostic(
                         "the value of a merge key '<<' must be a mapping or a list of mappings, found \(merge.valueKind.phrase)"))
             }
         }
-        for other in sources {
-            for entry in other.entries { mapping.insert(key: entry.key, value: entry.value) }
+        var result = YAMLMapping()
+        for entry in merged + own.entries {
+            if let existing = result.insert(key: entry.key, value: entry.value) {
+                result.replace(at: existing, key: entry.key, value: entry.value)
+            }
         }
-        return mapping
+        return result
     }
 
     // MARK: plumbing
