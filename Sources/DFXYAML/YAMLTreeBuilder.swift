@@ -1,0 +1,231 @@
+import DFXBasics
+
+/// Builds node trees from libyaml events without recursion: resolves anchors and aliases, applies
+/// merge keys, rejects duplicate keys, unknown or inapplicable tags, and alias bombs.
+struct YAMLTreeBuilder {
+    struct Result {
+        var documents: [YAMLNode]
+        /// Where each document starts (its `---`, or its first node).
+        var documentStarts: [SourceLocation]
+        var source: YAMLSource
+    }
+
+    /// A finished node with its expanded size (nodes, aliases counted in full) and height.
+    struct Built {
+        var node: YAMLNode
+        var size: Int
+        var height: Int
+    }
+
+    /// An open sequence or mapping (a mapping's items alternate key, value).
+    struct Frame {
+        var isMapping: Bool
+        var start: YAMLEvent.Mark
+        var tag: String?
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var size = 1
+        var height = 1
+    }
+
+    let parser: LibYAMLParser
+    let source: YAMLSource
+    let options: YAMLParseOptions
+    private var anchors: [String: Built] = [:]
+    private var openAnchors: Set<String> = []
+    private var stack: [Frame] = []
+    private var root: Built?
+    private var totalNodes = 0
+
+    init(parser: LibYAMLParser, options: YAMLParseOptions) {
+        self.parser = parser
+        self.source = parser.source
+        self.options = options
+    }
+
+    mutating func run() throws(DiagnosticError) -> Result {
+        var result = Result(documents: [], documentStarts: [], source: source)
+        while true {
+            let event = try parser.next()
+            switch event.kind {
+            case .streamStart:
+                continue
+            case .streamEnd:
+                return result
+            case .documentStart:
+                anchors = [:]
+                openAnchors = []
+                totalNodes = 0
+                root = nil
+                result.documentStarts.append(location(event.start))
+            case .documentEnd:
+                let start = result.documentStarts.last ?? source.location(line: 1, column: 1)
+                result.documents.append(
+                    root?.node ?? YAMLNode(.scalar(YAMLScalar("")), location: start, source: source))
+            case .scalar(let value, let style, let tag, let anchor):
+                let built = try scalar(value: value, style: style, tag: tag, event: event)
+                try finish(built, anchor: anchor)
+            case .alias(let anchor):
+                try alias(anchor, event: event)
+            case .sequenceStart(let tag, let anchor), .mappingStart(let tag, let anchor):
+                let isMapping = if case .mappingStart = event.kind { true } else { false }
+                try checkTag(tag, allowed: YAMLTag.collectionTags, event: event)
+                guard stack.count < options.maxDepth else {
+                    throw error(
+                        "nesting is deeper than \(options.maxDepth) levels", at: event,
+                        hint: "flatten the structure; no dfx file needs this depth")
+                }
+                if let anchor { openAnchors.insert(anchor) }
+                stack.append(Frame(isMapping: isMapping, start: event.start, tag: tag, anchor: anchor))
+            case .sequenceEnd, .mappingEnd:
+                guard let frame = stack.popLast() else { continue }
+                let built = try collection(frame, end: event.end)
+                if let anchor = frame.anchor { openAnchors.remove(anchor) }
+                try finish(built, anchor: frame.anchor)
+            }
+        }
+    }
+
+    // MARK: nodes
+
+    private mutating func scalar(
+        value: String, style: YAMLScalarStyle, tag: String?, event: YAMLEvent
+    ) throws(DiagnosticError) -> Built {
+        try checkTag(tag, allowed: YAMLTag.scalarTags, event: event)
+        let scalar = YAMLScalar(value, style: style, tag: tag)
+        if let tag, YAMLResolver.resolve(scalar) == nil {
+            throw error("'\(value)' is not a valid \(YAMLTag.short(tag)) value", at: event)
+        }
+        let length = event.start.line == event.end.line ? event.end.column - event.start.column : 1
+        let node = YAMLNode(.scalar(scalar), location: location(event.start), tag: tag, length: length, source: source)
+        return Built(node: node, size: 1, height: 0)
+    }
+
+    private mutating func alias(_ anchor: String, event: YAMLEvent) throws(DiagnosticError) {
+        guard let target = anchors[anchor] else {
+            if openAnchors.contains(anchor) {
+                throw error(
+                    "alias '*\(anchor)' refers to a node that contains it", at: event,
+                    hint: "recursive structures are not supported")
+            }
+            throw error(
+                "unknown anchor '\(anchor)'", at: event,
+                hint: Suggestions.hint(for: anchor, in: anchors.keys) ?? "define it first with '&\(anchor)'")
+        }
+        guard stack.count + target.height <= options.maxDepth else {
+            throw error("alias '*\(anchor)' nests the document deeper than \(options.maxDepth) levels", at: event)
+        }
+        totalNodes += target.size
+        guard totalNodes <= options.maxNodes else {
+            throw error(
+                "alias '*\(anchor)' expands the document beyond \(options.maxNodes) nodes", at: event,
+                hint: "aliases of aliases multiply (a 'billion laughs' document); repeat less")
+        }
+        deliver(target)
+    }
+
+    private mutating func collection(_ frame: Frame, end: YAMLEvent.Mark) throws(DiagnosticError) -> Built {
+        let kind: YAMLNode.Kind
+        if frame.isMapping {
+            kind = .mapping(try mapping(frame.items))
+        } else {
+            kind = .sequence(frame.items)
+        }
+        let length = frame.start.line == end.line ? end.column - frame.start.column : 1
+        let node = YAMLNode(kind, location: location(frame.start), tag: frame.tag, length: length, source: source)
+        return Built(node: node, size: frame.size, height: frame.height)
+    }
+
+    /// Pairs up keys and values, rejects duplicates, then applies `<<` merges exactly as PyYAML's
+    /// `flatten_mapping` does: the mapping's own keys win; among several `<<` keys the last wins;
+    /// within one `<<: [a, b]` list the earlier mapping wins. Key order is PyYAML's dict order too:
+    /// merged keys first, each where it was first inserted.
+    private func mapping(_ items: [YAMLNode]) throws(DiagnosticError) -> YAMLMapping {
+        var own = YAMLMapping()
+        var merges: [YAMLNode] = []
+        var position = 0
+        while position + 1 < items.count {
+            let key = items[position]
+            let value = items[position + 1]
+            position += 2
+            if key.isMergeKey {
+                merges.append(value)
+                continue
+            }
+            if let existing = own.insert(key: key, value: value) {
+                let first = own.entries[existing].key
+                throw DiagnosticError(
+                    key.diagnostic(
+                        "duplicate key '\(key.scalarText ?? "")' in mapping",
+                        notes: ["first defined at \(first.location)"],
+                        hint: "remove one of them (PyYAML would silently keep the last)"))
+            }
+        }
+        guard !merges.isEmpty else { return own }
+        var merged: [YAMLMapping.Entry] = []
+        for merge in merges {
+            switch merge.kind {
+            case .mapping(let other):
+                merged += other.entries
+            case .sequence(let elements):
+                for element in elements {
+                    guard element.mapping != nil else {
+                        throw DiagnosticError(
+                            element.diagnostic("expected a mapping to merge with '<<', found \(element.valueKind.phrase)"))
+                    }
+                }
+                for element in elements.reversed() { merged += element.mapping?.entries ?? [] }
+            case .scalar:
+                throw DiagnosticError(
+                    merge.diagnostic(
+                        "the value of a merge key '<<' must be a mapping or a list of mappings, found \(merge.valueKind.phrase)"))
+            }
+        }
+        var result = YAMLMapping()
+        for entry in merged + own.entries {
+            if let existing = result.insert(key: entry.key, value: entry.value) {
+                result.replace(at: existing, key: entry.key, value: entry.value)
+            }
+        }
+        return result
+    }
+
+    // MARK: plumbing
+
+    private mutating func finish(_ built: Built, anchor: String?) throws(DiagnosticError) {
+        totalNodes += 1
+        guard totalNodes <= options.maxNodes else {
+            throw DiagnosticError(built.node.diagnostic("the document has more than \(options.maxNodes) nodes"))
+        }
+        if let anchor { anchors[anchor] = built }
+        deliver(built)
+    }
+
+    private mutating func deliver(_ built: Built) {
+        guard !stack.isEmpty else {
+            root = built
+            return
+        }
+        stack[stack.count - 1].items.append(built.node)
+        stack[stack.count - 1].size += built.size
+        stack[stack.count - 1].height = max(stack[stack.count - 1].height, built.height + 1)
+    }
+
+    private func checkTag(_ tag: String?, allowed: Set<String>, event: YAMLEvent) throws(DiagnosticError) {
+        guard let tag, !allowed.contains(tag) else { return }
+        throw error(
+            "unsupported tag '\(YAMLTag.short(tag))'", at: event,
+            hint: "dbt reads YAML with PyYAML's safe loader, which knows only the standard tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map)")
+    }
+
+    private func location(_ mark: YAMLEvent.Mark) -> SourceLocation {
+        source.location(line: mark.line + 1, column: mark.column + 1)
+    }
+
+    private func error(_ message: String, at event: YAMLEvent, hint: String? = nil) -> DiagnosticError {
+        let place = location(event.start)
+        let length = event.start.line == event.end.line ? event.end.column - event.start.column : 1
+        return DiagnosticError(
+            Diagnostic(.error, message, at: place, length: length, sourceLine: source.lineText(place.line), hint: hint))
+    }
+}
