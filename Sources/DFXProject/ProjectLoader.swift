@@ -1,0 +1,119 @@
+import DFXBasics
+import DFXYAML
+import Foundation
+
+/// Reads a project from disk: the project file, every resource folder's files, properties YAML
+/// and `selectors.yml`. Collects every problem of the pass before failing.
+public struct ProjectLoader {
+    /// The project folder (holding `dfx_project.yml` or `dbt_project.yml`).
+    public var projectDir: String
+    /// `--vars`, visible to `{{ var() }}` in YAML files.
+    public var cliVars: [String: ConfigValue]
+    /// The process environment, for `{{ env_var() }}`.
+    public var environment: [String: String]
+
+    public init(projectDir: String, cliVars: [String: ConfigValue] = [:], environment: [String: String]) {
+        self.projectDir = projectDir
+        self.cliVars = cliVars
+        self.environment = environment
+    }
+
+    /// The project file's path: `dfx_project.yml`, else a dbt project's `dbt_project.yml`.
+    public static func projectFile(in directory: String) -> String? {
+        for name in ["dfx_project.yml", "dbt_project.yml"] {
+            let path = FileScanner.join(directory, name)
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    public func load() throws(DiagnosticError) -> Project {
+        let root = FileScanner.normalize(Self.absolute(projectDir))
+        guard let projectPath = Self.projectFile(in: root) else {
+            throw DiagnosticError(
+                Diagnostic(
+                    .error, "no dfx_project.yml or dbt_project.yml in \(root)",
+                    hint: "run dfx from the project folder, or pass --project-dir"))
+        }
+        let fileName = String(projectPath.split(separator: "/").last ?? "dfx_project.yml")
+        let text = try Self.read(projectPath)
+        guard let settingsNode = try YAML.parse(text, file: fileName) else {
+            throw DiagnosticError(Diagnostic(.error, "\(fileName) is empty", at: SourceLocation(file: fileName, line: 1, column: 1), hint: "it needs at least 'name:'"))
+        }
+        var warnings: [Diagnostic] = []
+        let settingsRenderer = YAMLStringRenderer(environment: environment, vars: cliVars)
+        var settings = try ProjectSettingsDecoder(file: fileName, renderer: settingsRenderer).decode(settingsNode, warnings: &warnings)
+        for (key, value) in cliVars { settings.vars[key] = value }
+
+        var project = Project(rootPath: root, settings: settings)
+        let scanner = FileScanner(root: root)
+        project.models = try scanner.scan(folders: settings.modelPaths, extensions: [".sql"])
+        project.macros = try scanner.scan(folders: settings.macroPaths, extensions: [".sql"])
+        project.snapshots = try scanner.scan(folders: settings.snapshotPaths, extensions: [".sql"])
+        project.tests = try scanner.scan(folders: settings.testPaths, extensions: [".sql"])
+        project.analyses = try scanner.scan(folders: settings.analysisPaths, extensions: [".sql"])
+        project.seeds = try scanner.scan(folders: settings.seedPaths, extensions: [".csv"], readContents: false)
+        project.docs = try scanner.scan(folders: settings.docsPaths ?? settings.resourcePaths, extensions: [".md"])
+
+        let propertiesFolders = settings.modelPaths + settings.seedPaths + settings.snapshotPaths + settings.analysisPaths
+            + settings.macroPaths + settings.testPaths
+        let yamlFiles = try scanner.scan(folders: propertiesFolders, extensions: [".yml", ".yaml"])
+        let renderer = YAMLStringRenderer(environment: environment, vars: settings.vars)
+        var errors: [Diagnostic] = []
+        for file in yamlFiles {
+            do {
+                guard let node = try YAML.parse(file.contents, file: file.path) else { continue }
+                let result = try PropertiesDecoder(file: file.path, renderer: renderer).decode(node)
+                project.sources += result.sources
+                project.properties += result.resources
+                warnings += result.warnings
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        let selectorsPath = FileScanner.join(root, "selectors.yml")
+        if FileManager.default.fileExists(atPath: selectorsPath) {
+            do {
+                if let node = try YAML.parse(try Self.read(selectorsPath), file: "selectors.yml") {
+                    project.selectors = try SelectorsDecoder(renderer: renderer).decode(node)
+                }
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticError(errors + warnings) }
+        project.warnings = warnings
+        return project
+    }
+
+    static func read(_ path: String) throws(DiagnosticError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError(Diagnostic(.error, "cannot read \(path)"))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileScanner.join(FileManager.default.currentDirectoryPath, path)
+    }
+}
+
+/// Reads `selectors.yml`: `selectors: [{name, description, default, definition}]`.
+struct SelectorsDecoder {
+    let renderer: YAMLStringRenderer
+
+    func decode(_ root: YAMLNode) throws(DiagnosticError) -> [SelectorDeclaration] {
+        var reader = try YAMLMappingReader(root, context: "selectors.yml")
+        var result: [SelectorDeclaration] = []
+        for node in try reader.requiredList("selectors") {
+            var entry = try YAMLMappingReader(node, context: "a selector")
+            let name = try entry.requiredString("name")
+            let definition = try entry.requiredNode("definition")
+            result.append(
+                SelectorDeclaration(
+                    name: name, description: try entry.string("description") ?? "", isDefault: try entry.bool("default") ?? false,
+                    definition: try definition.configValue(render: renderer), location: node.location))
+        }
+        return result
+    }
+}

@@ -1,0 +1,65 @@
+import DFXBasics
+import DFXTemplate
+import DFXYAML
+
+/// Renders the template syntax that YAML files may hold in string values —
+/// `{{ env_var('DFX_PASSWORD') }}`, `{{ var('schema') }}`, `{{ target.name }}` — as dbt does for
+/// `dfx_project.yml`, `profiles.yml` and properties files.
+///
+/// Each such string is compiled when met (they are few); errors point at the YAML value.
+public struct YAMLStringRenderer: Sendable {
+    let environment: Environment
+    let context: [String: Value]
+
+    /// A renderer with `env_var` over `environment`, and `var` over `vars` when given.
+    public init(environment variables: [String: String], vars: [String: ConfigValue]? = nil, target: [String: String]? = nil) {
+        var options = EnvironmentOptions()
+        options.undefinedBehavior = .semiStrict
+        let environment = Environment(options: options)
+        environment.addGlobal(
+            "env_var",
+            .function(
+                NativeFunction("env_var") { arguments in
+                    guard let name = arguments.value(at: 0, named: "var")?.asString else {
+                        throw TemplateRuntimeError("env_var() needs the variable's name as a string")
+                    }
+                    if let value = variables[name] { return .string(value) }
+                    if let fallback = arguments.value(at: 1, named: "default") { return fallback }
+                    throw TemplateRuntimeError(
+                        "environment variable '\(name)' is not set",
+                        hint: "export \(name)=..., or give a default: env_var('\(name)', '...')")
+                }))
+        if let vars {
+            environment.addGlobal(
+                "var",
+                .function(
+                    NativeFunction("var") { arguments in
+                        guard let name = arguments.value(at: 0, named: "name")?.asString else {
+                            throw TemplateRuntimeError("var() needs the variable's name as a string")
+                        }
+                        if let value = vars[name] { return value.templateValue }
+                        if let fallback = arguments.value(at: 1, named: "default") { return fallback }
+                        throw TemplateRuntimeError("required variable '\(name)' is not set", hint: "pass --vars '{\(name): ...}'")
+                    }))
+        }
+        var context: [String: Value] = [:]
+        if let target { context["target"] = .dict(target.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }) }
+        self.environment = environment
+        self.context = context
+    }
+
+    /// `text` rendered, or a diagnostic at `node`.
+    public func render(_ text: String, at node: YAMLNode) throws(DiagnosticError) -> String {
+        // The template's own positions are relative to the string; report at the YAML value,
+        // keeping the template engine's message.
+        do {
+            let template = try environment.compile(text, path: node.location.file)
+            return try environment.render(template, context: context)
+        } catch {
+            let message = error.diagnostics.first?.message ?? "cannot render this value"
+            var diagnostic = node.diagnostic(message)
+            diagnostic.hint = error.diagnostics.first?.hint
+            throw DiagnosticError(diagnostic)
+        }
+    }
+}
