@@ -1,3 +1,5 @@
+import DFXBasics
+
 /// Config names dfx understands, so that a project file's `materialized: view` (without `+`) is read
 /// as a config and a misspelled one (`materialised`) gets a warning with a suggestion.
 public enum KnownConfigKeys {

@@ -4,7 +4,7 @@ import DFXYAML
 extension YAMLNode {
     /// This node as plain data, scalars typed as PyYAML would; `render` is applied to every string
     /// scalar that holds template syntax (`{{ env_var('X') }}`), except below `rawKeys`.
-    func configValue(render: YAMLStringRenderer?, rawKeys: Set<String> = []) throws(DiagnosticError) -> ConfigValue {
+    public func configValue(render: YAMLStringRenderer? = nil, rawKeys: Set<String> = []) throws(DiagnosticError) -> ConfigValue {
         switch kind {
         case .scalar:
             guard let resolved = resolvedScalar else { return .null }

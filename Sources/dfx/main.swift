@@ -1,3 +1,4 @@
 import DFXCommands
+import Foundation
 
-DFXCommand.main()
+exit(DFXCLI.run(Array(CommandLine.arguments.dropFirst())))

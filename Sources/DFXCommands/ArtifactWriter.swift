@@ -1,0 +1,104 @@
+import DFXBasics
+import DFXCompiler
+import Foundation
+
+/// Writes compiled SQL files and JSON artifacts under the target folder.
+struct ArtifactWriter {
+    /// Absolute path of the target folder.
+    let targetDirectory: String
+    /// The target folder as configured (`target`), for paths recorded in artifacts.
+    let targetPath: String
+
+    /// `compiled/<package>/<path>` for a node, relative to the target folder: dbt's layout. Paths of
+    /// resource folders outside the project (`../models`) drop their leading `..` components.
+    static func compiledPath(for node: Node) -> String {
+        let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
+        if node.resourceType == .test, node.testMetadata != nil {
+            return "compiled/\(node.packageName)/\(base)/\(node.name).sql"
+        }
+        if node.resourceType == .snapshot, node.originalFilePath.hasSuffix(".sql") {
+            let folder = base.split(separator: "/").dropLast().joined(separator: "/")
+            return "compiled/\(node.packageName)/\(folder.isEmpty ? "" : folder + "/")\(node.name).sql"
+        }
+        return "compiled/\(node.packageName)/\(base)"
+    }
+
+    /// Writes each compiled SQL file, in parallel; returns the paths written, by unique ID.
+    func writeCompiled(_ compiled: [String: String], manifest: Manifest) throws(DiagnosticError) -> [String: String] {
+        var jobs: [(path: String, sql: String)] = []
+        var paths: [String: String] = [:]
+        var folders = Set<String>()
+        for (id, sql) in compiled {
+            guard let node = manifest.node(id) else { continue }
+            let relative = Self.compiledPath(for: node)
+            paths[id] = targetPath + "/" + relative
+            let absolute = targetDirectory + "/" + relative
+            folders.insert(String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.endIndex)]))
+            jobs.append((absolute, sql))
+        }
+        for folder in folders.sorted() {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw DiagnosticError(Diagnostic(.error, "cannot create \(folder): \(error.localizedDescription)"))
+            }
+        }
+        let failures = FailureList()
+        let snapshot = jobs
+        DispatchQueue.concurrentPerform(iterations: snapshot.count) { index in
+            let job = snapshot[index]
+            if !Self.writeFile(job.path, bytes: Array(job.sql.utf8)) { failures.add(job.path) }
+        }
+        if let failed = failures.first {
+            throw DiagnosticError(Diagnostic(.error, "cannot write \(failed)", hint: "check that the target folder is writable"))
+        }
+        return paths
+    }
+
+    /// Writes `bytes` to `name` under the target folder, atomically (temporary file, then rename).
+    func writeArtifact(_ name: String, bytes: [UInt8]) throws(DiagnosticError) {
+        do {
+            try FileManager.default.createDirectory(atPath: targetDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError(Diagnostic(.error, "cannot create \(targetDirectory): \(error.localizedDescription)"))
+        }
+        let path = targetDirectory + "/" + name
+        let temporary = path + ".tmp-\(getpid())"
+        guard Self.writeFile(temporary, bytes: bytes), rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw DiagnosticError(Diagnostic(.error, "cannot write \(path)", hint: "check that the target folder is writable"))
+        }
+    }
+
+    /// POSIX write of a whole file; false on any failure.
+    static func writeFile(_ path: String, bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written <= 0 { return false }
+            offset += written
+        }
+        return true
+    }
+}
+
+/// Paths that failed to write, collected from concurrent workers.
+private final class FailureList: @unchecked Sendable {
+    private var paths: [String] = []
+    private let lock = NSLock()
+
+    func add(_ path: String) {
+        lock.lock()
+        paths.append(path)
+        lock.unlock()
+    }
+
+    var first: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths.sorted().first
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import DFXBasics
+import DFXCompiler
+import Foundation
+
+/// `dfx compile`: renders the selected nodes to SQL under `target/compiled/` and writes
+/// `target/manifest.json`. Never connects to a database.
+public struct CompileCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Render selected models, tests, snapshots and analyses to SQL in target/compiled; write target/manifest.json.",
+        discussion: "Compile never connects to a database: is_incremental() is false and relations are named from the profile.")
+
+    @OptionGroup public var global: GlobalOptions
+    @OptionGroup public var selection: SelectionOptions
+
+    public init() {}
+
+    static let compiledTypes: Set<ResourceType> = [.model, .test, .snapshot, .analysis]
+
+    public func run() throws {
+        try CommandRunner.run(global) { context in
+            let console = context.console
+            let clock = ContinuousClock()
+            let start = clock.now
+            let workspace = try Workspace.load(global, context: context, command: "compile")
+            let selected = try workspace.select(selection, resourceTypes: Self.compiledTypes, console: console)
+            let compiler = NodeCompiler(manifest: workspace.manifest, dialect: workspace.settings.dialect)
+            let compiled = try compiler.compile(selected)
+            let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
+            let paths = try writer.writeCompiled(compiled, manifest: workspace.manifest)
+            try ManifestArtifact.write(workspace: workspace, compiled: compiled, compiledPaths: paths, writer: writer)
+            let elapsed = clock.now - start
+            let counts = Dictionary(grouping: selected.compactMap { workspace.manifest.node($0)?.resourceType }, by: { $0 })
+            let summary = [ResourceType.model, .test, .snapshot, .analysis].compactMap { type -> String? in
+                guard let count = counts[type]?.count, count > 0 else { return nil }
+                return "\(count) \(type.rawValue)\(count == 1 ? "" : type == .analysis ? "" : "s")"
+            }
+            console.info(
+                "Compiled \(summary.isEmpty ? "nothing" : summary.joined(separator: ", ")) in \(Duration.seconds(elapsed)) → \(workspace.project.settings.targetPath)/compiled",
+                event: "CompileComplete", data: ["nodes": .int(compiled.count)])
+        }
+    }
+}
+
+/// Writes `manifest.json` for a workspace.
+enum ManifestArtifact {
+    static func write(workspace: Workspace, compiled: [String: String], compiledPaths: [String: String], writer: ArtifactWriter) throws(DiagnosticError) {
+        let maps = workspace.manifest.parentAndChildMaps(workspace.graph)
+        let manifestWriter = ManifestWriter(
+            manifest: workspace.manifest, compiled: compiled, compiledPaths: compiledPaths, parentMap: maps.parents,
+            childMap: maps.children, generatedAt: workspace.settings.startedAt.iso8601, dfxVersion: DFXVersion.current)
+        try writer.writeArtifact("manifest.json", bytes: manifestWriter.bytes())
+    }
+}
+
+extension Duration {
+    /// `0.42s`.
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let value = Double(seconds) + Double(attoseconds) / 1e18
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)s"
+    }
+}

@@ -1,0 +1,36 @@
+import DFXBasics
+import DFXGraph
+import DFXProject
+
+extension Manifest {
+    /// The dependency graph of the enabled nodes, for ordering and selection. Fails on a cycle,
+    /// printing the whole cycle with files.
+    public func dependencyGraph() throws(DiagnosticError) -> DependencyGraph {
+        let graphNodes = nodes.map { node in
+            GraphNode(
+                uniqueID: node.uniqueID, name: node.name, resourceType: node.resourceType, packageName: node.packageName,
+                fqn: node.fqn, originalFilePath: node.originalFilePath, patchPath: node.patchPath, tags: node.tags,
+                config: node.config, sourceName: node.sourceName,
+                testType: node.resourceType == .test ? (node.testMetadata == nil ? .singular : .generic) : nil,
+                testName: node.testMetadata?.name, parents: node.dependsOnNodes, location: node.location)
+        }
+        do {
+            return try DependencyGraph(nodes: graphNodes)
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError(Diagnostic(.error, "cannot build the dependency graph: \(error)"))
+        }
+    }
+
+    /// `parent_map` and `child_map` of the manifest, from the graph.
+    public func parentAndChildMaps(_ graph: DependencyGraph) -> (parents: [String: [String]], children: [String: [String]]) {
+        var parents: [String: [String]] = [:]
+        var children: [String: [String]] = [:]
+        for node in nodes {
+            parents[node.uniqueID] = graph.parents(of: node.uniqueID).sorted()
+            children[node.uniqueID] = graph.children(of: node.uniqueID).sorted()
+        }
+        return (parents, children)
+    }
+}
