@@ -110,6 +110,8 @@ final class Renderer {
         case .int(let number):
             out.append(contentsOf: String(number).utf8)
         case .undefined:
+            // `a if c` with no else prints nothing in every mode, as Jinja2's implicit else does.
+            if case .conditional(_, _, nil)? = expr?.kind { return }
             if undefinedBehavior != .lenient, let expr { throw undefinedError(expr) }
         default:
             out.append(contentsOf: value.renderedString().utf8)
