@@ -1,0 +1,25 @@
+import DFXBasics
+
+/// A compiled template: parsed once, rendered many times, safe to share between threads.
+public struct Template: Sendable {
+    /// The path given to `Environment.compile`.
+    public let path: String
+    /// Top-level `{% macro %}`, `{% test %}`, `{% snapshot %}` and `{% docs %}` definitions, in order.
+    public var blocks: [BlockDefinition]
+    let file: SourceFile
+    let body: [Stmt]
+    let slotCount: Int
+    let macros: [String: MacroDefinition]
+
+    init(file: SourceFile, body: [Stmt], slotCount: Int, macros: [String: MacroDefinition], blocks: [BlockDefinition]) {
+        self.path = file.path
+        self.file = file
+        self.body = body
+        self.slotCount = slotCount
+        self.macros = macros
+        self.blocks = blocks
+    }
+
+    /// Names of the top-level macros (including `test_<name>` for test blocks).
+    public var macroNames: [String] { macros.keys.sorted() }
+}

@@ -1,0 +1,65 @@
+extension Filters {
+    static let numberFilters: [(String, FilterFunction)] = [
+        ("int", { _, value, arguments in
+            let fallback = arguments.value(0, "default") ?? .int(0)
+            let base = try arguments.int(1, "base", default: 10)
+            switch value {
+            case .int: return value
+            case .bool(let flag): return .int(flag ? 1 : 0)
+            case .double(let number):
+                guard let exact = Int(exactly: number.rounded(.towardZero)) else { return fallback }
+                return .int(exact)
+            case .string(let text):
+                let trimmed = StringMethods.strip(text, nil, leading: true, trailing: true).replacingUnderscores()
+                if base >= 2, base <= 36, let number = Int(trimmed, radix: base) { return .int(number) }
+                if let number = Double(trimmed), let exact = Int(exactly: number.rounded(.towardZero)) { return .int(exact) }
+                return fallback
+            default: return fallback
+            }
+        }),
+        ("float", { _, value, arguments in
+            let fallback = arguments.value(0, "default") ?? .double(0)
+            switch value {
+            case .int(let number): return .double(Double(number))
+            case .double: return value
+            case .bool(let flag): return .double(flag ? 1 : 0)
+            case .string(let text):
+                let trimmed = StringMethods.strip(text, nil, leading: true, trailing: true)
+                return Double(trimmed).map(Value.double) ?? fallback
+            default: return fallback
+            }
+        }),
+        ("abs", { _, value, _ in
+            switch value {
+            case .int(let number):
+                guard number != Int.min else { throw TemplateRuntimeError("integer overflow") }
+                return .int(abs(number))
+            case .double(let number): return .double(abs(number))
+            case .bool(let flag): return .int(flag ? 1 : 0)
+            default: throw TemplateRuntimeError("bad operand type for abs(): '\(value.typeName)'")
+            }
+        }),
+        ("round", { _, value, arguments in
+            guard let number = value.numeric?.doubleValue else {
+                throw TemplateRuntimeError("filter 'round' needs a number, not '\(value.typeName)'")
+            }
+            let precision = max(-20, min(20, try arguments.int(0, "precision", default: 0)))
+            let method = arguments.string(1, "method") ?? "common"
+            var scale = 1.0
+            for _ in 0..<abs(precision) { scale *= 10 }
+            let scaled = precision >= 0 ? number * scale : number / scale
+            let rounded: Double
+            switch method {
+            case "common": rounded = scaled.rounded(.toNearestOrAwayFromZero)
+            case "ceil": rounded = scaled.rounded(.up)
+            case "floor": rounded = scaled.rounded(.down)
+            default: throw TemplateRuntimeError("method must be 'common', 'ceil' or 'floor'")
+            }
+            return .double(precision >= 0 ? rounded / scale : rounded * scale)
+        }),
+    ]
+}
+
+extension String {
+    func replacingUnderscores() -> String { filter { $0 != "_" } }
+}

@@ -1,0 +1,32 @@
+/// How an `Environment` treats undefined values and runaway templates.
+public struct EnvironmentOptions: Sendable {
+    /// What happens when a template uses an undefined value.
+    public var undefinedBehavior: UndefinedBehavior
+    /// The maximum number of evaluation steps of one render or call (statements, loop
+    /// iterations, calls); a runaway template stops with an error instead of hanging.
+    public var maxSteps: Int
+    /// The maximum depth of nested macro calls.
+    public var maxDepth: Int
+    /// The maximum nesting of blocks and expressions the parser accepts.
+    public var maxNesting: Int
+
+    public init(
+        undefinedBehavior: UndefinedBehavior = .semiStrict, maxSteps: Int = 10_000_000, maxDepth: Int = 100,
+        maxNesting: Int = 100
+    ) {
+        self.undefinedBehavior = undefinedBehavior
+        self.maxSteps = maxSteps
+        self.maxDepth = maxDepth
+        self.maxNesting = maxNesting
+    }
+}
+
+/// Jinja2's undefined flavours.
+public enum UndefinedBehavior: Sendable {
+    /// Jinja2's default `Undefined`: prints nothing, is falsy, iterates as empty.
+    case lenient
+    /// As minijinja: like lenient, but printing, calling or iterating an undefined is an error.
+    case semiStrict
+    /// Jinja2's `StrictUndefined`: any use other than `is defined`/`default` is an error.
+    case strict
+}

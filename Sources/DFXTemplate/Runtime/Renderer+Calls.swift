@@ -1,0 +1,168 @@
+import DFXBasics
+
+extension Renderer {
+    /// Evaluates positional, keyword, `*args` and `**kwargs` arguments.
+    func evaluateArguments(_ arguments: CallArguments, _ frame: Frame) throws -> ([Value], [(String, Value)]) {
+        var positional: [Value] = []
+        positional.reserveCapacity(arguments.positional.count)
+        for expr in arguments.positional { positional.append(try evaluate(expr, frame)) }
+        if let star = arguments.star {
+            let value = try evaluate(star, frame)
+            positional.append(contentsOf: try iterate(value, star))
+        }
+        var keyword: [(String, Value)] = []
+        for (name, expr) in arguments.keyword { keyword.append((name, try evaluate(expr, frame))) }
+        if let doubleStar = arguments.doubleStar {
+            let value = try evaluate(doubleStar, frame)
+            guard case .dictRef(let storage) = value else {
+                throw fail("argument after ** must be a mapping, not '\(value.typeName)'", doubleStar.span)
+            }
+            for (key, item) in zip(storage.keys, storage.values) { keyword.append((key.renderedString(), item)) }
+        }
+        return (positional, keyword)
+    }
+
+    /// Evaluates a call expression; `extraKeyword` passes `caller` for call blocks.
+    func evaluateCall(_ expr: Expr, _ frame: Frame, extraKeyword: (String, Value)?) throws -> Value {
+        guard case .call(let callee, let arguments) = expr.kind else { return try evaluate(expr, frame) }
+        try step(expr.span)
+        if case .attribute(let baseExpr, let name) = callee.kind {
+            let base = try evaluate(baseExpr, frame)
+            var (positional, keyword) = try evaluateArguments(arguments, frame)
+            if let extraKeyword { keyword.append(extraKeyword) }
+            do {
+                if let result = try Methods.call(base, name, positional, keyword) { return result }
+            } catch let error as TemplateRuntimeError {
+                throw fail(error.message, expr.span, hint: error.hint)
+            }
+            let function = try attribute(of: base, name, baseExpr)
+            return try callValue(function, positional, keyword, callee: callee, span: expr.span)
+        }
+        let function = try evaluate(callee, frame)
+        var (positional, keyword) = try evaluateArguments(arguments, frame)
+        if let extraKeyword { keyword.append(extraKeyword) }
+        return try callValue(function, positional, keyword, callee: callee, span: expr.span)
+    }
+
+    func callValue(
+        _ function: Value, _ positional: [Value], _ keyword: [(String, Value)], callee: Expr, span: Span
+    ) throws -> Value {
+        switch function {
+        case .macro(let macro):
+            return try callMacro(macro, positional, keyword, span: span)
+        case .function(let native):
+            return try callNative(native, positional, keyword, span: span)
+        case .undefined:
+            if case .name(let ref) = callee.kind {
+                throw fail(
+                    "'\(ref.name)' is undefined: no macro, function or variable has this name", callee.span,
+                    hint: nameHint(ref.name))
+            }
+            throw fail("'\(text(of: callee.span))' is undefined and cannot be called", callee.span)
+        default:
+            throw fail("'\(function.typeName)' object is not callable", callee.span)
+        }
+    }
+
+    func callNative(_ native: NativeFunction, _ positional: [Value], _ keyword: [(String, Value)], span: Span) throws -> Value {
+        let arguments = Arguments(positional: positional, keyword: keyword, location: file.location(Int(span.start)))
+        do {
+            return try native.body(arguments)
+        } catch let error as TemplateRuntimeError {
+            throw fail(error.message, span, hint: error.hint)
+        } catch let error as MacroReturn {
+            throw error
+        } catch let error as RenderError {
+            throw error
+        } catch let error as DiagnosticError {
+            if let first = error.diagnostics.first { throw RenderError(diagnostic: first) }
+            throw fail("\(native.name)() failed", span)
+        } catch {
+            throw fail("\(native.name)() failed: \(error)", span)
+        }
+    }
+
+    /// Binds arguments to a macro's parameters and runs its body; returns its text, or the value
+    /// passed to `return()`.
+    func callMacro(_ macro: Macro, _ positional: [Value], _ keyword: [(String, Value)], span: Span) throws -> Value {
+        let definition = macro.definition
+        let callFile = file
+        guard depth < state.options.maxDepth else {
+            throw fail(
+                "macro calls nested too deeply (more than \(state.options.maxDepth) levels) calling '\(definition.name)'",
+                span, hint: "look for a macro that calls itself without end")
+        }
+        let frame = Frame(slotCount: definition.slotCount, parent: macro.closure)
+        let parameters = definition.parameters
+        if positional.count > parameters.count, !definition.acceptsVarargs {
+            throw fail(
+                "macro '\(definition.name)' takes \(parameters.count) positional argument\(parameters.count == 1 ? "" : "s") but \(positional.count) were given",
+                span, notes: [signatureNote(definition)])
+        }
+        for (index, value) in positional.prefix(parameters.count).enumerated() { frame.slots[index] = value }
+        let extras = DictStorage()
+        for (name, value) in keyword {
+            if name == "caller" {
+                frame.slots[definition.callerSlot] = value
+            } else if let index = parameters.firstIndex(where: { $0.0 == name }) {
+                if index < positional.count {
+                    throw fail("macro '\(definition.name)' got multiple values for argument '\(name)'", span)
+                }
+                frame.slots[index] = value
+            } else if definition.acceptsKwargs {
+                extras.set(.string(name), value)
+            } else {
+                throw fail(
+                    "macro '\(definition.name)' has no parameter named '\(name)'", span,
+                    hint: Suggestions.hint(for: name, in: parameters.map(\.0)), notes: [signatureNote(definition)])
+            }
+        }
+        frame.slots[definition.varargsSlot] = .list(Array(positional.dropFirst(parameters.count)))
+        frame.slots[definition.kwargsSlot] = .dictRef(extras)
+        depth += 1
+        file = definition.file
+        var saved: [UInt8] = []
+        swap(&saved, &out)
+        defer {
+            swap(&saved, &out)
+            file = callFile
+            depth -= 1
+        }
+        do {
+            for (index, parameter) in parameters.enumerated() where frame.slots[index] == nil {
+                frame.slots[index] = try parameter.1.map { try evaluate($0, frame) } ?? .undefined
+            }
+            try execute(definition.body, frame)
+        } catch let signal as MacroReturn {
+            return signal.value
+        } catch var error as RenderError {
+            let defined = definition.file.location(Int(definition.span.start))
+            let calledFrom = depth == 1 ? (hostCallSite ?? callFile.location(Int(span.start))) : callFile.location(Int(span.start))
+            error.diagnostic.notes.append("in macro '\(definition.name)' (\(defined)), called from \(calledFrom)")
+            throw error
+        }
+        return .string(String(decoding: out, as: UTF8.self))
+    }
+
+    private func signatureNote(_ definition: MacroDefinition) -> String {
+        let parameters = definition.parameters.map { $0.1 == nil ? $0.0 : $0.0 + "=…" }
+        let location = definition.file.location(Int(definition.span.start))
+        return "'\(definition.name)' is defined at \(location) as \(definition.name)(\(parameters.joined(separator: ", ")))"
+    }
+
+    func fail(_ message: String, _ span: Span, hint: String? = nil, notes: [String]) -> RenderError {
+        var error = fail(message, span, hint: hint)
+        error.diagnostic.notes = notes
+        return error
+    }
+
+    /// Applies a compiled filter to a value.
+    func applyFilter(_ filter: FilterCall, to value: Value, _ frame: Frame) throws -> Value {
+        let (positional, keyword) = try evaluateArguments(filter.arguments, frame)
+        do {
+            return try filter.function(self, value, FilterArguments(positional: positional, keyword: keyword))
+        } catch let error as TemplateRuntimeError {
+            throw fail(error.message, filter.span, hint: error.hint)
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import DFXBasics
+
+/// One render (or macro call) in progress: output buffer, step fuel, call depth, current file.
+/// A renderer is used on one thread; compiled templates are shared read-only.
+final class Renderer {
+    let state: EnvironmentState
+    let context: [String: Value]
+    let templateMacros: [String: MacroDefinition]
+    let undefinedBehavior: UndefinedBehavior
+    var out: [UInt8] = []
+    var file: SourceFile
+    var steps = 0
+    let maxSteps: Int
+    var depth = 0
+    /// Where the host's `Environment.call` came from, for the outermost macro's note.
+    var hostCallSite: SourceLocation?
+
+    init(state: EnvironmentState, context: [String: Value], file: SourceFile, templateMacros: [String: MacroDefinition]) {
+        self.state = state
+        self.context = context
+        self.file = file
+        self.templateMacros = templateMacros
+        self.undefinedBehavior = state.options.undefinedBehavior
+        self.maxSteps = state.options.maxSteps
+    }
+
+    // MARK: Errors
+
+    func fail(_ message: String, _ span: Span, hint: String? = nil) -> RenderError {
+        RenderError(diagnostic: file.diagnostic(message, start: Int(span.start), length: Int(span.length), hint: hint))
+    }
+
+    func text(of span: Span) -> String {
+        let start = max(0, min(Int(span.start), file.bytes.count))
+        let end = max(start, min(start + Int(span.length), file.bytes.count))
+        return String(decoding: file.bytes[start..<end], as: UTF8.self)
+    }
+
+    @inline(__always)
+    func step(_ span: Span) throws {
+        steps += 1
+        if steps > maxSteps {
+            throw fail(
+                "template exceeded the step limit of \(maxSteps) steps", span,
+                hint: "look for a runaway loop or recursion; raise maxSteps if the work is legitimate")
+        }
+    }
+
+    // MARK: Statements
+
+    func execute(_ body: [Stmt], _ frame: Frame) throws {
+        for statement in body {
+            switch statement {
+            case .text(let bytes):
+                out.append(contentsOf: bytes)
+            case .output(let expr):
+                try write(try evaluate(expr, frame), expr)
+            case .branches(let branches, let otherwise):
+                var taken = false
+                for (condition, branch) in branches where try truthy(try evaluate(condition, frame), condition) {
+                    try execute(branch, frame)
+                    taken = true
+                    break
+                }
+                if !taken, let otherwise { try execute(otherwise, frame) }
+            case .loop(let loop):
+                try runLoop(loop, frame)
+            case .assign(let target, let expr):
+                try assign(target, try evaluate(expr, frame), frame)
+            case .assignBlock(let target, let body, let filters):
+                var value = Value.string(try capture(body, frame))
+                for filter in filters { value = try applyFilter(filter, to: value, frame) }
+                try assign(target, value, frame)
+            case .defineMacro(let definition, let slot):
+                frame.slots[slot] = .macro(Macro(definition: definition, closure: frame))
+            case .callBlock(let definition, let call):
+                let caller = Value.macro(Macro(definition: definition, closure: frame))
+                let result = try evaluateCall(call, frame, extraKeyword: ("caller", caller))
+                try write(result, call)
+            case .filterBlock(let filters, let body):
+                var value = Value.string(try capture(body, frame))
+                for filter in filters { value = try applyFilter(filter, to: value, frame) }
+                try write(value, nil)
+            case .evaluate(let expr):
+                _ = try evaluate(expr, frame)
+            case .scope(let assignments, let body):
+                let values = try assignments.map { try evaluate($0.1, frame) }
+                for (assignment, value) in zip(assignments, values) { try assign(assignment.0, value, frame) }
+                try execute(body, frame)
+            case .nothing:
+                break
+            }
+        }
+    }
+
+    /// Renders `body` into a fresh buffer and returns the text.
+    func capture(_ body: [Stmt], _ frame: Frame) throws -> String {
+        var saved: [UInt8] = []
+        swap(&saved, &out)
+        defer { swap(&saved, &out) }
+        try execute(body, frame)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a value's text; undefined prints nothing (lenient) or fails.
+    func write(_ value: Value, _ expr: Expr?) throws {
+        switch value {
+        case .string(let text):
+            out.append(contentsOf: text.utf8)
+        case .int(let number):
+            out.append(contentsOf: String(number).utf8)
+        case .undefined:
+            // `a if c` with no else prints nothing in every mode, as Jinja2's implicit else does.
+            if case .conditional(_, _, nil)? = expr?.kind { return }
+            if undefinedBehavior != .lenient, let expr { throw undefinedError(expr) }
+        default:
+            out.append(contentsOf: value.renderedString().utf8)
+        }
+    }
+
+    func undefinedError(_ expr: Expr) -> RenderError {
+        if case .name(let ref) = expr.kind {
+            return fail("'\(ref.name)' is undefined", expr.span, hint: nameHint(ref.name))
+        }
+        return fail("'\(text(of: expr.span))' is undefined", expr.span)
+    }
+
+    /// "did you mean" over every name visible to a render.
+    func nameHint(_ name: String) -> String? {
+        var candidates = Set(context.keys)
+        candidates.formUnion(state.globals.keys)
+        candidates.formUnion(state.macros.keys)
+        candidates.formUnion(templateMacros.keys)
+        return Suggestions.hint(for: name, in: candidates)
+    }
+
+    /// Python truthiness; strict mode refuses undefined.
+    @inline(__always)
+    func truthy(_ value: Value, _ expr: Expr) throws -> Bool {
+        if case .undefined = value, undefinedBehavior == .strict { throw undefinedError(expr) }
+        return value.isTruthy
+    }
+
+    // MARK: Loops and assignment
+
+    private func runLoop(_ loop: ForLoop, _ frame: Frame) throws {
+        let iterable = try evaluate(loop.iterable, frame)
+        var items = try iterate(iterable, loop.iterable)
+        if let condition = loop.condition {
+            var kept: [Value] = []
+            for item in items {
+                try step(loop.span)
+                try assign(loop.target, item, frame)
+                if try truthy(try evaluate(condition, frame), condition) { kept.append(item) }
+            }
+            items = kept
+        }
+        if items.isEmpty {
+            if let otherwise = loop.otherwise { try execute(otherwise, frame) }
+            return
+        }
+        var state: LoopState?
+        if let slot = loop.loopSlot {
+            let created = LoopState(items: items)
+            state = created
+            frame.slots[slot] = .object(created)
+        }
+        for (position, item) in items.enumerated() {
+            try step(loop.span)
+            state?.index0 = position
+            try assign(loop.target, item, frame)
+            try execute(loop.body, frame)
+        }
+    }
+
+    /// The items a `for` loop or filter iterates over.
+    func iterate(_ value: Value, _ expr: Expr?) throws -> [Value] {
+        switch value {
+        case .listRef(let storage): return storage.items
+        case .dictRef(let storage): return storage.keys
+        case .string(let text): return text.map { .string(String($0)) }
+        case .undefined:
+            if undefinedBehavior == .strict, let expr { throw undefinedError(expr) }
+            return []
+        default:
+            let span = expr?.span ?? Span(0, 1)
+            throw fail("'\(value.typeName)' object is not iterable", span)
+        }
+    }
+
+    func assign(_ target: AssignTarget, _ value: Value, _ frame: Frame) throws {
+        switch target {
+        case .slot(let slot, _):
+            frame.slots[slot] = value
+        case .tuple(let targets, let span):
+            let items: [Value]
+            switch value {
+            case .listRef(let storage): items = storage.items
+            case .string(let text): items = text.map { .string(String($0)) }
+            case .dictRef(let storage): items = storage.keys
+            default: throw fail("cannot unpack non-iterable '\(value.typeName)' object", span)
+            }
+            guard items.count == targets.count else {
+                let which = items.count > targets.count ? "too many" : "not enough"
+                throw fail("\(which) values to unpack (expected \(targets.count), got \(items.count))", span)
+            }
+            for (inner, item) in zip(targets, items) { try assign(inner, item, frame) }
+        case .attribute(let base, let name, let span):
+            let object = try evaluate(base, frame)
+            guard case .dictRef(let storage) = object else {
+                throw fail("cannot assign attribute '\(name)' on a '\(object.typeName)'; only namespace() objects allow it", span)
+            }
+            storage.set(.string(name), value)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A compiled macro (or `test` block, or `caller` body of a call block): its own frame of slots.
+final class MacroDefinition: Sendable {
+    let name: String
+    /// Parameter names in order, with default expressions; parameter `i` lives in slot `i`.
+    let parameters: [(String, Expr?)]
+    let body: [Stmt]
+    let slotCount: Int
+    let varargsSlot: Int
+    let kwargsSlot: Int
+    let callerSlot: Int
+    /// Whether the body mentions `varargs` / `kwargs` (and so accepts extra arguments).
+    let acceptsVarargs: Bool
+    let acceptsKwargs: Bool
+    let file: SourceFile
+    let span: Span
+
+    init(
+        name: String, parameters: [(String, Expr?)], body: [Stmt], slotCount: Int, varargsSlot: Int,
+        kwargsSlot: Int, callerSlot: Int, acceptsVarargs: Bool, acceptsKwargs: Bool, file: SourceFile, span: Span
+    ) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.slotCount = slotCount
+        self.varargsSlot = varargsSlot
+        self.kwargsSlot = kwargsSlot
+        self.callerSlot = callerSlot
+        self.acceptsVarargs = acceptsVarargs
+        self.acceptsKwargs = acceptsKwargs
+        self.file = file
+        self.span = span
+    }
+}

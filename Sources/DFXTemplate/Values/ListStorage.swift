@@ -1,0 +1,15 @@
+/// The shared, mutable storage behind a list or tuple value.
+///
+/// A render owns the lists it creates; lists passed in by the host are shared and must not be
+/// mutated by templates rendered concurrently.
+public final class ListStorage: @unchecked Sendable {
+    /// The elements, in order.
+    public var items: [Value]
+    /// Whether this is a Python tuple.
+    public let isTuple: Bool
+
+    public init(_ items: [Value], isTuple: Bool = false) {
+        self.items = items
+        self.isTuple = isTuple
+    }
+}
