@@ -13,7 +13,7 @@ final class ConformanceTests: XCTestCase {
     /// Every group, in the order the test methods below run them.
     static let groups = [
         "syntax_whitespace", "raw_comments", "expressions", "arithmetic", "printing", "if", "for",
-        "set_scoping", "macros", "filters", "tests", "methods", "dbt_idioms", "undefined", "errors",
+        "set_scoping", "macros", "filters", "tests", "methods", "dbt_idioms", "undefined", "undefined_semistrict", "errors",
     ]
 
     func testSyntaxWhitespace() throws { try runGroup("syntax_whitespace") }
@@ -30,6 +30,7 @@ final class ConformanceTests: XCTestCase {
     func testMethods() throws { try runGroup("methods") }
     func testDbtIdioms() throws { try runGroup("dbt_idioms") }
     func testUndefined() throws { try runGroup("undefined") }
+    func testUndefinedSemiStrict() throws { try runGroup("undefined_semistrict") }
     func testErrors() throws { try runGroup("errors") }
 
     /// A group file nobody runs would silently shrink the suite.
@@ -98,7 +99,7 @@ final class ConformanceTests: XCTestCase {
     /// Compiles the case's macro files and template, then renders; any DiagnosticError is the result.
     private static func run(_ testCase: Case) -> Result<String, DiagnosticError> {
         var options = EnvironmentOptions()
-        options.undefinedBehavior = testCase.strict ? .strict : .lenient
+        options.undefinedBehavior = testCase.undefined
         var environment = Environment(options: options)
         installNatives(into: &environment)
         do {
@@ -150,7 +151,7 @@ final class ConformanceTests: XCTestCase {
         var name: String
         var template: String
         var context: [String: Value]
-        var strict: Bool
+        var undefined: UndefinedBehavior
         var macros: [(String, String)]
     }
 
@@ -198,8 +199,14 @@ final class ConformanceTests: XCTestCase {
                     macros.append((path, text))
                 }
             }
-            let strict = item["undefined"] == .string("strict")
-            return Case(name: name, template: template, context: context, strict: strict, macros: macros)
+            let undefined: UndefinedBehavior
+            switch item["undefined"] {
+            case nil, .string("lenient")?: undefined = .lenient
+            case .string("strict")?: undefined = .strict
+            case .string("semiStrict")?: undefined = .semiStrict
+            default: throw HarnessError(description: "\(group)/\(name): unknown undefined behaviour")
+            }
+            return Case(name: name, template: template, context: context, undefined: undefined, macros: macros)
         }
     }
 

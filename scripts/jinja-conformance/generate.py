@@ -90,10 +90,22 @@ class NamedLoader(jinja2.BaseLoader):
         return self.mapping[template], template, lambda: True
 
 
+class SemiStrictUndefined(jinja2.StrictUndefined):
+    """minijinja's SemiStrict, which dfx uses: StrictUndefined, except that it may be tested for truth
+    (and is false). Printing, iterating, attribute access, comparison and arithmetic still fail;
+    `is defined` and `default` work."""
+
+    __slots__ = ()
+
+    def __bool__(self):
+        return False
+
+
+UNDEFINED = {"lenient": jinja2.Undefined, "strict": jinja2.StrictUndefined, "semiStrict": SemiStrictUndefined}
+
+
 def make_environment(case):
-    undefined = {"lenient": jinja2.Undefined, "strict": jinja2.StrictUndefined}[
-        case.get("undefined", "lenient")
-    ]
+    undefined = UNDEFINED[case.get("undefined", "lenient")]
     sources = dict(case.get("macros", {}))
     sources[MAIN] = case["template"]
     return jinja2.Environment(
