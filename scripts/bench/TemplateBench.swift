@@ -59,7 +59,8 @@ struct TemplateBench {
         let models = try sqlFiles(in: "\(options.templates)/models")
         let clock = ContinuousClock()
 
-        var environment = Environment(options: EnvironmentOptions())
+        // jinja2's default Undefined, as bench_jinja2.py uses: the same templates must give the same SQL.
+        var environment = Environment(options: EnvironmentOptions(undefinedBehavior: .lenient))
         BenchNatives.install(into: &environment)
         var compiled: [(name: String, template: Template)] = []
         let compileTime = try clock.measure {
@@ -97,7 +98,9 @@ struct TemplateBench {
             totalSeconds += modelSeconds
             let perRender = modelSeconds / Double(options.iterations) * 1e6
             let throughput = Double(size * options.iterations) / modelSeconds / 1e6
-            print("  \(pad(name, 28)) \(pad(String(size), 7, left: true)) B  \(format(perRender)) us/render  \(format(throughput)) MB/s")
+            print(
+                "  \(pad(name, 28)) \(pad(String(size), 7, left: true)) B  \(pad(format(perRender), 9, left: true)) us/render"
+                    + "  \(pad(format(throughput), 7, left: true)) MB/s")
         }
         let throughput = Double(totalBytes) / totalSeconds / 1e6
         print("compile: \(format(compileMilliseconds)) ms  render: \(format(throughput)) MB/s")

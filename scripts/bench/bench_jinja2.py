@@ -79,6 +79,7 @@ def make_environment():
         lstrip_blocks=False,
         keep_trailing_newline=False,
         extensions=["jinja2.ext.do"],
+        undefined=jinja2.Undefined,  # TemplateBench.swift uses .lenient to match
         cache_size=0,
     )
 

@@ -20,14 +20,17 @@ out="$root/fuzz-out"
 build="$out/build"
 mkdir -p "$build" "$out/corpus" "$out/crashes"
 
+# Module sources, subfolders included (Sources/DFXTemplate is organised in Syntax/, Runtime/, ...).
+mapfile -t basics < <(find "$root/Sources/DFXBasics" -name '*.swift' | sort)
+mapfile -t template < <(find "$root/Sources/DFXTemplate" -name '*.swift' | sort)
 flags=(-O -parse-as-library -sanitize=fuzzer,address -package-name dfx -swift-version 6 -g)
 
 echo "== building DFXBasics"
 "$swiftc" "${flags[@]}" -wmo -module-name DFXBasics -emit-module -emit-module-path "$build/DFXBasics.swiftmodule" \
-  -c -o "$build/DFXBasics.o" "$root"/Sources/DFXBasics/*.swift
+  -c -o "$build/DFXBasics.o" "${basics[@]}"
 echo "== building DFXTemplate"
 "$swiftc" "${flags[@]}" -wmo -module-name DFXTemplate -I "$build" -emit-module \
-  -emit-module-path "$build/DFXTemplate.swiftmodule" -c -o "$build/DFXTemplate.o" "$root"/Sources/DFXTemplate/*.swift
+  -emit-module-path "$build/DFXTemplate.swiftmodule" -c -o "$build/DFXTemplate.o" "${template[@]}"
 echo "== linking the fuzzer"
 "$swiftc" "${flags[@]}" -module-name TemplateFuzzer -I "$build" "$here/TemplateFuzzer.swift" \
   "$build/DFXBasics.o" "$build/DFXTemplate.o" -o "$build/template-fuzzer"
