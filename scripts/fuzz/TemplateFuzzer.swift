@@ -1,0 +1,57 @@
+import DFXBasics
+import DFXTemplate
+
+/// libFuzzer entry for DFXTemplate: every input is a template that is lexed, parsed, compiled and
+/// rendered with a small step budget. Errors are expected and ignored; a crash, trap, hang or
+/// sanitizer report is a bug. Built by scripts/fuzz/fuzz-template.sh.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    for behavior in [UndefinedBehavior.lenient, .strict] {
+        var options = EnvironmentOptions()
+        options.undefinedBehavior = behavior
+        options.maxSteps = 20_000
+        let environment = FuzzEnvironment.make(options)
+        do {
+            let template = try environment.compile(source, path: "models/fuzz.sql")
+            _ = template.staticCalls(to: ["ref", "source", "config"])
+            try environment.addMacros(from: template, namespace: "proj")
+            _ = try environment.render(template, context: FuzzEnvironment.context)
+        } catch {
+            // Diagnostics are the expected outcome for most inputs.
+        }
+    }
+    return 0
+}
+
+/// The fixed globals and context every fuzz input renders against.
+enum FuzzEnvironment {
+    static let context: [String: Value] = [
+        "name": .string("orders"),
+        "n": .int(3),
+        "ratio": .double(0.5),
+        "flag": .bool(true),
+        "nothing": .none,
+        "cols": Value.list([.string("id"), .string("amount"), .string("created_at")]),
+        "cfg": Value.dict([("materialized", .string("table")), ("tags", Value.list([.string("a")]))]),
+    ]
+
+    static func make(_ options: EnvironmentOptions) -> Environment {
+        var environment = Environment(options: options)
+        install(into: &environment)
+        return environment
+    }
+
+    private static func install(into environment: inout Environment) {
+        environment.addGlobal(
+            "ref",
+            .function(
+                NativeFunction("ref") { arguments in
+                    guard let name = arguments.value(at: 0, named: "name")?.asString else {
+                        throw TemplateRuntimeError("ref() takes a model name")
+                    }
+                    return .string("\"analytics\".\"\(name)\"")
+                }))
+        environment.addGlobal("is_incremental", .function(NativeFunction("is_incremental") { _ in .bool(false) }))
+    }
+}
