@@ -2,7 +2,7 @@ extension ConfigValue {
     /// Whether `config.<key>:<selector>` selects a node whose config value at the key is `self`.
     ///
     /// As dbt's `ConfigSelectorMethod`: a scalar matches when equal to the selector; a list matches
-    /// when it contains the selector; a dict matches when it has the selector as a key; `true`/`false`
+    /// when it contains the selector; a dict never matches (name a nested key instead); `true`/`false`
     /// compare case-insensitively with booleans. dbt compares Python values, so `config.x:5` never
     /// equals the integer 5 there; dfx compares numbers by their decimal spelling, which is what users mean.
     /// `caseInsensitive` is used for `config.severity`, as dbt does.
@@ -10,8 +10,8 @@ extension ConfigValue {
         switch self {
         case .list(let items):
             return items.contains { $0.scalarMatches(selector, caseInsensitive: caseInsensitive) }
-        case .dict(let entries):
-            return entries[selector] != nil
+        case .dict:
+            return false
         default:
             return scalarMatches(selector, caseInsensitive: caseInsensitive)
         }
