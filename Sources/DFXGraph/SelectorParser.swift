@@ -63,8 +63,8 @@ public enum SelectorParser {
     ) throws -> SelectionCriteria {
         let scalars = Array(text.unicodeScalars)
         var context = Context(
-            scalars: scalars, file: location?.file ?? "selector", line: location?.line ?? 1,
-            columnBase: (location?.column ?? 1) - 1, sourceLine: sourceLine ?? text)
+            scalars: scalars, file: location?.file, line: location?.line ?? 1,
+            columnBase: (location?.column ?? 1) - 1, sourceLine: sourceLine)
         if let bad = scalars.firstIndex(where: { $0 == "," || $0.properties.isWhitespace }) {
             context.error(
                 "a selector string must be a single atom; found '\(scalars[bad])'", at: bad,
