@@ -1,0 +1,23 @@
+import DFXBasics
+
+/// One entry of `selectors.yml`: `name`, optional `description`, `definition`, optional `default`.
+public struct NamedSelector: Sendable, Hashable {
+    public var name: String
+    public var description: String?
+    public var definition: SelectorDefinition
+    /// `default: true`: used when a command gets no `--select`, `--exclude` or `--selector`.
+    public var isDefault: Bool
+    /// Where the entry starts (its `name:`), for diagnostics.
+    public var location: SourceLocation?
+
+    public init(
+        name: String, description: String? = nil, definition: SelectorDefinition, isDefault: Bool = false,
+        location: SourceLocation? = nil
+    ) {
+        self.name = name
+        self.description = description
+        self.definition = definition
+        self.isDefault = isDefault
+        self.location = location
+    }
+}
