@@ -28,7 +28,7 @@ public struct DebugCommand: ParsableCommand {
             console.info("dfx \(DFXVersion.current)", event: "DebugVersion")
             let directory = global.projectDir.map { $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0 } ?? context.workingDirectory
             let project: Project
-            do {
+            do throws(DiagnosticError) {
                 project = try ProjectLoader(projectDir: directory, cliVars: try global.parsedVars(), environment: context.environment).load()
                 if !connection { line(true, "project file: \(project.rootPath)/\(project.settings.file) (project '\(project.settings.name)')") }
             } catch {
@@ -40,7 +40,7 @@ public struct DebugCommand: ParsableCommand {
                 projectRoot: project.rootPath, profilesDir: global.profilesDir, environment: context.environment,
                 targetPath: project.settings.targetPath)
             let target: TargetSettings
-            do {
+            do throws(DiagnosticError) {
                 target = try loader.load(profileName: global.profile ?? project.settings.profile, targetName: global.target)
                 let source = loader.profilesFile() ?? "none found: the embedded SQLite default"
                 if !connection { line(true, "profiles.yml: \(source)") }
@@ -50,7 +50,7 @@ public struct DebugCommand: ParsableCommand {
                 line(false, "profile")
                 throw CommandExit(.failure)
             }
-            do {
+            do throws(DatabaseError) {
                 line(true, "connection: " + (try TargetConnector.check(target)))
             } catch {
                 console.error("  \(error.description)", event: "DebugConnectionError")

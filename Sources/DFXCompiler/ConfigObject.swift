@@ -11,6 +11,7 @@ struct ConfigObject: TemplateObject {
     let recorder: CallRecorder?
 
     var renderedString: String { "<config>" }
+    var isCallable: Bool { true }
 
     func call(_ arguments: Arguments) throws -> Value {
         guard let recorder else { return .string("") }
@@ -26,7 +27,7 @@ struct ConfigObject: TemplateObject {
     func attribute(_ name: String) -> Value? {
         let values = self.values
         let recorded = recorder
-        func lookup(_ key: String) -> ConfigValue? {
+        @Sendable func lookup(_ key: String) -> ConfigValue? {
             let canonical = ConfigMerge.canonicalKey(key)
             return recorded?.config[canonical] ?? values[canonical]
         }

@@ -37,10 +37,11 @@ public struct NodeCompiler: Sendable {
         let results = ResultBuffer(count: wanted.count)
         let chunk = max(1, wanted.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = (wanted.count + chunk - 1) / chunk
+        let order = wanted
         DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
             let start = chunkIndex * chunk
-            for slot in start..<min(start + chunk, wanted.count) {
-                results.set(slot, render(manifest.nodes[wanted[slot]]))
+            for slot in start..<min(start + chunk, order.count) {
+                results.set(slot, render(manifest.nodes[order[slot]]))
             }
         }
         var rendered: [String: String] = [:]

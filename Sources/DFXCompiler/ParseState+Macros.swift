@@ -30,7 +30,7 @@ extension ParseState {
                     errors.append(
                         Diagnostic(
                             .error, "macro '\(name)' is defined twice", at: block.location,
-                            notes: ["first defined at \(first)"], hint: "rename or remove one of them"))
+                            hint: "rename or remove one of them", notes: ["first defined at \(first)"]))
                     continue
                 }
                 seen[name] = block.location

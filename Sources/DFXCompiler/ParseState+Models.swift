@@ -119,7 +119,7 @@ extension ParseState {
                         errors.append(Diagnostic(.error, "ref() takes a model name, or a package and a model name", at: call.location))
                         continue
                     }
-                    let version = call.keywordArguments.first { $0.0 == "version" || $0.0 == "v" }?.1.flatMap { $0?.renderedString() }
+                    let version = call.keywordArguments.first { $0.0 == "version" || $0.0 == "v" }?.1.map { $0.renderedString() }
                     node.refs.append(
                         Reference(package: names.count == 2 ? names[0] : nil, name: names[names.count - 1], version: version, location: call.location))
                 case "source":

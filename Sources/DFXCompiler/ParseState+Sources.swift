@@ -49,8 +49,8 @@ extension ParseState {
                     Diagnostic(
                         .error,
                         "two resources are named '\(node.name)': \(first.resourceType.rawValue) \(first.originalFilePath) and \(node.resourceType.rawValue) \(node.originalFilePath)",
-                        at: node.location, notes: ["first defined at \(first.location)"],
-                        hint: "rename one of the files, or disable one with enabled: false"))
+                        at: node.location, hint: "rename one of the files, or disable one with enabled: false",
+                        notes: ["first defined at \(first.location)"]))
             } else {
                 seen[key] = node
             }

@@ -71,7 +71,7 @@ struct ParseState {
                 duplicates.append(
                     Diagnostic(
                         .error, "\(entry.resourceType.rawValue) '\(entry.name)' is described twice", at: entry.location,
-                        notes: ["first described at \(first.location)"], hint: "merge the two entries into one"))
+                        hint: "merge the two entries into one", notes: ["first described at \(first.location)"]))
             } else {
                 byKey[key] = entry
             }

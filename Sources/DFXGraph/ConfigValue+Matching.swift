@@ -1,3 +1,5 @@
+import DFXBasics
+
 extension ConfigValue {
     /// Whether `config.<key>:<selector>` selects a node whose config value at the key is `self`.
     ///

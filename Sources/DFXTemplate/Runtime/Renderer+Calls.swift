@@ -52,6 +52,9 @@ extension Renderer {
             return try callMacro(macro, positional, keyword, span: span)
         case .function(let native):
             return try callNative(native, positional, keyword, span: span)
+        case .object(let object) where object.isCallable:
+            let native = NativeFunction(text(of: callee.span)) { arguments in try object.call(arguments) }
+            return try callNative(native, positional, keyword, span: span)
         case .undefined:
             if case .name(let ref) = callee.kind {
                 throw fail(
