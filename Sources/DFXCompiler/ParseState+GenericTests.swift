@@ -24,11 +24,11 @@ extension ParseState {
                 continue
             }
             for test in entry.tests {
-                addGenericTest(test, target: target, targetName: target.name, column: nil, file: entry.file)
+                addGenericTest(test, target: target, targetName: target.name, column: nil, file: entry.file, folders: entry.folders)
             }
             for column in entry.columns {
                 for test in column.tests {
-                    addGenericTest(test, target: target, targetName: target.name, column: column.name, file: entry.file)
+                    addGenericTest(test, target: target, targetName: target.name, column: column.name, file: entry.file, folders: entry.folders)
                 }
             }
         }
@@ -39,11 +39,11 @@ extension ParseState {
                 }
                 let targetName = source.name + "_" + table.name
                 for test in table.tests {
-                    addGenericTest(test, target: target, targetName: targetName, column: nil, file: source.file)
+                    addGenericTest(test, target: target, targetName: targetName, column: nil, file: source.file, folders: source.folders)
                 }
                 for column in table.columns {
                     for test in column.tests {
-                        addGenericTest(test, target: target, targetName: targetName, column: column.name, file: source.file)
+                        addGenericTest(test, target: target, targetName: targetName, column: column.name, file: source.file, folders: source.folders)
                     }
                 }
             }
@@ -56,7 +56,9 @@ extension ParseState {
             + macros.filter { $0.name.hasPrefix("test_") }.map { String($0.name.dropFirst(5)) }
     }
 
-    private mutating func addGenericTest(_ test: TestDefinition, target: Node, targetName: String, column: String?, file: String) {
+    private mutating func addGenericTest(
+        _ test: TestDefinition, target: Node, targetName: String, column: String?, file: String, folders: [String]
+    ) {
         var namespace: String?
         var testName = test.testName
         if let dot = testName.lastIndex(of: ".") {
@@ -84,7 +86,6 @@ extension ParseState {
         let generated = Self.synthesizeName(
             testType: testName, targetName: targetName, arguments: kwargs, isSource: target.resourceType == .source)
         let name = test.customName ?? generated
-        let folders = file.split(separator: "/").dropLast().map(String.init)
         let fqn = [packageName] + folders + [name]
         let hash = String(Digest.md5Hex(name + "|" + target.uniqueID + "|" + file).prefix(10))
         var node = Node(

@@ -68,7 +68,7 @@ extension ParseState {
         // Snapshots declared in YAML with `relation:` select everything from that relation.
         for entry in project.properties where entry.resourceType == .snapshot {
             guard let relation = entry.relation else { continue }
-            let fqn = [packageName] + entry.file.split(separator: "/").dropLast().map(String.init) + [entry.name]
+            let fqn = [packageName] + entry.folders + [entry.name]
             var node = Node(
                 uniqueID: "snapshot.\(packageName).\(entry.name)", resourceType: .snapshot, name: entry.name,
                 packageName: packageName, fqn: fqn, path: entry.file, originalFilePath: entry.file, location: entry.location)

@@ -5,7 +5,7 @@ extension ParseState {
     /// One node per source table: `source.<project>.<source>.<table>`.
     mutating func parseSources() {
         for source in project.sources {
-            let folders = source.file.split(separator: "/").dropLast().map(String.init)
+            let folders = source.folders
             for table in source.tables {
                 let fqn = [packageName] + folders + [source.name, table.name]
                 var node = Node(

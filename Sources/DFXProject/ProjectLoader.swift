@@ -63,7 +63,7 @@ public struct ProjectLoader {
         for file in yamlFiles {
             do {
                 guard let node = try YAML.parse(file.contents, file: file.path) else { continue }
-                let result = try PropertiesDecoder(file: file.path, renderer: renderer).decode(node)
+                let result = try PropertiesDecoder(file: file.path, folders: file.folders, renderer: renderer).decode(node)
                 project.sources += result.sources
                 project.properties += result.resources
                 warnings += result.warnings

@@ -4,6 +4,8 @@ import DFXYAML
 /// Reads a properties file (`schema.yml` and friends): sources, models, seeds, snapshots, analyses.
 struct PropertiesDecoder {
     let file: String
+    /// Folders between the resource folder and the file, for fqns.
+    let folders: [String]
     let renderer: YAMLStringRenderer
     /// Keys never rendered as templates: prose, hooks, and test arguments (rendered by the test).
     static let rawKeys: Set<String> = ["description", "pre-hook", "post-hook", "pre_hook", "post_hook", "tests", "data_tests"]
@@ -49,6 +51,7 @@ struct PropertiesDecoder {
         _ = try reader.requiredString("name")
         var source = SourceDefinition(
             name: name, schema: try rendered(&reader, "schema") ?? name, location: node.location, file: file)
+        source.folders = folders
         source.database = try rendered(&reader, "database")
         source.description = try reader.string("description") ?? ""
         source.loader = try reader.string("loader")
@@ -93,6 +96,7 @@ struct PropertiesDecoder {
         reader = try YAMLMappingReader(node, context: "\(type.rawValue) '\(name)'")
         _ = try reader.requiredString("name")
         var resource = ResourceProperties(resourceType: type, name: name, location: node.location, file: file)
+        resource.folders = folders
         resource.description = try reader.string("description") ?? ""
         var config = try dict(&reader, "config")
         // Older spellings at the top level of the entry: tags, meta, docs.

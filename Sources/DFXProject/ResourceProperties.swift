@@ -14,6 +14,8 @@ public struct ResourceProperties: Sendable {
     public var location: SourceLocation
     /// The properties file, relative to the project root.
     public var file: String
+    /// Folders between the file's resource folder and the file (`["staging"]`): the fqn's middle.
+    public var folders: [String] = []
 
     public init(resourceType: ResourceType, name: String, location: SourceLocation, file: String) {
         self.resourceType = resourceType

@@ -18,6 +18,8 @@ public struct SourceDefinition: Sendable {
     public var location: SourceLocation
     /// The properties file, relative to the project root.
     public var file: String
+    /// Folders between the file's resource folder and the file (`["staging"]`): the fqn's middle.
+    public var folders: [String] = []
 
     public init(name: String, schema: String, location: SourceLocation, file: String) {
         self.name = name
