@@ -57,6 +57,8 @@ let package = Package(
         .testTarget(name: "DFXProjectTests", dependencies: ["DFXProject"]),
         .testTarget(name: "DFXCompilerTests", dependencies: ["DFXCompiler", "DFXProject"]),
         .testTarget(name: "DFXCommandsTests", dependencies: ["DFXCommands"], resources: [.copy("Fixtures")]),
+        // Tests against a real PostgreSQL server (scripts/test.sh starts one) and real SQLite files.
+        .testTarget(name: "DFXIntegrationTests", dependencies: ["DFXCommands", "DFXPostgres", "DFXSQLite", "DFXSQL"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 internal import CSQLite3
 import DFXBasics
 import DFXSQL
+import Foundation
 
 /// One connection to a SQLite database file. Owns its `sqlite3` handle (closed in `deinit`);
 /// opened in WAL mode with a busy timeout so that readers and one writer do not block each other.
@@ -9,6 +10,10 @@ public final class SQLiteConnection {
 
     /// Opens (creating if needed) the database at `path`; `:memory:` for a private in-memory one.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 10_000) throws(DatabaseError) {
+        if path != ":memory:", let slash = path.lastIndex(of: "/") {
+            let folder = String(path[..<slash])
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        }
         var pointer: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
         let status = sqlite3_open_v2(path, &pointer, flags, nil)

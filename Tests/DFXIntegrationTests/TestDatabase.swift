@@ -1,0 +1,31 @@
+import DFXPostgres
+import Foundation
+import XCTest
+
+/// The PostgreSQL server of the test run: `DFX_TEST_POSTGRES_URL`, set by scripts/test.sh.
+///
+/// Without it a test fails (it never skips): run the suite with `scripts/test.sh`, which starts a
+/// throwaway server, or export the URL of a server you own.
+enum TestDatabase {
+    static func postgresURL(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        guard let url = ProcessInfo.processInfo.environment["DFX_TEST_POSTGRES_URL"], !url.isEmpty else {
+            XCTFail(
+                "DFX_TEST_POSTGRES_URL is not set: run the tests with scripts/test.sh (it starts a PostgreSQL server)",
+                file: file, line: line)
+            throw CancellationError()
+        }
+        return url
+    }
+
+    /// A fresh schema name, unique to this test run.
+    static func uniqueName(_ prefix: String) -> String {
+        prefix + "_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    }
+
+    /// A new empty temporary folder.
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "dfx-it-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
