@@ -217,6 +217,15 @@ struct YAMLTreeBuilder {
 
     private func checkTag(_ tag: String?, allowed: Set<String>, event: YAMLEvent) throws(DiagnosticError) {
         guard let tag, !allowed.contains(tag) else { return }
+        let what: String
+        switch event.kind {
+        case .sequenceStart: what = "a list"
+        case .mappingStart: what = "a mapping"
+        default: what = "a scalar"
+        }
+        if YAMLTag.scalarTags.contains(tag) || YAMLTag.collectionTags.contains(tag) {
+            throw error("tag '\(YAMLTag.short(tag))' cannot be used on \(what)", at: event)
+        }
         throw error(
             "unsupported tag '\(YAMLTag.short(tag))'", at: event,
             hint: "dbt reads YAML with PyYAML's safe loader, which knows only the standard tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map)")

@@ -67,6 +67,22 @@ final class MappingReaderTests: XCTestCase {
         XCTAssertEqual(allowed.map(\.message), ["unknown key 'whatever' in model 'orders'"])
     }
 
+    func testCollectingGathersEveryProblem() throws {
+        let text = "name: 42\ntags: [a, [b]]\nenabled: true\n"
+        var model = try YAMLMappingReader(try XCTUnwrap(YAML.parse(text, file: "m.yml")), context: "model")
+        var problems: [Diagnostic] = []
+        let name = model.collecting(into: &problems) { try $0.requiredString("name") }
+        let tags = model.collecting(into: &problems) { try $0.stringList("tags") }
+        let enabled = model.collecting(into: &problems) { try $0.bool("enabled") }
+        XCTAssertNil(name)
+        XCTAssertNil(tags)
+        XCTAssertEqual(enabled, true)
+        XCTAssertEqual(problems.map(\.headline), [
+            "m.yml:1:7: error: 'name' must be a string, found a number",
+            "m.yml:2:11: error: each item of 'tags' must be a string, found a list",
+        ])
+    }
+
     func testDecodingErrors() throws {
         typealias Read = (inout YAMLMappingReader) throws(DiagnosticError) -> Void
         let cases: [(name: String, text: String, read: Read)] = [
