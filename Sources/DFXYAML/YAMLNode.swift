@@ -8,8 +8,11 @@ public import DFXBasics
 public struct YAMLNode: Sendable {
     /// The three shapes of YAML content.
     public enum Kind: Sendable {
+        /// A scalar: text with a style and maybe a tag.
         case scalar(YAMLScalar)
+        /// A sequence, elements in order.
         case sequence([YAMLNode])
+        /// A mapping, entries in order.
         case mapping(YAMLMapping)
     }
 

@@ -12,6 +12,6 @@ public enum YAMLScalarStyle: String, Sendable, Hashable {
     /// `description: >` followed by indented lines.
     case folded
 
-    /// True for the quoted and block styles, which PyYAML never resolves implicitly.
+    /// True for plain scalars, the only style PyYAML resolves implicitly (`yes`, `42`, `~`).
     public var isPlain: Bool { self == .plain }
 }

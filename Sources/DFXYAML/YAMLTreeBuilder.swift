@@ -142,14 +142,14 @@ struct YAMLTreeBuilder {
     /// merged keys first, each where it was first inserted.
     private func mapping(_ items: [YAMLNode]) throws(DiagnosticError) -> YAMLMapping {
         var own = YAMLMapping()
-        var merges: [YAMLNode] = []
+        var merges: [(key: YAMLNode, value: YAMLNode)] = []
         var position = 0
         while position + 1 < items.count {
             let key = items[position]
             let value = items[position + 1]
             position += 2
             if key.isMergeKey {
-                merges.append(value)
+                merges.append((key, value))
                 continue
             }
             if let existing = own.insert(key: key, value: value) {
@@ -163,7 +163,8 @@ struct YAMLTreeBuilder {
         }
         guard !merges.isEmpty else { return own }
         var merged: [YAMLMapping.Entry] = []
-        for merge in merges {
+        for (mergeKey, merge) in merges {
+            let note = "in the merge at \(mergeKey.location)"
             switch merge.kind {
             case .mapping(let other):
                 merged += other.entries
@@ -171,14 +172,17 @@ struct YAMLTreeBuilder {
                 for element in elements {
                     guard element.mapping != nil else {
                         throw DiagnosticError(
-                            element.diagnostic("expected a mapping to merge with '<<', found \(element.valueKind.phrase)"))
+                            element.diagnostic(
+                                "expected a mapping to merge with '<<', found \(element.valueKind.phrase)",
+                                notes: merge.location.line == mergeKey.location.line ? [] : [note]))
                     }
                 }
                 for element in elements.reversed() { merged += element.mapping?.entries ?? [] }
             case .scalar:
                 throw DiagnosticError(
                     merge.diagnostic(
-                        "the value of a merge key '<<' must be a mapping or a list of mappings, found \(merge.valueKind.phrase)"))
+                        "the value of a merge key '<<' must be a mapping or a list of mappings, found \(merge.valueKind.phrase)",
+                        notes: merge.location.line == mergeKey.location.line ? [] : [note]))
             }
         }
         var result = YAMLMapping()
@@ -213,6 +217,15 @@ struct YAMLTreeBuilder {
 
     private func checkTag(_ tag: String?, allowed: Set<String>, event: YAMLEvent) throws(DiagnosticError) {
         guard let tag, !allowed.contains(tag) else { return }
+        let what: String
+        switch event.kind {
+        case .sequenceStart: what = "a list"
+        case .mappingStart: what = "a mapping"
+        default: what = "a scalar"
+        }
+        if YAMLTag.scalarTags.contains(tag) || YAMLTag.collectionTags.contains(tag) {
+            throw error("tag '\(YAMLTag.short(tag))' cannot be used on \(what)", at: event)
+        }
         throw error(
             "unsupported tag '\(YAMLTag.short(tag))'", at: event,
             hint: "dbt reads YAML with PyYAML's safe loader, which knows only the standard tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map)")

@@ -92,5 +92,7 @@ final class AnchorMergeTests: XCTestCase {
         XCTAssertEqual(firstError("a: !custom x\n")?.headline, "t.yml:1:4: error: unsupported tag '!custom'")
         XCTAssertEqual(firstError("a: !!python/object x\n")?.message, "unsupported tag '!!python/object'")
         XCTAssertNil(firstError("a: !!map {x: 1}\nb: !!seq [1]\nc: !!str 1\n"))
+        XCTAssertEqual(firstError("a: !!str [1]\n")?.message, "tag '!!str' cannot be used on a list")
+        XCTAssertEqual(firstError("a: !!map x\n")?.message, "tag '!!map' cannot be used on a scalar")
     }
 }
