@@ -57,6 +57,37 @@ final class ConformanceTests: XCTestCase {
         }
     }
 
+    /// Compiled templates are shared by concurrent renders (dfx renders models in parallel): every
+    /// concurrent render must give what a serial render of the same case gives.
+    func testConcurrentRendersMatchSerialRenders() async throws {
+        var jobs: [(name: String, environment: Environment, template: Template, context: [(String, JSON)], serial: String)] = []
+        for group in ["dbt_idioms", "macros", "set_scoping", "methods", "filters"] {
+            for testCase in try Self.loadCases(group) {
+                guard let (environment, template) = try? Self.prepare(testCase),
+                    let serial = try? environment.render(template, context: testCase.context)
+                else { continue }
+                jobs.append(("\(group)/\(testCase.name)", environment, template, testCase.contextJSON, serial))
+            }
+        }
+        XCTAssertGreaterThan(jobs.count, 100)
+        let mismatches = await withTaskGroup(of: String?.self) { tasks in
+            for job in jobs {
+                for _ in 0..<8 {
+                    tasks.addTask {
+                        var context: [String: Value] = [:]
+                        for (key, value) in job.context { context[key] = value.templateValue }
+                        let output = try? job.environment.render(job.template, context: context)
+                        return output == job.serial ? nil : "\(job.name): \(output.debugDescription)"
+                    }
+                }
+            }
+            var found: [String] = []
+            for await mismatch in tasks { if let mismatch { found.append(mismatch) } }
+            return found
+        }
+        XCTAssertEqual(mismatches, [], "concurrent renders differ from serial renders")
+    }
+
     // MARK: - Running a group
 
     private func runGroup(_ group: String) throws {
@@ -98,20 +129,26 @@ final class ConformanceTests: XCTestCase {
 
     /// Compiles the case's macro files and template, then renders; any DiagnosticError is the result.
     private static func run(_ testCase: Case) -> Result<String, DiagnosticError> {
-        var options = EnvironmentOptions()
-        options.undefinedBehavior = testCase.undefined
-        var environment = Environment(options: options)
-        installNatives(into: &environment)
         do {
-            for (path, source) in testCase.macros {
-                let macroFile = try environment.compile(source, path: path)
-                try environment.addMacros(from: macroFile, namespace: "proj")
-            }
-            let template = try environment.compile(testCase.template, path: "models/case.sql")
+            let (environment, template) = try prepare(testCase)
             return .success(try environment.render(template, context: testCase.context))
         } catch {
             return .failure(diagnostic(from: error))
         }
+    }
+
+    /// An environment with the natives and the case's macro files, and the compiled case template.
+    private static func prepare(_ testCase: Case) throws -> (Environment, Template) {
+        var options = EnvironmentOptions()
+        options.undefinedBehavior = testCase.undefined
+        options.maxSteps = 1_000_000  // every case is tiny: a runaway render is a failure, not a hang
+        var environment = Environment(options: options)
+        installNatives(into: &environment)
+        for (path, source) in testCase.macros {
+            let macroFile = try environment.compile(source, path: path)
+            try environment.addMacros(from: macroFile, namespace: "proj")
+        }
+        return (environment, try environment.compile(testCase.template, path: "models/case.sql"))
     }
 
     /// The engine's API throws DiagnosticError; anything else is reported as such, never lost.
@@ -148,9 +185,16 @@ final class ConformanceTests: XCTestCase {
     // MARK: - Loading cases and expectations
 
     private struct Case {
+        /// A fresh context on every call: lists and dicts are shared by reference, and a case may mutate them.
+        var context: [String: Value] {
+            var values: [String: Value] = [:]
+            for (key, value) in contextJSON { values[key] = value.templateValue }
+            return values
+        }
+
         var name: String
         var template: String
-        var context: [String: Value]
+        var contextJSON: [(String, JSON)]
         var undefined: UndefinedBehavior
         var macros: [(String, String)]
     }
@@ -186,10 +230,8 @@ final class ConformanceTests: XCTestCase {
             guard case .string(let name)? = item["name"],
                 case .string(let template)? = item["template"]
             else { throw HarnessError(description: "\(group): malformed case \(item)") }
-            var context: [String: Value] = [:]
-            if case .object(let pairs)? = item["context"] {
-                for (key, value) in pairs { context[key] = value.templateValue }
-            }
+            var context: [(String, JSON)] = []
+            if case .object(let pairs)? = item["context"] { context = pairs }
             var macros: [(String, String)] = []
             if case .object(let files)? = item["macros"] {
                 for (path, source) in files {
@@ -206,7 +248,7 @@ final class ConformanceTests: XCTestCase {
             case .string("semiStrict")?: undefined = .semiStrict
             default: throw HarnessError(description: "\(group)/\(name): unknown undefined behaviour")
             }
-            return Case(name: name, template: template, context: context, undefined: undefined, macros: macros)
+            return Case(name: name, template: template, contextJSON: context, undefined: undefined, macros: macros)
         }
     }
 
@@ -240,7 +282,7 @@ private let conformanceVars: [(String, Value)] = [
 
 // MARK: - A small JSON reader that keeps key order and tells 1 from 1.0 from true
 
-private enum JSON: Equatable {
+private enum JSON: Equatable, Sendable {
     case null
     case bool(Bool)
     /// The literal text, so that integers and floats stay apart as in Python's json module.
