@@ -117,13 +117,14 @@ final class ConformanceTests: XCTestCase {
             return want == got ? nil : "expected \(want.debugDescription), got \(got.debugDescription)"
         case let (.output(want), .failure(error)):
             return "expected \(want.debugDescription), got error:\n\(error)"
-        case let (.error(message, _), .success(got)):
+        case let (.error(message, _, _), .success(got)):
             return "expected an error (jinja2: \(message)), got \(got.debugDescription)"
-        case let (.error(message, line), .failure(error)):
+        case let (.error(message, line, file), .failure(error)):
             guard let line else { return nil }
-            let actualLine = error.diagnostics.first?.location?.line
-            return actualLine == line
-                ? nil : "error on line \(actualLine.map(String.init) ?? "none"), jinja2 says line \(line) (\(message)):\n\(error)"
+            let location = error.diagnostics.first?.location
+            if location?.line == line, location?.file == file { return nil }
+            let actual = location.map { "\($0.file):\($0.line)" } ?? "no location"
+            return "error at \(actual), jinja2 says \(file):\(line) (\(message)):\n\(error)"
         }
     }
 
@@ -201,7 +202,8 @@ final class ConformanceTests: XCTestCase {
 
     private enum Expectation {
         case output(String)
-        case error(String, line: Int?)
+        /// Jinja2's exception, and where it happened when that is stable.
+        case error(String, line: Int?, file: String)
     }
 
     private struct HarnessError: Error, CustomStringConvertible {
@@ -263,7 +265,9 @@ final class ConformanceTests: XCTestCase {
             } else if case .string(let message)? = entry["error"] {
                 var line: Int?
                 if case .number(let text)? = entry["line"] { line = Int(text) }
-                result[name] = .error(message, line: line)
+                var file = "models/case.sql"
+                if case .string(let path)? = entry["file"] { file = path }
+                result[name] = .error(message, line: line, file: file)
             } else {
                 throw HarnessError(description: "\(group)/\(name): expectation has neither output nor error")
             }

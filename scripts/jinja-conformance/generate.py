@@ -173,8 +173,9 @@ def run_case(case):
             where = template_line(error.__traceback__)
         if where is not None and not case.get("ignoreLine", False):
             filename, line = where
-            if filename == MAIN and line is not None:
+            if filename is not None and line is not None:
                 result["line"] = line
+                result["file"] = filename
         return result
 
 
