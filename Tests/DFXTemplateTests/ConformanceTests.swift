@@ -57,6 +57,37 @@ final class ConformanceTests: XCTestCase {
         }
     }
 
+    /// Compiled templates are shared by concurrent renders (dfx renders models in parallel): every
+    /// concurrent render must give what a serial render of the same case gives.
+    func testConcurrentRendersMatchSerialRenders() async throws {
+        var jobs: [(name: String, environment: Environment, template: Template, context: [(String, JSON)], serial: String)] = []
+        for group in ["dbt_idioms", "macros", "set_scoping", "methods", "filters"] {
+            for testCase in try Self.loadCases(group) {
+                guard let (environment, template) = try? Self.prepare(testCase),
+                    let serial = try? environment.render(template, context: testCase.context)
+                else { continue }
+                jobs.append(("\(group)/\(testCase.name)", environment, template, testCase.contextJSON, serial))
+            }
+        }
+        XCTAssertGreaterThan(jobs.count, 100)
+        let mismatches = await withTaskGroup(of: String?.self) { tasks in
+            for job in jobs {
+                for _ in 0..<8 {
+                    tasks.addTask {
+                        var context: [String: Value] = [:]
+                        for (key, value) in job.context { context[key] = value.templateValue }
+                        let output = try? job.environment.render(job.template, context: context)
+                        return output == job.serial ? nil : "\(job.name): \(output.debugDescription)"
+                    }
+                }
+            }
+            var found: [String] = []
+            for await mismatch in tasks { if let mismatch { found.append(mismatch) } }
+            return found
+        }
+        XCTAssertEqual(mismatches, [], "concurrent renders differ from serial renders")
+    }
+
     // MARK: - Running a group
 
     private func runGroup(_ group: String) throws {
@@ -86,32 +117,39 @@ final class ConformanceTests: XCTestCase {
             return want == got ? nil : "expected \(want.debugDescription), got \(got.debugDescription)"
         case let (.output(want), .failure(error)):
             return "expected \(want.debugDescription), got error:\n\(error)"
-        case let (.error(message, _), .success(got)):
+        case let (.error(message, _, _), .success(got)):
             return "expected an error (jinja2: \(message)), got \(got.debugDescription)"
-        case let (.error(message, line), .failure(error)):
+        case let (.error(message, line, file), .failure(error)):
             guard let line else { return nil }
-            let actualLine = error.diagnostics.first?.location?.line
-            return actualLine == line
-                ? nil : "error on line \(actualLine.map(String.init) ?? "none"), jinja2 says line \(line) (\(message)):\n\(error)"
+            let location = error.diagnostics.first?.location
+            if location?.line == line, location?.file == file { return nil }
+            let actual = location.map { "\($0.file):\($0.line)" } ?? "no location"
+            return "error at \(actual), jinja2 says \(file):\(line) (\(message)):\n\(error)"
         }
     }
 
     /// Compiles the case's macro files and template, then renders; any DiagnosticError is the result.
     private static func run(_ testCase: Case) -> Result<String, DiagnosticError> {
-        var options = EnvironmentOptions()
-        options.undefinedBehavior = testCase.undefined
-        var environment = Environment(options: options)
-        installNatives(into: &environment)
         do {
-            for (path, source) in testCase.macros {
-                let macroFile = try environment.compile(source, path: path)
-                try environment.addMacros(from: macroFile, namespace: "proj")
-            }
-            let template = try environment.compile(testCase.template, path: "models/case.sql")
+            let (environment, template) = try prepare(testCase)
             return .success(try environment.render(template, context: testCase.context))
         } catch {
             return .failure(diagnostic(from: error))
         }
+    }
+
+    /// An environment with the natives and the case's macro files, and the compiled case template.
+    private static func prepare(_ testCase: Case) throws -> (Environment, Template) {
+        var options = EnvironmentOptions()
+        options.undefinedBehavior = testCase.undefined
+        options.maxSteps = 1_000_000  // every case is tiny: a runaway render is a failure, not a hang
+        var environment = Environment(options: options)
+        installNatives(into: &environment)
+        for (path, source) in testCase.macros {
+            let macroFile = try environment.compile(source, path: path)
+            try environment.addMacros(from: macroFile, namespace: "proj")
+        }
+        return (environment, try environment.compile(testCase.template, path: "models/case.sql"))
     }
 
     /// The engine's API throws DiagnosticError; anything else is reported as such, never lost.
@@ -148,16 +186,24 @@ final class ConformanceTests: XCTestCase {
     // MARK: - Loading cases and expectations
 
     private struct Case {
+        /// A fresh context on every call: lists and dicts are shared by reference, and a case may mutate them.
+        var context: [String: Value] {
+            var values: [String: Value] = [:]
+            for (key, value) in contextJSON { values[key] = value.templateValue }
+            return values
+        }
+
         var name: String
         var template: String
-        var context: [String: Value]
+        var contextJSON: [(String, JSON)]
         var undefined: UndefinedBehavior
         var macros: [(String, String)]
     }
 
     private enum Expectation {
         case output(String)
-        case error(String, line: Int?)
+        /// Jinja2's exception, and where it happened when that is stable.
+        case error(String, line: Int?, file: String)
     }
 
     private struct HarnessError: Error, CustomStringConvertible {
@@ -186,10 +232,8 @@ final class ConformanceTests: XCTestCase {
             guard case .string(let name)? = item["name"],
                 case .string(let template)? = item["template"]
             else { throw HarnessError(description: "\(group): malformed case \(item)") }
-            var context: [String: Value] = [:]
-            if case .object(let pairs)? = item["context"] {
-                for (key, value) in pairs { context[key] = value.templateValue }
-            }
+            var context: [(String, JSON)] = []
+            if case .object(let pairs)? = item["context"] { context = pairs }
             var macros: [(String, String)] = []
             if case .object(let files)? = item["macros"] {
                 for (path, source) in files {
@@ -206,7 +250,7 @@ final class ConformanceTests: XCTestCase {
             case .string("semiStrict")?: undefined = .semiStrict
             default: throw HarnessError(description: "\(group)/\(name): unknown undefined behaviour")
             }
-            return Case(name: name, template: template, context: context, undefined: undefined, macros: macros)
+            return Case(name: name, template: template, contextJSON: context, undefined: undefined, macros: macros)
         }
     }
 
@@ -221,7 +265,9 @@ final class ConformanceTests: XCTestCase {
             } else if case .string(let message)? = entry["error"] {
                 var line: Int?
                 if case .number(let text)? = entry["line"] { line = Int(text) }
-                result[name] = .error(message, line: line)
+                var file = "models/case.sql"
+                if case .string(let path)? = entry["file"] { file = path }
+                result[name] = .error(message, line: line, file: file)
             } else {
                 throw HarnessError(description: "\(group)/\(name): expectation has neither output nor error")
             }
@@ -240,7 +286,7 @@ private let conformanceVars: [(String, Value)] = [
 
 // MARK: - A small JSON reader that keeps key order and tells 1 from 1.0 from true
 
-private enum JSON: Equatable {
+private enum JSON: Equatable, Sendable {
     case null
     case bool(Bool)
     /// The literal text, so that integers and floats stay apart as in Python's json module.

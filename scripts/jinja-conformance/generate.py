@@ -2,7 +2,8 @@
 """Record Jinja2 3.1's behaviour for every conformance case.
 
 Reads Tests/DFXTemplateTests/Conformance/cases/<group>.json and writes
-Tests/DFXTemplateTests/Conformance/expected/<group>.json, which is what
+Tests/DFXTemplateTests/Conformance/expected/<group>.json (or, with --check,
+only verifies that they are up to date), which is what
 `swift test --filter ConformanceTests` compares the DFXTemplate engine against.
 
 The environment is configured as dbt-core configures its own (trim_blocks and
@@ -172,8 +173,9 @@ def run_case(case):
             where = template_line(error.__traceback__)
         if where is not None and not case.get("ignoreLine", False):
             filename, line = where
-            if filename == MAIN and line is not None:
+            if filename is not None and line is not None:
                 result["line"] = line
+                result["file"] = filename
         return result
 
 
@@ -184,9 +186,11 @@ def check(case, group):
 
 
 def main(argv):
-    selected = set(argv[1:])
+    check_only = "--check" in argv
+    selected = set(argv[1:]) - {"--check"}
     total = 0
     errors = 0
+    stale = []
     for cases_file in sorted((CONFORMANCE / "cases").glob("*.json")):
         group = cases_file.stem
         if selected and group not in selected:
@@ -200,10 +204,17 @@ def main(argv):
             expected[case["name"]] = run_case(case)
             errors += "error" in expected[case["name"]]
         out = CONFORMANCE / "expected" / f"{group}.json"
-        out.write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
+        text = json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+        if check_only:
+            if not out.exists() or out.read_text() != text:
+                stale.append(group)
+        else:
+            out.write_text(text)
         total += len(cases)
         print(f"{group}: {len(cases)} cases")
     print(f"total: {total} cases ({errors} expect an error), jinja2 {jinja2.__version__}")
+    if stale:
+        raise SystemExit(f"expected files out of date for: {', '.join(stale)} (run without --check)")
 
 
 if __name__ == "__main__":
