@@ -43,13 +43,10 @@ struct ArtifactWriter {
                 throw DiagnosticError(Diagnostic(.error, "cannot create \(folder): \(error.localizedDescription)"))
             }
         }
-        let failures = FailureList()
-        let snapshot = jobs
-        DispatchQueue.concurrentPerform(iterations: snapshot.count) { index in
-            let job = snapshot[index]
-            if !Self.writeFile(job.path, bytes: Array(job.sql.utf8)) { failures.add(job.path) }
-        }
-        if let failed = failures.first {
+        // Sequential on purpose: creating files in one folder from several threads contends on the
+        // folder's lock and was several times slower than one thread on ext4.
+        let failed = jobs.first { !Self.writeFile($0.path, bytes: Array($0.sql.utf8)) }?.path
+        if let failed {
             throw DiagnosticError(Diagnostic(.error, "cannot write \(failed)", hint: "check that the target folder is writable"))
         }
         return paths
@@ -82,23 +79,5 @@ struct ArtifactWriter {
             offset += written
         }
         return true
-    }
-}
-
-/// Paths that failed to write, collected from concurrent workers.
-private final class FailureList: @unchecked Sendable {
-    private var paths: [String] = []
-    private let lock = NSLock()
-
-    func add(_ path: String) {
-        lock.lock()
-        paths.append(path)
-        lock.unlock()
-    }
-
-    var first: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return paths.sorted().first
     }
 }

@@ -24,12 +24,17 @@ public struct CompileCommand: ParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let workspace = try Workspace.load(global, context: context, command: "compile")
+            let timer = PhaseTimer(environment: context.environment, console: console)
             let selected = try workspace.select(selection, resourceTypes: Self.compiledTypes, console: console)
+            timer.mark("select")
             let compiler = NodeCompiler(manifest: workspace.manifest, dialect: workspace.settings.dialect)
             let compiled = try compiler.compile(selected)
+            timer.mark("render")
             let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
             let paths = try writer.writeCompiled(compiled, manifest: workspace.manifest)
+            timer.mark("write compiled")
             try ManifestArtifact.write(workspace: workspace, compiled: compiled, compiledPaths: paths, writer: writer)
+            timer.mark("write manifest")
             let elapsed = clock.now - start
             let counts = Dictionary(grouping: selected.compactMap { workspace.manifest.node($0)?.resourceType }, by: { $0 })
             let summary = [ResourceType.model, .test, .snapshot, .analysis].compactMap { type -> String? in

@@ -16,9 +16,11 @@ struct Workspace {
     /// console; errors are thrown together.
     static func load(_ options: GlobalOptions, context: CommandContext, command: String, fullRefresh: Bool = false) throws(DiagnosticError) -> Workspace {
         let console = context.console
+        let timer = PhaseTimer(environment: context.environment, console: console)
         let directory = options.projectDir.map { $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0 } ?? context.workingDirectory
         let cliVars = try options.parsedVars()
         let project = try ProjectLoader(projectDir: directory, cliVars: cliVars, environment: context.environment).load()
+        timer.mark("load")
         console.report(project.warnings)
         let target = try ProfileLoader(
             projectRoot: project.rootPath, profilesDir: options.profilesDir, environment: context.environment,
@@ -28,9 +30,11 @@ struct Workspace {
             target: target, cliVars: cliVars, environment: context.environment, invocationID: console.invocationID,
             startedAt: TimestampText.now(), command: command, fullRefresh: fullRefresh)
         var manifest = try ProjectParser(project: project, settings: settings).parse()
+        timer.mark("parse")
         console.report(manifest.warnings.filter { warning in !project.warnings.contains(warning) })
         manifest.warnings = []
         let graph = try manifest.dependencyGraph()
+        timer.mark("graph")
         return Workspace(project: project, target: target, settings: settings, manifest: manifest, graph: graph)
     }
 

@@ -12,17 +12,23 @@ extension ParseState {
     /// Turns every test declared in properties YAML into a test node attached to its model,
     /// seed, snapshot or source table.
     mutating func parseGenericTests() {
-        var byName: [String: Node] = [:]
-        for node in nodes where [.model, .seed, .snapshot].contains(node.resourceType) { byName[node.name] = node }
+        // Indexes, not copies: a Node is large and there may be tens of thousands.
+        var byName: [String: Int] = [:]
+        var byID: [String: Int] = [:]
+        for (index, node) in nodes.enumerated() {
+            if [.model, .seed, .snapshot].contains(node.resourceType) { byName[node.name] = index }
+            if node.resourceType == .source { byID[node.uniqueID] = index }
+        }
         for entry in project.properties where [.model, .seed, .snapshot].contains(entry.resourceType) {
-            guard let target = byName[entry.name], target.resourceType == entry.resourceType else {
-                let names = nodes.filter { $0.resourceType == entry.resourceType }.map(\.name)
+            guard let index = byName[entry.name], nodes[index].resourceType == entry.resourceType else {
+                let names = nodes.lazy.filter { $0.resourceType == entry.resourceType }.map(\.name)
                 warnings.append(
                     Diagnostic(
                         .warning, "properties describe \(entry.resourceType.rawValue) '\(entry.name)', which does not exist",
                         at: entry.location, hint: Suggestions.hint(for: entry.name, in: names)))
                 continue
             }
+            let target = TestTarget(nodes[index])
             for test in entry.tests {
                 addGenericTest(test, target: target, targetName: target.name, column: nil, file: entry.file, folders: entry.folders)
             }
@@ -34,9 +40,8 @@ extension ParseState {
         }
         for source in project.sources {
             for table in source.tables {
-                guard let target = nodes.first(where: { $0.uniqueID == "source.\(packageName).\(source.name).\(table.name)" }) else {
-                    continue
-                }
+                guard let index = byID["source.\(packageName).\(source.name).\(table.name)"] else { continue }
+                let target = TestTarget(nodes[index])
                 let targetName = source.name + "_" + table.name
                 for test in table.tests {
                     addGenericTest(test, target: target, targetName: targetName, column: nil, file: source.file, folders: source.folders)
@@ -57,7 +62,7 @@ extension ParseState {
     }
 
     private mutating func addGenericTest(
-        _ test: TestDefinition, target: Node, targetName: String, column: String?, file: String, folders: [String]
+        _ test: TestDefinition, target: TestTarget, targetName: String, column: String?, file: String, folders: [String]
     ) {
         var namespace: String?
         var testName = test.testName
@@ -172,5 +177,20 @@ extension ParseState {
             }
         }
         return out
+    }
+}
+
+/// What a generic test needs of the node it tests (a small copy, not the whole node).
+struct TestTarget {
+    var uniqueID: String
+    var name: String
+    var resourceType: ResourceType
+    var sourceName: String?
+
+    init(_ node: Node) {
+        uniqueID = node.uniqueID
+        name = node.name
+        resourceType = node.resourceType
+        sourceName = node.sourceName
     }
 }

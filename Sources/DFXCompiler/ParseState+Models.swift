@@ -4,21 +4,33 @@ import DFXTemplate
 
 extension ParseState {
     mutating func parseModels() {
-        for file in project.models where file.path.hasSuffix(".sql") {
-            parseSQLNode(file: file, type: .model)
-        }
+        parseSQLNodes(project.models.filter { $0.path.hasSuffix(".sql") }, type: .model)
     }
 
     mutating func parseAnalyses() {
-        for file in project.analyses where file.path.hasSuffix(".sql") {
-            parseSQLNode(file: file, type: .analysis)
-        }
+        parseSQLNodes(project.analyses.filter { $0.path.hasSuffix(".sql") }, type: .analysis)
     }
 
     /// Singular tests: `.sql` files under test paths, outside `generic/`.
     mutating func parseSingularTests() {
-        for file in project.tests where file.path.hasSuffix(".sql") && !file.pathInResourceFolder.hasPrefix("generic/") {
-            parseSQLNode(file: file, type: .test)
+        parseSQLNodes(
+            project.tests.filter { $0.path.hasSuffix(".sql") && !$0.pathInResourceFolder.hasPrefix("generic/") }, type: .test)
+    }
+
+    /// Compiles every file's template and reads its static calls on all cores, then builds the
+    /// nodes in file order.
+    mutating func parseSQLNodes(_ files: [ProjectFile], type: ResourceType) {
+        let environment = self.environment
+        let prepared = files.concurrentMap { file -> PreparedTemplate in
+            do {
+                let template = try environment.compile(file.contents, path: file.path)
+                return PreparedTemplate(template: template, report: template.staticCalls(to: ProjectParser.extractedCalls), errors: [])
+            } catch {
+                return PreparedTemplate(template: nil, report: nil, errors: error.diagnostics)
+            }
+        }
+        for (file, preparedTemplate) in zip(files, prepared) {
+            parseSQLNode(file: file, type: type, prepared: preparedTemplate)
         }
     }
 
@@ -83,7 +95,7 @@ extension ParseState {
     }
 
     /// A node whose whole file is one SQL template: models, analyses, singular tests.
-    mutating func parseSQLNode(file: ProjectFile, type: ResourceType) {
+    mutating func parseSQLNode(file: ProjectFile, type: ResourceType, prepared: PreparedTemplate) {
         let name = file.stem
         let fqn = [packageName] + file.folders + [name]
         var node = Node(
@@ -94,19 +106,20 @@ extension ParseState {
         node.checksum = Digest.sha256Hex(file.contents)
         node.config = projectConfig(type == .analysis ? .analysis : type, fqn: fqn)
         applyProperties(properties[type.rawValue + "." + name], to: &node)
-        guard let template = compileTemplate(file.contents, path: file.path) else {
+        errors += prepared.errors
+        guard let template = prepared.template else {
             nodes.append(node)
             return
         }
         node.template = template
-        extractCalls(template: template, into: &node)
+        extractCalls(template: template, into: &node, report: prepared.report)
         nodes.append(node)
     }
 
     /// Reads `ref`, `source` and `config` calls: statically when every argument is a literal
     /// (no render at all, as dbt's static parser), else by rendering once with recording functions.
-    mutating func extractCalls(template: Template, into node: inout Node) {
-        let report = template.staticCalls(to: ProjectParser.extractedCalls)
+    mutating func extractCalls(template: Template, into node: inout Node, report precomputed: StaticCallReport? = nil) {
+        let report = precomputed ?? template.staticCalls(to: ProjectParser.extractedCalls)
         // A literal config() inside control flow may not run: only a render knows, as in dbt.
         let configUnderControlFlow = report.calls.contains { $0.name == "config" } && node.rawCode.contains("{%")
         if !report.hasNonLiteralCalls && !configUnderControlFlow {
@@ -155,4 +168,11 @@ extension ParseState {
         node.sourceReferences = recorder.sources
         ConfigMerge.apply(recorder.config, onto: &node.config)
     }
+}
+
+/// A file's template compiled, and its static calls read, ahead of building its node.
+struct PreparedTemplate: Sendable {
+    var template: Template?
+    var report: StaticCallReport?
+    var errors: [Diagnostic]
 }

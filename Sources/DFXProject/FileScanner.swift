@@ -12,27 +12,32 @@ struct FileScanner {
     /// Every file under `folders` (relative to the root) whose name ends with one of `extensions`.
     /// Reads contents unless `readContents` is false. Missing folders are not an error.
     func scan(folders: [String], extensions: [String], readContents: Bool = true) throws(DiagnosticError) -> [ProjectFile] {
-        var files: [ProjectFile] = []
+        var found: [(folder: String, relative: String, absolute: String)] = []
         var seen = Set<String>()
         for folder in folders {
             let base = Self.join(root, folder)
             for relative in Self.listFiles(under: base) where extensions.contains(where: { relative.hasSuffix($0) }) {
                 let absolute = Self.normalize(Self.join(base, relative))
                 guard seen.insert(absolute).inserted else { continue }
-                let contents: String
-                if readContents {
-                    guard let data = FileManager.default.contents(atPath: absolute) else {
-                        throw DiagnosticError(Diagnostic(.error, "cannot read \(absolute)", hint: "check the file's permissions"))
-                    }
-                    contents = String(decoding: data, as: UTF8.self)
-                } else {
-                    contents = ""
-                }
-                files.append(
-                    ProjectFile(
-                        path: Self.normalize(Self.join(folder, relative)), absolutePath: absolute,
-                        pathInResourceFolder: relative, resourceFolder: folder, contents: contents))
+                found.append((folder, relative, absolute))
             }
+        }
+        // Reading thousands of small files is latency-bound: overlap it across threads.
+        let contents: [String?] = readContents
+            ? found.map(\.absolute).concurrentMap { path in
+                FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+            }
+            : Array(repeating: "", count: found.count)
+        var files: [ProjectFile] = []
+        files.reserveCapacity(found.count)
+        for (entry, text) in zip(found, contents) {
+            guard let text else {
+                throw DiagnosticError(Diagnostic(.error, "cannot read \(entry.absolute)", hint: "check the file's permissions"))
+            }
+            files.append(
+                ProjectFile(
+                    path: Self.normalize(Self.join(entry.folder, entry.relative)), absolutePath: entry.absolute,
+                    pathInResourceFolder: entry.relative, resourceFolder: entry.folder, contents: text))
         }
         return files
     }

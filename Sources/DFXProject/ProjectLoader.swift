@@ -60,14 +60,23 @@ public struct ProjectLoader {
         let yamlFiles = try scanner.scan(folders: propertiesFolders, extensions: [".yml", ".yaml"])
         let renderer = YAMLStringRenderer(environment: environment, vars: settings.vars)
         var errors: [Diagnostic] = []
-        for file in yamlFiles {
-            do {
-                guard let node = try YAML.parse(file.contents, file: file.path) else { continue }
-                let result = try PropertiesDecoder(file: file.path, folders: file.folders, renderer: renderer).decode(node)
+        let decoded = yamlFiles.concurrentMap { file -> Result<PropertiesDecoder.Result?, DiagnosticError> in
+            do throws(DiagnosticError) {
+                guard let node = try YAML.parse(file.contents, file: file.path) else { return .success(nil) }
+                return .success(try PropertiesDecoder(file: file.path, folders: file.folders, renderer: renderer).decode(node))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for outcome in decoded {
+            switch outcome {
+            case .success(let result?):
                 project.sources += result.sources
                 project.properties += result.resources
                 warnings += result.warnings
-            } catch {
+            case .success(nil):
+                continue
+            case .failure(let error):
                 errors += error.diagnostics
             }
         }

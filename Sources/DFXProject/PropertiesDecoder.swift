@@ -14,7 +14,7 @@ struct PropertiesDecoder {
         "semantic_models", "saved_queries", "unit_tests", "data_tests", "functions",
     ]
 
-    struct Result {
+    struct Result: Sendable {
         var sources: [SourceDefinition] = []
         var resources: [ResourceProperties] = []
         var warnings: [Diagnostic] = []
