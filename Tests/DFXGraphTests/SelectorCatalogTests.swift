@@ -58,6 +58,8 @@ final class SelectorCatalogTests: XCTestCase {
             XCTAssertEqual(Set(result.uniqueIDs.map(Fixture.short)), expected, name)
         }
         XCTAssertEqual(catalog.defaultSelector?.name, "combined")
+        XCTAssertEqual(catalog.defaultSpec, try catalog.spec(named: "combined"))
+        XCTAssertNil(try SelectorCatalog([NamedSelector(name: "x", definition: .string("x"))]).defaultSpec)
         XCTAssertEqual(catalog.names.count, Self.selectors.count)
     }
 
