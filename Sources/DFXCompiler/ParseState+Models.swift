@@ -22,7 +22,7 @@ extension ParseState {
     mutating func parseSQLNodes(_ files: [ProjectFile], type: ResourceType) {
         let environment = self.environment
         let prepared = files.concurrentMap { file -> PreparedTemplate in
-            do {
+            do throws(DiagnosticError) {
                 let template = try environment.compile(file.contents, path: file.path)
                 return PreparedTemplate(template: template, report: template.staticCalls(to: ProjectParser.extractedCalls), errors: [])
             } catch {

@@ -3,9 +3,11 @@ import DFXBasics
 extension DependencyGraph {
     /// Each node's position when sorted by (name, unique ID): the tie-break for the topological order.
     static func nameRanks(_ nodes: [GraphNode]) -> [Int] {
+        let names = nodes.map(\.name)
         let sorted = nodes.indices.sorted {
-            let a = nodes[$0], b = nodes[$1]
-            return a.name != b.name ? a.name < b.name : a.uniqueID < b.uniqueID
+            // Byte order (not Unicode canonical order): deterministic and several times faster.
+            if names[$0] != names[$1] { return names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+            return nodes[$0].uniqueID.utf8.lexicographicallyPrecedes(nodes[$1].uniqueID.utf8)
         }
         var rank = [Int](repeating: 0, count: nodes.count)
         for (position, index) in sorted.enumerated() { rank[index] = position }
@@ -32,6 +34,13 @@ extension DependencyGraph {
             }
         }
         return (order, depths)
+    }
+
+    static func duplicate(_ node: GraphNode, first: GraphNode) -> Diagnostic {
+        Diagnostic(
+            .error, "duplicate node '\(node.uniqueID)'", at: node.location,
+            hint: "two resources of the same type in package '\(node.packageName)' are named '\(node.name)'; rename one",
+            notes: first.originalFilePath.isEmpty ? [] : ["first defined in \(first.originalFilePath)"])
     }
 
     static func missingParent(_ parentID: String, of node: GraphNode, known: some Sequence<String>) -> Diagnostic {

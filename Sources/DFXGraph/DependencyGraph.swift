@@ -22,13 +22,12 @@ public struct DependencyGraph: Sendable {
         var diagnostics: [Diagnostic] = []
         var indexByID: [String: Int] = [:]
         indexByID.reserveCapacity(nodes.count)
-        for (index, node) in nodes.enumerated() {
-            if indexByID[node.uniqueID] != nil {
-                diagnostics.append(Diagnostic(
-                    .error, "duplicate node '\(node.uniqueID)'", at: node.location,
-                    hint: "two resources of the same type in package '\(node.packageName)' are named '\(node.name)'; rename one"))
+        // Index-based loops read fields in place; `for node in nodes` would copy every GraphNode.
+        for index in nodes.indices {
+            if let first = indexByID[nodes[index].uniqueID] {
+                diagnostics.append(Self.duplicate(nodes[index], first: nodes[first]))
             } else {
-                indexByID[node.uniqueID] = index
+                indexByID[nodes[index].uniqueID] = index
             }
         }
         self.indexByID = indexByID
@@ -36,10 +35,10 @@ public struct DependencyGraph: Sendable {
         var edges: [(from: Int, to: Int)] = []
         edges.reserveCapacity(nodes.reduce(0) { $0 + $1.parents.count })
         var lastChildForParent = [Int](repeating: -1, count: nodes.count)
-        for (child, node) in nodes.enumerated() where indexByID[node.uniqueID] == child {
-            for parentID in node.parents {
+        for child in nodes.indices where indexByID[nodes[child].uniqueID] == child {
+            for parentID in nodes[child].parents {
                 guard let parent = indexByID[parentID] else {
-                    diagnostics.append(Self.missingParent(parentID, of: node, known: indexByID.keys))
+                    diagnostics.append(Self.missingParent(parentID, of: nodes[child], known: indexByID.keys))
                     continue
                 }
                 if lastChildForParent[parent] == child { continue }  // duplicate edge

@@ -20,7 +20,11 @@ struct FQNMatcher {
         self.tailGlob = wildcardIndex.map { Glob(parts[$0...].joined(separator: ".")) }
     }
 
-    func matches(fqn: ArraySlice<String>, flat: ArraySlice<String>) -> Bool {
+    /// Matches against a node's fqn, its flattened segments, and (for wildcard tails) the flattened
+    /// fqn joined with dots plus the start of each flat segment in it.
+    func matches(
+        fqn: ArraySlice<String>, flat: ArraySlice<String>, joined: String, starts: ArraySlice<String.Index>
+    ) -> Bool {
         guard let last = fqn.last else { return false }
         if last == selector { return true }
         if flat.count < parts.count { return false }
@@ -31,6 +35,15 @@ struct FQNMatcher {
             position += 1
         }
         guard let tailGlob else { return true }
-        return tailGlob.matches(flat[position...].joined(separator: "."))
+        return tailGlob.matches(scalars: joined.unicodeScalars[starts[position]...])
+    }
+
+    /// Convenience for tests: builds the joined form.
+    func matches(fqn: ArraySlice<String>, flat: ArraySlice<String>) -> Bool {
+        let segments = Array(flat)
+        let joined = segments.joined(separator: ".")
+        return matches(
+            fqn: fqn, flat: segments[...], joined: joined,
+            starts: SelectionIndex.starts(of: segments, in: joined)[...])
     }
 }

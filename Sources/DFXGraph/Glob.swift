@@ -71,22 +71,28 @@ struct Glob: Sendable, Hashable {
         return nil
     }
 
-    /// Whether the whole of `text` matches. Greedy star with single backtrack point: O(n·m) worst case.
+    /// Whether the whole of `text` matches.
     func matches(_ text: String) -> Bool {
-        if isLiteral { return text == pattern }
-        let scalars = Array(text.unicodeScalars)
-        var t = 0, p = 0
-        var starP = -1, starT = 0
-        while t < scalars.count {
-            if p < tokens.count, tokens[p] != .star, Self.matchOne(tokens[p], scalars[t]) {
-                t += 1
+        isLiteral ? text == pattern : matches(scalars: text.unicodeScalars)
+    }
+
+    /// Whether the whole scalar collection matches, without copying it. Greedy star with one
+    /// backtrack point (the last star), which is exact for fnmatch patterns: O(n·m) worst case.
+    func matches<C: Collection>(scalars text: C) -> Bool where C.Element == Unicode.Scalar {
+        var t = text.startIndex
+        var p = 0
+        var starP = -1
+        var starT = text.startIndex
+        while t != text.endIndex {
+            if p < tokens.count, tokens[p] != .star, Self.matchOne(tokens[p], text[t]) {
+                t = text.index(after: t)
                 p += 1
             } else if p < tokens.count, tokens[p] == .star {
                 starP = p
                 starT = t
                 p += 1
             } else if starP >= 0 {
-                starT += 1
+                starT = text.index(after: starT)
                 t = starT
                 p = starP + 1
             } else {

@@ -8,7 +8,9 @@ public struct GraphNode: Sendable, Hashable {
     public var uniqueID: String
     /// The resource's name (a model's file stem, a source's table name, a test's generated name).
     public var name: String
+    /// What kind of resource this is.
     public var resourceType: ResourceType
+    /// The package (project) that defines the node.
     public var packageName: String
     /// Fully qualified name: package, folders under the resource path, then the name.
     public var fqn: [String]
@@ -16,6 +18,7 @@ public struct GraphNode: Sendable, Hashable {
     public var originalFilePath: String
     /// The YAML file that documents or declares the node, relative to the project root, if any.
     public var patchPath: String?
+    /// Tags after config merging (`tag:` selects on these).
     public var tags: [String]
     /// Resolved configuration (`materialized`, `schema`, `meta`, `severity`, …).
     public var config: [String: ConfigValue]
@@ -30,6 +33,7 @@ public struct GraphNode: Sendable, Hashable {
     /// Where the node is defined, for diagnostics.
     public var location: SourceLocation?
 
+    /// Creates a node; only the identity fields are required.
     public init(
         uniqueID: String, name: String, resourceType: ResourceType, packageName: String,
         fqn: [String], originalFilePath: String, patchPath: String? = nil, tags: [String] = [],

@@ -10,5 +10,12 @@
 /// aside and added once the combined selection contains all of its parents (dbt's
 /// `incorporate_indirect_nodes`).
 public enum IndirectSelection: String, Sendable, Hashable, CaseIterable, Codable {
-    case eager, cautious, buildable, empty
+    /// Any selected parent selects the test (dbt's default).
+    case eager
+    /// All parents must be selected.
+    case cautious
+    /// All parents must be selected, upstream of the selection, or sources.
+    case buildable
+    /// Tests are never selected indirectly.
+    case empty
 }

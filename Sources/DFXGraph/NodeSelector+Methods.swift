@@ -8,10 +8,13 @@ extension NodeSelector {
         case .fqn:
             let matcher = FQNMatcher(value)
             for i in nodes.indices where nodes[i].resourceType != .source {
-                let flat = index.flatFQN[i]
-                if matcher.matches(fqn: nodes[i].fqn[...], flat: flat[...])
+                let flat = index.flatFQN[i], joined = index.joinedFQN[i], starts = index.segmentStarts[i]
+                let package = index.packageSegmentCount[i]
+                if matcher.matches(fqn: nodes[i].fqn[...], flat: flat[...], joined: joined, starts: starts[...])
                     || (!nodes[i].fqn.isEmpty
-                        && matcher.matches(fqn: nodes[i].fqn.dropFirst(), flat: flat.dropFirst(index.packageSegmentCount[i])))
+                        && matcher.matches(
+                            fqn: nodes[i].fqn.dropFirst(), flat: flat.dropFirst(package), joined: joined,
+                            starts: starts.dropFirst(package)))
                 {
                     result.insert(i)
                 }

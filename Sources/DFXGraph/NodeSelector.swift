@@ -5,9 +5,11 @@ import DFXBasics
 /// Indexes are built once; each atom then costs O(V + E) (one method pass, one traversal per graph
 /// operator, one pass over the selection's children for indirect test selection).
 public struct NodeSelector: Sendable {
+    /// The graph selections are evaluated on.
     public let graph: DependencyGraph
     let index: SelectionIndex
 
+    /// Builds the per-node indexes (fqn segments, paths, file names) once, in O(V).
     public init(graph: DependencyGraph) {
         self.graph = graph
         self.index = SelectionIndex(graph.nodes)

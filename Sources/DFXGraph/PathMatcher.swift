@@ -5,32 +5,47 @@
 struct PathMatcher {
     let pattern: [Glob]
     let isRecursive: [Bool]
+    let hasRecursive: Bool
 
     init(_ selector: String) {
-        let components = SelectionIndex.components(of: selector)
+        var components: [String] = []
+        for component in SelectionIndex.components(of: selector) {
+            // Consecutive '**' mean the same as one; collapsing them bounds the matching work.
+            if component == "**", components.last == "**" { continue }
+            components.append(component)
+        }
         self.pattern = components.map(Glob.init)
         self.isRecursive = components.map { $0 == "**" }
+        self.hasRecursive = isRecursive.contains(true)
     }
 
     /// Whether the glob matches the path itself or one of its parent directories (`path:.` matches all).
     func matchesFileOrParent(_ path: [String]) -> Bool {
-        let reachable = reachableLengths(path)
-        return reachable.contains(true)
+        if !hasRecursive {
+            guard pattern.count <= path.count else { return false }
+            for (glob, component) in zip(pattern, path) where !glob.matches(component) { return false }
+            return true
+        }
+        return reachableLengths(path).contains(true)
     }
 
     /// Whether the glob matches exactly this path.
     func matchesExactly(_ path: [String]) -> Bool {
-        reachableLengths(path).last ?? false
+        if !hasRecursive {
+            return pattern.count == path.count && zip(pattern, path).allSatisfy { $0.matches($1) }
+        }
+        return reachableLengths(path).last ?? false
     }
 
     /// `result[k]`: the whole pattern matches the first `k` components. O(pattern × path).
     private func reachableLengths(_ path: [String]) -> [Bool] {
         let n = path.count
-        // state[i][j]: the first i pattern components match the first j path components.
+        // current[j]: the pattern components so far match the first j path components.
         var current = [Bool](repeating: false, count: n + 1)
         current[0] = true
+        var next = current
         for (i, glob) in pattern.enumerated() {
-            var next = [Bool](repeating: false, count: n + 1)
+            for j in 0...n { next[j] = false }
             for j in 0...n where current[j] {
                 if isRecursive[i] {
                     // '**' matches zero or more whole components.
@@ -40,10 +55,7 @@ struct PathMatcher {
                     next[j + 1] = true
                 }
             }
-            current = next
-        }
-        if pattern.isEmpty {
-            return [Bool](repeating: true, count: n + 1)
+            swap(&current, &next)
         }
         return current
     }

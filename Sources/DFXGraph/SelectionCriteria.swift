@@ -1,8 +1,10 @@
 /// One selector atom: `[@][N+][method[.arg…]:]value[+[N]]`.
 public struct SelectionCriteria: Sendable, Hashable, CustomStringConvertible {
+    /// How `value` is matched (`fqn` when no method was written and the value is not a path or file).
     public var method: SelectorMethod
     /// The dotted arguments after the method (the config key path for `config.meta.owner`).
     public var arguments: [String]
+    /// The text after `method:`, without graph operators.
     public var value: String
     /// `+m`: also select ancestors, up to `parentsDepth` edges (unlimited when nil).
     public var parents: Bool
@@ -15,6 +17,7 @@ public struct SelectionCriteria: Sendable, Hashable, CustomStringConvertible {
     /// Per-criteria override of the indirect selection mode (YAML selectors); nil inherits.
     public var indirectSelection: IndirectSelection?
 
+    /// Creates an atom; by default without graph operators.
     public init(
         method: SelectorMethod, arguments: [String] = [], value: String, parents: Bool = false,
         parentsDepth: Int? = nil, children: Bool = false, childrenDepth: Int? = nil,

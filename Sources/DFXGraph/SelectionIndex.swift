@@ -5,6 +5,10 @@ struct SelectionIndex: Sendable {
     let flatFQN: [[String]]
     /// How many flat segments the first fqn segment (the package) produced.
     let packageSegmentCount: [Int]
+    /// The flat fqn joined with dots, and where each flat segment starts in it: wildcard matching
+    /// compares a suffix of this string without building it.
+    let joinedFQN: [String]
+    let segmentStarts: [[String.Index]]
     let pathComponents: [[String]]
     let patchComponents: [[String]?]
     let fileNames: [String]
@@ -14,23 +18,42 @@ struct SelectionIndex: Sendable {
 
     init(_ nodes: [GraphNode]) {
         var flat: [[String]] = [], packageCounts: [Int] = [], paths: [[String]] = []
+        var joined: [String] = [], starts: [[String.Index]] = []
         var patches: [[String]?] = [], names: [String] = [], stems: [String] = []
         var sources = NodeSet(capacity: nodes.count), tests = NodeSet(capacity: nodes.count)
         flat.reserveCapacity(nodes.count)
-        for (index, node) in nodes.enumerated() {
-            flat.append(node.fqn.flatMap { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) })
-            packageCounts.append(node.fqn.first.map { $0.split(separator: ".", omittingEmptySubsequences: false).count } ?? 0)
-            let components = Self.components(of: node.originalFilePath)
+        paths.reserveCapacity(nodes.count)
+        for index in nodes.indices {
+            var segments: [String] = []
+            segments.reserveCapacity(nodes[index].fqn.count)
+            var packageCount = 0
+            for (position, segment) in nodes[index].fqn.enumerated() {
+                let before = segments.count
+                if segment.utf8.contains(UInt8(ascii: ".")) {
+                    segments += Self.split(segment, on: ".", keepingEmpty: true)
+                } else {
+                    segments.append(segment)
+                }
+                if position == 0 { packageCount = segments.count - before }
+            }
+            let text = segments.joined(separator: ".")
+            flat.append(segments)
+            packageCounts.append(packageCount)
+            joined.append(text)
+            starts.append(Self.starts(of: segments, in: text))
+            let components = Self.components(of: nodes[index].originalFilePath)
             paths.append(components)
-            patches.append(node.patchPath.map { Self.components(of: Self.strippingScheme($0)) })
+            patches.append(nodes[index].patchPath.map { Self.components(of: Self.strippingScheme($0)) })
             let name = components.last ?? ""
             names.append(name)
             stems.append(Self.stem(of: name))
-            if node.resourceType == .source { sources.insert(index) }
-            if node.resourceType == .test { tests.insert(index) }
+            if nodes[index].resourceType == .source { sources.insert(index) }
+            if nodes[index].resourceType == .test { tests.insert(index) }
         }
         self.flatFQN = flat
         self.packageSegmentCount = packageCounts
+        self.joinedFQN = joined
+        self.segmentStarts = starts
         self.pathComponents = paths
         self.patchComponents = patches
         self.fileNames = names
@@ -39,9 +62,29 @@ struct SelectionIndex: Sendable {
         self.tests = tests
     }
 
+    /// The index in `text` (segments joined by one-scalar separators) where each segment starts.
+    static func starts(of segments: [String], in text: String) -> [String.Index] {
+        var result: [String.Index] = []
+        result.reserveCapacity(segments.count)
+        var index = text.unicodeScalars.startIndex
+        for (position, segment) in segments.enumerated() {
+            if position > 0, index < text.unicodeScalars.endIndex { index = text.unicodeScalars.index(after: index) }
+            result.append(index)
+            index = text.unicodeScalars.index(index, offsetBy: segment.unicodeScalars.count, limitedBy: text.unicodeScalars.endIndex)
+                ?? text.unicodeScalars.endIndex
+        }
+        return result
+    }
+
+    /// Splits on an ASCII separator by bytes (much faster than splitting `Character`s).
+    static func split(_ text: String, on separator: Unicode.Scalar, keepingEmpty: Bool) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: separator), omittingEmptySubsequences: !keepingEmpty)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// `models/./staging//a.sql` → `["models", "staging", "a.sql"]`.
     static func components(of path: String) -> [String] {
-        path.split(separator: "/").map(String.init).filter { $0 != "." }
+        split(path, on: "/", keepingEmpty: false).filter { $0 != "." }
     }
 
     /// dbt stores patch paths as `project://models/schema.yml`.

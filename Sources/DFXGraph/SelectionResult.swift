@@ -7,6 +7,7 @@ public struct SelectionResult: Sendable, Hashable {
     /// One warning per top-level term that selected nothing (dbt: `NoNodesForSelectionCriteria`).
     public var warnings: [Diagnostic]
 
+    /// Creates a result.
     public init(uniqueIDs: [String], warnings: [Diagnostic] = []) {
         self.uniqueIDs = uniqueIDs
         self.warnings = warnings

@@ -33,6 +33,10 @@ public struct SelectorCatalog: Sendable {
     /// The selector marked `default: true`, if any.
     public var defaultSelector: NamedSelector? { selectors.first(where: \.isDefault) }
 
+    /// The compiled spec of the default selector: what a command selects when given no `--select`,
+    /// `--exclude` or `--selector`.
+    public var defaultSpec: SelectionSpec? { defaultSelector.flatMap { specs[$0.name] } }
+
     /// The compiled spec of a named selector (`--selector name`).
     ///
     /// - Parameter location: where the name was written, for the diagnostic (e.g. file `--selector`).

@@ -18,17 +18,24 @@ public struct SelectorMethodDefinition: Sendable, Hashable {
     public var method: String
     /// The value, as text (the loader renders YAML scalars such as `true` or `5` as text).
     public var value: String
+    /// `parents: true`: also select ancestors.
     public var parents: Bool
+    /// Limits `parents` to this many edges (ignored unless `parents` is true, as in dbt).
     public var parentsDepth: Int?
+    /// `children: true`: also select descendants.
     public var children: Bool
+    /// Limits `children` to this many edges (ignored unless `children` is true).
     public var childrenDepth: Int?
+    /// `childrens_parents: true`: the `@` operator.
     public var childrensParents: Bool
     /// Overrides the command's `--indirect-selection` for this atom.
     public var indirectSelection: IndirectSelection?
     /// Nodes to remove from this atom's selection.
     public var exclude: [SelectorDefinition]?
+    /// Where the definition was written, for diagnostics.
     public var location: SourceLocation?
 
+    /// Creates a definition; by default without graph operators.
     public init(
         method: String, value: String, parents: Bool = false, parentsDepth: Int? = nil,
         children: Bool = false, childrenDepth: Int? = nil, childrensParents: Bool = false,

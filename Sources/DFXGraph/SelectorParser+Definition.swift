@@ -15,6 +15,13 @@ extension SelectorParser {
             context.error("selector method '\(definition.method)' has an empty value", at: 0, hint: "give 'value:' a node name, tag, path, …")
             return nil
         }
+        if definition.childrensParents && definition.children {
+            // dbt's SelectionCriteria.__post_init__ rejects this in every form.
+            context.error(
+                "'childrens_parents' cannot be combined with 'children'", at: 0,
+                hint: "'childrens_parents' already selects every descendant; remove 'children: true'")
+            return nil
+        }
         guard let (method, arguments) = resolveMethod(definition.method, &context, at: 0),
             validate(value: definition.value, method: method, &context, at: 0, length: 1)
         else { return nil }

@@ -38,8 +38,8 @@ public enum SelectorParser {
 
     /// The spec a command runs: `--select` (every node when empty) minus `--exclude`.
     ///
-    /// As dbt, the exclusion always uses eager indirect selection, so excluding a model also excludes
-    /// the tests that depend on it.
+    /// As in dbt ≥ 1.5 (`parse_difference`), both sides use the command's indirect selection mode, so
+    /// under the default (eager) excluding a model also excludes every test that depends on it.
     public static func commandLine(select: [String], exclude: [String]) throws -> SelectionSpec {
         var diagnostics: [Diagnostic] = []
         var include: SelectionSpec?
@@ -53,7 +53,7 @@ public enum SelectorParser {
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         let base = include ?? .all
         guard let excluded else { return base }
-        return .difference(base, excluding: excluded.withIndirectSelection(.eager))
+        return .difference(base, excluding: excluded)
     }
 
     /// Parses a single atom (a YAML selector's string shorthand). Whitespace and commas are rejected,

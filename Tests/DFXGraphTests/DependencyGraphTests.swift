@@ -76,6 +76,13 @@ final class DependencyGraphTests: XCTestCase {
                 "model.shop.a (models/a.sql)", "model.shop.b (models/b.sql)", "model.shop.c (models/c.sql)",
             ])
             XCTAssertEqual(diagnostic.location?.file, "models/a.sql")
+            XCTAssertEqual(error.description, """
+                models/a.sql:1:1: error: found a dependency cycle: model.shop.a -> model.shop.b -> model.shop.c -> model.shop.a
+                  note: model.shop.a (models/a.sql)
+                  note: model.shop.b (models/b.sql)
+                  note: model.shop.c (models/c.sql)
+                  hint: each arrow points from a node to one that depends on it; remove one of these references to break the cycle
+                """)
         }
     }
 

@@ -50,6 +50,21 @@ final class IndirectSelectionTests: XCTestCase {
         }
     }
 
+    func testExclusionUsesTheCommandMode() throws {
+        // dbt ≥ 1.5 `parse_difference`: --exclude is parsed with the --indirect-selection flag too.
+        let selector = NodeSelector(graph: try Fixture.graph())
+        let spec = try SelectorParser.commandLine(select: ["stg_orders"], exclude: ["stg_payments"])
+        let cases: [(IndirectSelection, Set<String>)] = [
+            (.eager, ["not_null_stg_orders_order_id", "unique_stg_orders_order_id", "assert_orders_match_payments"]),
+            (.cautious, ["not_null_stg_orders_order_id", "unique_stg_orders_order_id"]),
+            (.empty, []),
+        ]
+        for (mode, expected) in cases {
+            let result = selector.select(spec, indirectSelection: mode, resourceTypes: [.test])
+            XCTAssertEqual(Set(result.uniqueIDs.map(Fixture.short)), expected, "\(mode)")
+        }
+    }
+
     func testCriteriaModeOverridesTheCommandMode() throws {
         let selector = NodeSelector(graph: try Fixture.graph())
         var criteria = SelectionCriteria(method: .fqn, value: "stg_orders")

@@ -120,7 +120,7 @@ final class SelectionTests: XCTestCase {
              why: "no --select: everything of the command's resource types, minus the exclusion"),
         Case(select: ["stg_orders"], exclude: ["stg_payments"], types: [.test],
              expected: ["not_null_stg_orders_order_id", "unique_stg_orders_order_id", "assert_orders_match_payments"],
-             why: "exclusions are always eager: excluding stg_payments also drops its relationships test"),
+             why: "exclusions expand tests like selections (eager by default): excluding stg_payments drops its relationships test"),
         Case(select: [], types: [.seed, .snapshot], expected: ["country_codes", "orders_snapshot"],
              why: "default selection with the resource types of e.g. `dbt build --resource-type ...`"),
     ]

@@ -58,6 +58,8 @@ final class SelectorCatalogTests: XCTestCase {
             XCTAssertEqual(Set(result.uniqueIDs.map(Fixture.short)), expected, name)
         }
         XCTAssertEqual(catalog.defaultSelector?.name, "combined")
+        XCTAssertEqual(catalog.defaultSpec, try catalog.spec(named: "combined"))
+        XCTAssertNil(try SelectorCatalog([NamedSelector(name: "x", definition: .string("x"))]).defaultSpec)
         XCTAssertEqual(catalog.names.count, Self.selectors.count)
     }
 
@@ -98,6 +100,9 @@ final class SelectorCatalogTests: XCTestCase {
              ["unknown selector method 'tga'"]),
             ([NamedSelector(name: "a", definition: .method(SelectorMethodDefinition(method: "tag", value: "")))],
              ["selector method 'tag' has an empty value"]),
+            ([NamedSelector(name: "a", definition: .method(SelectorMethodDefinition(
+                method: "fqn", value: "x", children: true, childrensParents: true)))],
+             ["'childrens_parents' cannot be combined with 'children'"]),
             ([NamedSelector(name: "a", definition: .intersection([.string("@x+"), .string("state:modified")]))],
              ["'@' cannot be combined with a trailing '+' in '@x+'", "selector method 'state' is not supported by dfx"]),
         ]
