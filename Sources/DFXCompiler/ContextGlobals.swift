@@ -8,21 +8,8 @@ import DFXTemplate
 /// `invocation_id`, `local_md5`, `tojson`, `flags`.
 enum ContextGlobals {
     static func install(in environment: Environment, settings: CompileSettings, projectName: String, projectVars: [String: ConfigValue]) {
-        let cliVars = settings.cliVars
-        environment.addGlobal(
-            "var",
-            .function(
-                NativeFunction("var") { arguments in
-                    guard let name = arguments.value(at: 0, named: "name")?.asString else {
-                        throw TemplateRuntimeError("var() needs the variable's name as a string")
-                    }
-                    if let value = cliVars[name] ?? projectVars[name] { return value.templateValue }
-                    if let fallback = arguments.value(at: 1, named: "default") { return fallback }
-                    throw TemplateRuntimeError(
-                        "required variable '\(name)' is not set",
-                        hint: "set it under 'vars:' in the project file, pass --vars '{\(name): ...}', or give a default: var('\(name)', ...)")
-                }))
-        environment.addGlobal("env_var", .function(envVarFunction(settings.environment)))
+        environment.addGlobal("var", .function(TemplateFunctions.projectVar(cliVars: settings.cliVars, projectVars: projectVars)))
+        environment.addGlobal("env_var", .function(TemplateFunctions.envVar(settings.environment)))
         environment.addGlobal("target", targetValue(settings.target))
         environment.addGlobal("adapter", .object(AdapterObject(dialect: settings.dialect, environment: environment, projectName: projectName)))
         environment.addGlobal("exceptions", .object(ExceptionsObject()))
@@ -52,20 +39,6 @@ enum ContextGlobals {
                 ("STORE_FAILURES", .bool(false)),
             ]))
         environment.addGlobal("should_store_failures", .function(NativeFunction("should_store_failures") { _ in .bool(false) }))
-    }
-
-    /// `env_var(name, default)`: the process environment wins, then the default; neither is an error.
-    static func envVarFunction(_ variables: [String: String]) -> NativeFunction {
-        NativeFunction("env_var") { arguments in
-            guard let name = arguments.value(at: 0, named: "var")?.asString else {
-                throw TemplateRuntimeError("env_var() needs the variable's name as a string")
-            }
-            if let value = variables[name] { return .string(value) }
-            if let fallback = arguments.value(at: 1, named: "default") { return fallback }
-            throw TemplateRuntimeError(
-                "environment variable '\(name)' is not set",
-                hint: "export \(name)=..., or give a default: env_var('\(name)', '...')")
-        }
     }
 
     /// `target`: the profile's target without any secret.

@@ -16,31 +16,9 @@ public struct YAMLStringRenderer: Sendable {
         var options = EnvironmentOptions()
         options.undefinedBehavior = .semiStrict
         let environment = Environment(options: options)
-        environment.addGlobal(
-            "env_var",
-            .function(
-                NativeFunction("env_var") { arguments in
-                    guard let name = arguments.value(at: 0, named: "var")?.asString else {
-                        throw TemplateRuntimeError("env_var() needs the variable's name as a string")
-                    }
-                    if let value = variables[name] { return .string(value) }
-                    if let fallback = arguments.value(at: 1, named: "default") { return fallback }
-                    throw TemplateRuntimeError(
-                        "environment variable '\(name)' is not set",
-                        hint: "export \(name)=..., or give a default: env_var('\(name)', '...')")
-                }))
+        environment.addGlobal("env_var", .function(TemplateFunctions.envVar(variables)))
         if let vars {
-            environment.addGlobal(
-                "var",
-                .function(
-                    NativeFunction("var") { arguments in
-                        guard let name = arguments.value(at: 0, named: "name")?.asString else {
-                            throw TemplateRuntimeError("var() needs the variable's name as a string")
-                        }
-                        if let value = vars[name] { return value.templateValue }
-                        if let fallback = arguments.value(at: 1, named: "default") { return fallback }
-                        throw TemplateRuntimeError("required variable '\(name)' is not set", hint: "pass --vars '{\(name): ...}'")
-                    }))
+            environment.addGlobal("var", .function(TemplateFunctions.projectVar(cliVars: [:], projectVars: vars)))
         }
         var context: [String: Value] = [:]
         if let target { context["target"] = .dict(target.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }) }
