@@ -30,6 +30,7 @@ public struct ProjectParser {
         state.parseAnalyses()
         state.parseSingularTests()
         state.parseSources()
+        state.renderDescriptions()
         state.checkDuplicateNames()
         state.applyNaming()
         state.parseGenericTests()
