@@ -64,9 +64,9 @@ final class CompileEndToEndTests: XCTestCase {
         let trimmed = orders.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertTrue(trimmed.hasPrefix("with __dbt__cte__int_order_payments as ("), orders)
         XCTAssertEqual(orders.components(separatedBy: "with ").count - 1, 1, orders)
-        // Ephemeral models produce no compiled file of their own in dbt's sense of a relation, but
-        // the macro call is expanded in the ephemeral's body.
-        XCTAssertTrue(orders.contains("(amount / 100.0)"), orders)
+        // A project macro is expanded where it is called.
+        let payments = try XCTUnwrap(project.read(base + "models/staging/stg_payments.sql"))
+        XCTAssertTrue(payments.contains("(amount / 100.0) as amount"), payments)
         // A generic test from tests/generic and the built-ins compile to files named after the test.
         XCTAssertTrue(project.exists(base + "models/staging/_models.yml/is_positive_stg_payments_amount.sql"))
         XCTAssertTrue(project.exists(base + "models/staging/_models.yml/accepted_values_stg_orders_status__placed__shipped.sql"))

@@ -38,7 +38,7 @@ final class ListSelectionTests: XCTestCase {
             (["-s", "test_type:singular"], ["assert_orders_have_customers"]),
             (
                 ["-s", "test_type:generic"],
-                stagingTests.union([
+                Self.stagingTests.union([
                     "relationships_stg_orders_96411fe0c89b49c3f4da955dfd358ba0", "is_positive_stg_payments_amount",
                     "source_unique_shop_orders_id", "source_not_null_shop_orders_id",
                 ])
@@ -48,7 +48,10 @@ final class ListSelectionTests: XCTestCase {
             (["-s", "tag:staging,config.materialized:view", "--resource-type", "model"], ["stg_orders", "stg_customers", "stg_payments"]),
             (["-s", "+customers,tag:staging", "--resource-type", "model"], ["stg_orders", "stg_customers", "stg_payments"]),
             (["-s", "tag:staging", "--exclude", "stg_payments", "stg_orders", "--resource-type", "model"], ["stg_customers"]),
-            (["-s", "stg_*", "--resource-type", "model"], ["stg_orders", "stg_customers", "stg_payments"]),
+            // fqn wildcards match from the package or from the first folder, as dbt's fnmatch does.
+            (["-s", "staging.stg_*", "--resource-type", "model"], ["stg_orders", "stg_customers", "stg_payments"]),
+            (["-s", "jaffle.staging.stg_*", "--resource-type", "model"], ["stg_orders", "stg_customers", "stg_payments"]),
+            (["-s", "*_payments", "--resource-type", "model"], ["stg_payments", "int_order_payments"]),
             (["-s", "marts.*", "--resource-type", "model"], ["orders", "customers"]),
         ]
         for (arguments, expected) in cases {
@@ -78,7 +81,7 @@ final class ListSelectionTests: XCTestCase {
 
     func testOutputFormats() throws {
         let project = try FixtureProject("jaffle")
-        let selector = project.run(["ls", "-s", "orders", "stg_orders", "shop", "--resource-type", "model", "source"])
+        let selector = project.run(["ls", "-s", "orders", "stg_orders", "source:shop", "--resource-type", "model", "source"])
         XCTAssertEqual(selector.status, 0, selector.stderr)
         XCTAssertEqual(
             Set(selector.lines), ["jaffle.marts.orders", "jaffle.staging.stg_orders", "source:jaffle.staging.shop.orders", "source:jaffle.staging.shop.payments"])
