@@ -31,8 +31,8 @@ public struct ProjectParser {
         state.parseSingularTests()
         state.parseSources()
         state.checkDuplicateNames()
-        state.applyNaming()
         state.parseGenericTests()
+        state.applyNaming()
         state.partitionDisabled()
         state.resolveDependencies()
         if !state.errors.isEmpty { throw DiagnosticError(state.errors) }
