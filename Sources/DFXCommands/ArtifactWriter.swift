@@ -14,7 +14,7 @@ struct ArtifactWriter {
     static func compiledPath(for node: Node) -> String {
         let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
         if node.resourceType == .test, node.testMetadata != nil {
-            return "compiled/\(node.packageName)/\(base)/\(node.name).sql"
+            return "compiled/\(node.packageName)/\(base)/\(node.path)"
         }
         if node.resourceType == .snapshot, node.originalFilePath.hasSuffix(".sql") {
             let folder = base.split(separator: "/").dropLast().joined(separator: "/")

@@ -130,6 +130,11 @@ final class CompileEndToEndTests: XCTestCase {
         let relationship = try XCTUnwrap(nodes.values.first { ($0["name"] as? String)?.hasPrefix("relationships_stg_orders_") == true })
         XCTAssertEqual(relationship["name"] as? String, "relationships_stg_orders_customer_id__customer_id__ref_stg_customers_")
         XCTAssertEqual((relationship["config"] as? [String: Any])?["severity"] as? String, "warn")
+        // Too long for a file name: dbt's short name (first 30 characters + MD5) is the alias and the file.
+        XCTAssertEqual(relationship["alias"] as? String, "relationships_stg_orders_96411fe0c89b49c3f4da955dfd358ba0")
+        XCTAssertEqual(
+            relationship["compiled_path"] as? String,
+            "target/compiled/jaffle/models/staging/_models.yml/relationships_stg_orders_96411fe0c89b49c3f4da955dfd358ba0.sql")
         XCTAssertEqual(
             Set((relationship["depends_on"] as? [String: Any])?["nodes"] as? [String] ?? []),
             ["model.jaffle.stg_orders", "model.jaffle.stg_customers"])

@@ -39,7 +39,7 @@ final class ListSelectionTests: XCTestCase {
             (
                 ["-s", "test_type:generic"],
                 Self.stagingTests.union([
-                    "relationships_stg_orders_96411fe0c89b49c3f4da955dfd358ba0", "is_positive_stg_payments_amount",
+                    "relationships_stg_orders_customer_id__customer_id__ref_stg_customers_", "is_positive_stg_payments_amount",
                     "source_unique_shop_orders_id", "source_not_null_shop_orders_id",
                 ])
             ),

@@ -100,6 +100,43 @@ final class GenericTestTests: XCTestCase {
         XCTAssertTrue(compiled[source.uniqueID]?.contains("\"raw\".\"events\"") ?? false, compiled[source.uniqueID] ?? "")
     }
 
+    func testNamespacedAndLongNamesFollowDbt() throws {
+        let harness = try CompilerHarness([
+            "macros/tests.sql": "{% test is_positive(model, column_name) %}select 1 from {{ model }} where {{ column_name }} < 0{% endtest %}",
+            "models/a_model_with_a_rather_long_name.sql": "select 1 as id",
+            "models/schema.yml": """
+                models:
+                  - name: a_model_with_a_rather_long_name
+                    columns:
+                      - name: id
+                        tests:
+                          - shop.is_positive
+                          - accepted_values:
+                              values: [first_value, second_value]
+                sources:
+                  - name: raw
+                    tables:
+                      - name: events
+                        columns:
+                          - name: id
+                            tests: [shop.is_positive]
+                """,
+        ])
+        let (manifest, compiled) = try harness.compile()
+        let tests = manifest.nodes.filter { $0.resourceType == .test }
+        let names = Set(tests.map(\.name))
+        XCTAssertTrue(names.contains("shop_is_positive_a_model_with_a_rather_long_name_id"), "\(names)")
+        XCTAssertTrue(names.contains("shop_source_is_positive_raw_events_id"), "\(names)")
+        let full = "accepted_values_a_model_with_a_rather_long_name_id__first_value__second_value"
+        let long = try XCTUnwrap(tests.first { $0.name == full }, "\(names)")
+        let short = "accepted_values_a_model_with_a_" + Digest.md5Hex(full)
+        XCTAssertEqual(long.fqn.last, full)
+        XCTAssertTrue(long.uniqueID.hasPrefix("test.shop.\(full)."))
+        XCTAssertEqual(long.alias, short)
+        XCTAssertEqual(long.path, short + ".sql")
+        XCTAssertNotNil(compiled[long.uniqueID])
+    }
+
     func testUnknownTestAndMissingArguments() throws {
         let harness = try CompilerHarness([
             "models/orders.sql": "select 1 as id",
