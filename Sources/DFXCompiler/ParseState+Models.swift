@@ -106,6 +106,12 @@ extension ParseState {
     /// Reads `ref`, `source` and `config` calls: statically when every argument is a literal
     /// (no render at all, as dbt's static parser), else by rendering once with recording functions.
     mutating func extractCalls(template: Template, into node: inout Node) {
+        // Project macros the node calls directly: dbt's `depends_on.macros`.
+        let macroNames = Set(macros.map(\.name))
+        if !macroNames.isEmpty {
+            let called = Set(template.staticCalls(to: macroNames).calls.map(\.name))
+            node.dependsOnMacros = called.sorted().map { "macro.\(packageName).\($0)" }
+        }
         let report = template.staticCalls(to: ProjectParser.extractedCalls)
         // A literal config() inside control flow may not run: only a render knows, as in dbt.
         let configUnderControlFlow = report.calls.contains { $0.name == "config" } && node.rawCode.contains("{%")
