@@ -34,7 +34,13 @@ public struct ListCommand: ParsableCommand {
             let selected = try workspace.select(selection, resourceTypes: types, console: context.console)
             for id in selected {
                 guard let node = workspace.manifest.node(id) else { continue }
-                context.console.output(line(for: node))
+                let text = line(for: node)
+                // With --log-format json every line is a JSON event, as dbt's ListCmdOut.
+                if context.console.format == .json {
+                    context.console.info(text, event: "ListCmdOut", data: ["msg": .string(text)])
+                } else {
+                    context.console.output(text)
+                }
             }
         }
     }

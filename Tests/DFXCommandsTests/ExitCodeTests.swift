@@ -44,6 +44,12 @@ final class ExitCodeTests: XCTestCase {
         XCTAssertEqual(ok.status, 0, ok.stderr)
         try assertJSONLines(ok.stdout, expectingEvent: "CompileComplete")
 
+        let listed = project.run(["ls", "-s", "orders", "--resource-type", "model", "--log-format", "json"])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        let listEvents = try assertJSONLines(listed.stdout, expectingEvent: "ListCmdOut")
+        XCTAssertEqual(
+            listEvents.compactMap { ($0["info"] as? [String: Any])?["msg"] as? String }, ["jaffle.marts.orders"])
+
         try project.write("models/marts/broken.sql", "select * from {{ ref('nope') }}\n")
         let failed = project.run(["compile", "--log-format", "json"])
         XCTAssertEqual(failed.status, 2)
