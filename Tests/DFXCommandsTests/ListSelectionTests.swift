@@ -105,6 +105,19 @@ final class ListSelectionTests: XCTestCase {
         XCTAssertEqual(Set(narrowed.keys), ["name", "resource_type"])
     }
 
+    func testListIsInUniqueIDOrderAsInDbt() throws {
+        let project = try FixtureProject("jaffle")
+        let result = project.run(["ls", "--output", "json", "--output-keys", "unique_id"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let ids = try result.lines.map { line -> String in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return try XCTUnwrap(object?["unique_id"] as? String)
+        }
+        XCTAssertEqual(ids.count, 19)
+        XCTAssertEqual(ids, ids.sorted())
+        XCTAssertEqual(ids.first, "analysis.jaffle.order_counts")
+    }
+
     func testUnknownResourceTypeIsAUsageError() throws {
         let project = try FixtureProject("jaffle")
         let result = project.run(["ls", "--resource-type", "modle"])
