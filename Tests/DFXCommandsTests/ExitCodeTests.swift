@@ -79,6 +79,16 @@ final class ExitCodeTests: XCTestCase {
         return events
     }
 
+    func testRelativeProfilesDirIsResolvedFromTheWorkingDirectory() throws {
+        let project = try FixtureProject("jaffle")
+        let profiles = try XCTUnwrap(project.read("profiles.yml"))
+        try project.write("config/profiles.yml", profiles.replacingOccurrences(of: "schema: analytics", with: "schema: from_flag"))
+        let result = project.run(["compile", "--profiles-dir", "config", "--target", "prod", "-s", "orders"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let compiled = try XCTUnwrap(project.read("target/compiled/jaffle/models/marts/orders.sql"))
+        XCTAssertTrue(compiled.contains("\"from_flag\".\"stg_orders\""), compiled)
+    }
+
     func testProfileTargetSelection() throws {
         let project = try FixtureProject("jaffle")
         XCTAssertEqual(project.run(["compile", "--target", "prod", "-s", "orders"]).status, 0)
