@@ -38,7 +38,10 @@ final class ProfileLoaderTests: XCTestCase {
         let flagDir = project.home + "/from-flag"
         let environment = ["HOME": project.home, "DFX_PROFILES_DIR": envDir]
         let loader = ProfileLoader(projectRoot: project.root, profilesDir: flagDir, environment: environment)
-        XCTAssertEqual(loader.searchPath, [flagDir, project.root, envDir, project.home + "/.dfx", project.home + "/.dbt"])
+        XCTAssertEqual(loader.searchPath, [flagDir], "--profiles-dir is the only folder searched, as in dbt")
+        XCTAssertEqual(
+            ProfileLoader(projectRoot: project.root, environment: environment).searchPath,
+            [project.root, envDir, project.home + "/.dfx", project.home + "/.dbt"])
 
         // Each file is written in turn from the least to the most preferred place; the newest wins.
         let places: [(folder: String, schema: String, profilesDir: String?)] = [
@@ -65,10 +68,15 @@ final class ProfileLoaderTests: XCTestCase {
         XCTAssertEqual(target.profileName, "shop")
         XCTAssertEqual(target.name, "dev")
 
-        // An explicit --profiles-dir without a file is an error, not a silent default.
+        // An explicit --profiles-dir without a file is an error, not a silent default, even when
+        // another profiles.yml exists on the default search path.
+        try project.write("profiles.yml", Self.profiles(schema: "project_dir"))
         XCTAssertThrowsError(
             try ProfileLoader(projectRoot: project.root, profilesDir: project.home + "/nowhere", environment: ["HOME": project.home])
-                .load(profileName: "shop", targetName: nil))
+                .load(profileName: "shop", targetName: nil)
+        ) { error in
+            XCTAssertTrue("\(error)".contains("nowhere"), "\(error)")
+        }
     }
 
     func load(_ project: TemporaryProject, profile: String? = "shop", target: String? = nil, environment: [String: String] = [:])
