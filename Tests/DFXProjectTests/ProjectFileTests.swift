@@ -92,6 +92,20 @@ final class ProjectFileTests: XCTestCase {
         }
     }
 
+    func testBothTestTreesAreRefused() throws {
+        let errors = try TemporaryProject([
+            "dbt_project.yml": "name: shop\ntests:\n  +severity: warn\ndata_tests:\n  +store_failures: true\n"
+        ]).loadErrors()
+        let error = try XCTUnwrap(errors.first)
+        XCTAssertEqual(error.location, SourceLocation(file: "dbt_project.yml", line: 4, column: 1))
+        XCTAssertTrue(error.message.contains("'tests' and 'data_tests'"), error.message)
+        // Either one alone configures tests.
+        for key in ["tests", "data_tests"] {
+            let project = try TemporaryProject(["dbt_project.yml": "name: shop\n\(key):\n  +severity: warn\n"]).load()
+            XCTAssertEqual(project.settings.configTrees[.test]?.configs["severity"], .string("warn"), key)
+        }
+    }
+
     func testYAMLSyntaxErrorIsLocated() throws {
         let errors = try TemporaryProject(["dbt_project.yml": "name: shop\nmodels:\n  shop: [unclosed\n"]).loadErrors()
         let error = try XCTUnwrap(errors.first)
