@@ -137,6 +137,40 @@ final class PropertiesDecodingTests: XCTestCase {
         }
     }
 
+    /// Golden diagnostics of the properties decoder: location, source line, caret and underline.
+    func testPropertiesErrorGoldens() throws {
+        let cases: [(yaml: String, expected: String)] = [
+            (
+                "models:\n  - name: m\n    columns: {id: 1}\n",
+                """
+                models/a.yml:3:14: error: 'columns' must be a list, found a mapping
+                 3 |     columns: {id: 1}
+                   |              ^~~~~~~
+                """
+            ),
+            (
+                "sources:\n  - name: s\n    tables:\n      - name: t\n        columns:\n          - name: id\n            tests:\n              - accepted_values: [a]\n",
+                """
+                models/a.yml:8:34: error: the arguments of test 'accepted_values' must be a mapping, found a list
+                 8 |               - accepted_values: [a]
+                   |                                  ^~~
+                """
+            ),
+            (
+                "models:\n  - name: m\n    config: [1]\n",
+                """
+                models/a.yml:3:13: error: 'config' must be a mapping, found a list
+                 3 |     config: [1]
+                   |             ^~~
+                """
+            ),
+        ]
+        for (yaml, expected) in cases {
+            let errors = try TemporaryProject(["dbt_project.yml": "name: shop\n", "models/a.yml": yaml]).loadErrors()
+            XCTAssertEqual(errors.map(\.description).joined(separator: "\n"), expected)
+        }
+    }
+
     func testUnknownKeysWarnWithSuggestions() throws {
         let project = try TemporaryProject([
             "dbt_project.yml": "name: shop\n",
