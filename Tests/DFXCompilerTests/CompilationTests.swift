@@ -128,6 +128,22 @@ final class CompilationTests: XCTestCase {
         XCTAssertTrue(error.hint?.contains("orders") ?? false, String(describing: error.hint))
     }
 
+    func testSourceDisabledFromTheProjectTree() throws {
+        let harness = try CompilerHarness([
+            "dbt_project.yml": "name: shop\nsources:\n  shop:\n    sub:\n      raw:\n        +enabled: false\n",
+            "models/sub/sources.yml": "sources:\n  - name: raw\n    tables:\n      - name: orders\n        columns:\n          - name: id\n            tests: [unique]\n",
+            "models/b.sql": "select * from {{ source('raw', 'orders') }}",
+        ])
+        let error = try XCTUnwrap(harness.parseErrors().first)
+        XCTAssertEqual(error.location?.file, "models/b.sql")
+        XCTAssertTrue(error.message.contains("disabled"), error.message)
+        try harness.addFile("models/b.sql", "select 1")
+        let manifest = try harness.parse()
+        XCTAssertNil(manifest.node("source.shop.raw.orders"))
+        XCTAssertTrue(manifest.disabled.contains { $0.uniqueID == "source.shop.raw.orders" })
+        XCTAssertFalse(manifest.nodes.contains { $0.resourceType == .test }, "its tests are disabled with it")
+    }
+
     func testDuplicateModelNamesNameBothFiles() throws {
         let harness = try CompilerHarness(["models/a/orders.sql": "select 1", "models/b/orders.sql": "select 2"])
         let error = try XCTUnwrap(harness.parseErrors().first)
