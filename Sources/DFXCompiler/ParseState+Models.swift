@@ -108,14 +108,18 @@ extension ParseState {
     mutating func extractCalls(template: Template, into node: inout Node) {
         // Project macros the node calls directly: dbt's `depends_on.macros`.
         let macroNames = Set(macros.map(\.name))
+        var callsProjectMacros = false
         if !macroNames.isEmpty {
             let called = Set(template.staticCalls(to: macroNames).calls.map(\.name))
             node.dependsOnMacros = called.sorted().map { "macro.\(packageName).\($0)" }
+            callsProjectMacros = !called.isEmpty
         }
         let report = template.staticCalls(to: ProjectParser.extractedCalls)
         // A literal config() inside control flow may not run: only a render knows, as in dbt.
         let configUnderControlFlow = report.calls.contains { $0.name == "config" } && node.rawCode.contains("{%")
-        if !report.hasNonLiteralCalls && !configUnderControlFlow {
+        // A project macro may call ref/source/config itself: only a render sees those (dbt's
+        // static parser falls back to rendering too).
+        if !report.hasNonLiteralCalls && !configUnderControlFlow && !callsProjectMacros {
             var fileConfig: [String: ConfigValue] = [:]
             for call in report.calls {
                 switch call.name {

@@ -40,6 +40,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try node("conditional").tags, ["on"])
     }
 
+    func testRefAndConfigInsideProjectMacrosAreSeen() throws {
+        let harness = try CompilerHarness([
+            "macros/helpers.sql": """
+                {% macro from_base() %}{{ ref('base') }}{% endmacro %}
+                {% macro make_table() %}{{ config(materialized='table') }}{% endmacro %}
+                """,
+            "models/base.sql": "select 1 as id",
+            "models/user.sql": "{{ make_table() }}\nselect * from {{ from_base() }}",
+        ])
+        let (manifest, compiled) = try harness.compile()
+        let user = try XCTUnwrap(manifest.node("model.shop.user"))
+        XCTAssertEqual(user.dependsOnNodes, ["model.shop.base"])
+        XCTAssertEqual(user.config["materialized"], .string("table"))
+        XCTAssertEqual(user.dependsOnMacros, ["macro.shop.from_base", "macro.shop.make_table"])
+        XCTAssertEqual(squashed(compiled["model.shop.user"] ?? ""), "select * from \"analytics\".\"base\"")
+    }
+
     func testConfigPrecedence() throws {
         let harness = try CompilerHarness([
             "dbt_project.yml": """
