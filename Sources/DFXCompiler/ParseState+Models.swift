@@ -115,11 +115,12 @@ extension ParseState {
             callsProjectMacros = !called.isEmpty
         }
         let report = template.staticCalls(to: ProjectParser.extractedCalls)
-        // A literal config() inside control flow may not run: only a render knows, as in dbt.
-        let configUnderControlFlow = report.calls.contains { $0.name == "config" } && node.rawCode.contains("{%")
+        // A literal ref()/source()/config() inside control flow may not run (`{% if target.name ==
+        // 'prod' %}`): only a render knows, as in dbt.
+        let callsUnderControlFlow = !report.calls.isEmpty && node.rawCode.contains("{%")
         // A project macro may call ref/source/config itself: only a render sees those (dbt's
         // static parser falls back to rendering too).
-        if !report.hasNonLiteralCalls && !configUnderControlFlow && !callsProjectMacros {
+        if !report.hasNonLiteralCalls && !callsUnderControlFlow && !callsProjectMacros {
             var fileConfig: [String: ConfigValue] = [:]
             for call in report.calls {
                 switch call.name {

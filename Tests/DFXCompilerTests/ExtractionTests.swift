@@ -40,6 +40,21 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try node("conditional").tags, ["on"])
     }
 
+    func testRefInABranchThatDoesNotRunIsNoDependency() throws {
+        let harness = try CompilerHarness([
+            "models/prod_only.sql": "{{ config(enabled=false) }}\nselect 2 as id",
+            "models/base.sql": "select 1 as id",
+            "models/a.sql": """
+                select * from {{ ref('base') }}
+                {% if target.name == 'prod' %}union all select * from {{ ref('prod_only') }}{% endif %}
+                """,
+            "models/b.sql": "{% if execute %}select 1{% else %}select * from {{ ref('base') }}{% endif %}",
+        ])
+        let manifest = try harness.parse()
+        XCTAssertEqual(manifest.node("model.shop.a")?.dependsOnNodes, ["model.shop.base"])
+        XCTAssertEqual(manifest.node("model.shop.b")?.dependsOnNodes, ["model.shop.base"], "execute is false while parsing")
+    }
+
     func testRefAndConfigInsideProjectMacrosAreSeen() throws {
         let harness = try CompilerHarness([
             "macros/helpers.sql": """
