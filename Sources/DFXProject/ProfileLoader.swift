@@ -41,6 +41,20 @@ public struct ProfileLoader {
     /// The target of `profileName` (the project's `profile:`), `targetName` overriding the profile's
     /// `target:`. Without any profiles file, the embedded SQLite default.
     public func load(profileName: String?, targetName: String?) throws(DiagnosticError) -> TargetSettings {
+        do {
+            return try loadTarget(profileName: profileName, targetName: targetName)
+        } catch {
+            // A diagnostic quotes its profiles.yml line, which may hold a password.
+            throw DiagnosticError(
+                error.diagnostics.map { diagnostic in
+                    var copy = diagnostic
+                    copy.sourceLine = diagnostic.sourceLine.map(TargetSettings.redactingSecretValues)
+                    return copy
+                })
+        }
+    }
+
+    private func loadTarget(profileName: String?, targetName: String?) throws(DiagnosticError) -> TargetSettings {
         guard let path = profilesFile() else {
             if let profilesDir {
                 throw DiagnosticError(

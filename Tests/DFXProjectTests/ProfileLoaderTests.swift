@@ -164,9 +164,13 @@ final class ProfileLoaderTests: XCTestCase {
                   password: "\(secret)"
                   schema: s
                   threads: 0
+                flow: {password: \(secret), type: postgres, user: x}
+                block:
+                  password: '\(secret)'
+                  type: postgres
             """
         let project = try TemporaryProject(["profiles.yml": text])
-        for target in ["broken", "misspelled", "bad_threads"] {
+        for target in ["broken", "misspelled", "bad_threads", "flow", "block"] {
             do {
                 _ = try load(project, target: target, environment: ["SHOP_PASSWORD": secret])
                 XCTFail("\(target) should fail")
@@ -177,6 +181,17 @@ final class ProfileLoaderTests: XCTestCase {
                 }
             }
         }
+    }
+
+    func testSecretValuesRedactedInLines() {
+        let cases = [
+            ("dev: {password: hunter2, type: postgres}", "dev: {password: **********, type: postgres}"),
+            ("  password: 'hunter 2'", "  password: **********"),
+            ("  \"api_token\": abc", "  \"api_token\": **********"),
+            ("  url: postgres://u:hunter2@h/d", "  url: postgres://u:**********@h/d"),
+            ("  schema: analytics", "  schema: analytics"),
+        ]
+        for (input, expected) in cases { XCTAssertEqual(TargetSettings.redactingSecretValues(input), expected, input) }
     }
 
     func testURIRedaction() {
