@@ -79,6 +79,17 @@ final class ListSelectionTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("marts_only"), "suggests the near name: \(unknown.stderr)")
     }
 
+    func testDefaultSelectorAppliesWithoutSelect() throws {
+        let project = try FixtureProject("jaffle")
+        try project.write(
+            "selectors.yml",
+            "selectors:\n  - name: nightly\n    default: true\n    definition: 'tag:marts'\n  - name: all_staging\n    definition: 'path:models/staging'\n")
+        XCTAssertEqual(names(project, ["--resource-type", "model"]), ["orders", "customers"])
+        XCTAssertEqual(names(project, ["-s", "stg_orders", "--resource-type", "model"]), ["stg_orders"], "--select wins over the default")
+        XCTAssertEqual(
+            names(project, ["--selector", "all_staging", "--exclude", "stg_payments", "--resource-type", "model"]), ["stg_orders", "stg_customers"])
+    }
+
     func testOutputFormats() throws {
         let project = try FixtureProject("jaffle")
         let selector = project.run(["ls", "-s", "orders", "stg_orders", "source:shop", "--resource-type", "model", "source"])
