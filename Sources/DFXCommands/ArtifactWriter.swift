@@ -16,6 +16,11 @@ struct ArtifactWriter {
         if node.resourceType == .test, node.testMetadata != nil {
             return "compiled/\(node.packageName)/\(base)/\(node.path)"
         }
+        // A snapshot declared in YAML (`relation:`) gets a file under its YAML file, as generic tests
+        // do; without this it was written over the YAML file's path and clashed with its tests.
+        if node.resourceType == .snapshot, !node.originalFilePath.hasSuffix(".sql") {
+            return "compiled/\(node.packageName)/\(base)/\(node.name).sql"
+        }
         if node.resourceType == .snapshot, node.originalFilePath.hasSuffix(".sql") {
             let folder = base.split(separator: "/").dropLast().joined(separator: "/")
             return "compiled/\(node.packageName)/\(folder.isEmpty ? "" : folder + "/")\(node.name).sql"

@@ -78,6 +78,30 @@ final class CompileEndToEndTests: XCTestCase {
         XCTAssertFalse(project.exists(base + "seeds/raw_customers.csv"))
     }
 
+    func testYAMLSnapshotBesideTestsOfTheSameFile() throws {
+        let project = try FixtureProject("jaffle")
+        try project.write(
+            "seeds/props.yml",
+            """
+            seeds:
+              - name: raw_customers
+                columns:
+                  - name: id
+                    tests: [unique]
+            snapshots:
+              - name: customers_history
+                relation: ref('raw_customers')
+                config: {unique_key: id, strategy: check, check_cols: all}
+            """)
+        let result = project.run(["compile"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let base = "target/compiled/jaffle/seeds/props.yml/"
+        XCTAssertEqual(
+            project.read(base + "customers_history.sql")?.trimmingCharacters(in: .whitespacesAndNewlines),
+            "select * from \"main_raw.raw_customers\"")
+        XCTAssertTrue(project.exists(base + "unique_raw_customers_id.sql"))
+    }
+
     func testManifestContent() throws {
         let project = try FixtureProject("jaffle")
         XCTAssertEqual(project.run(["compile"]).status, 0)
