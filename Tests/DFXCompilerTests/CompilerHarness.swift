@@ -22,6 +22,12 @@ struct CompilerHarness {
         }
     }
 
+    func addFile(_ path: String, _ contents: String) throws {
+        let url = URL(fileURLWithPath: root + "/" + path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+    }
+
     static let target = TargetSettings(
         profileName: "shop", name: "dev", type: "postgres", schema: "analytics", database: "warehouse", threads: 1,
         fields: ["type": .string("postgres"), "schema": .string("analytics"), "dbname": .string("warehouse")])

@@ -133,11 +133,3 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(errors.contains { $0.message.contains("disabled") }, "\(errors.map(\.description))")
     }
 }
-
-extension CompilerHarness {
-    func addFile(_ path: String, _ contents: String) throws {
-        let url = URL(fileURLWithPath: root + "/" + path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try contents.write(to: url, atomically: true, encoding: .utf8)
-    }
-}

@@ -2,33 +2,6 @@ import DFXCommands
 import Foundation
 import XCTest
 
-/// Text written by a command, captured from both streams.
-final class OutputBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text = ""
-
-    func append(_ chunk: String) {
-        lock.lock()
-        text += chunk
-        lock.unlock()
-    }
-
-    var contents: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return text
-    }
-}
-
-/// The result of one in-process `dfx` invocation.
-struct CLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-
-    var lines: [String] { stdout.split(separator: "\n").map(String.init) }
-}
-
 /// A fixture project copied to a fresh temporary folder, with an empty HOME, so that commands that
 /// write `target/` never touch the bundle and never read the developer's `~/.dbt`.
 struct FixtureProject {
