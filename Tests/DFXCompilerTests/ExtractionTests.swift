@@ -128,6 +128,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(Set(manifest.disabled.map(\.uniqueID)).isSuperset(of: ["model.shop.old", "model.shop.switched_off"]))
         XCTAssertTrue(manifest.disabled.contains { $0.resourceType == .test }, "tests of a disabled model are disabled too")
 
+        // A templated `enabled` renders to text: "False" disables as in dbt.
+        let templated = try CompilerHarness([
+            "dbt_project.yml": "name: shop\nmodels:\n  shop:\n    legacy:\n      +enabled: \"{{ var('legacy_on', false) }}\"\n",
+            "models/legacy/old.sql": "select 1",
+            "models/on.sql": "select 1",
+        ]).parse()
+        XCTAssertEqual(templated.nodes.map(\.uniqueID), ["model.shop.on"])
+
         try harness.addFile("models/uses_off.sql", "select * from {{ ref('switched_off') }}")
         let errors = harness.parseErrors()
         XCTAssertTrue(errors.contains { $0.message.contains("disabled") }, "\(errors.map(\.description))")
