@@ -14,6 +14,11 @@ struct ArtifactWriter {
     static func compiledPath(for node: Node) -> String {
         let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
         if node.resourceType == .test, node.testMetadata != nil {
+            return "compiled/\(node.packageName)/\(base)/\(node.path)"
+        }
+        // A snapshot declared in YAML (`relation:`) gets a file under its YAML file, as generic tests
+        // do; without this it was written over the YAML file's path and clashed with its tests.
+        if node.resourceType == .snapshot, !node.originalFilePath.hasSuffix(".sql") {
             return "compiled/\(node.packageName)/\(base)/\(node.name).sql"
         }
         if node.resourceType == .snapshot, node.originalFilePath.hasSuffix(".sql") {

@@ -37,7 +37,8 @@ public struct DebugCommand: ParsableCommand {
                 throw CommandExit(.failure)
             }
             let loader = ProfileLoader(
-                projectRoot: project.rootPath, profilesDir: global.profilesDir, environment: context.environment,
+                projectRoot: project.rootPath,
+                profilesDir: global.profilesDir.map { $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0 }, environment: context.environment,
                 targetPath: project.settings.targetPath)
             let target: TargetSettings
             do throws(DiagnosticError) {

@@ -32,9 +32,16 @@ public struct ListCommand: ParsableCommand {
             let types = try resourceTypes()
             let workspace = try Workspace.load(global, context: context, command: "ls")
             let selected = try workspace.select(selection, resourceTypes: types, console: context.console)
-            for id in selected {
+            // dbt lists in unique-ID order, not in dependency order.
+            for id in selected.sorted() {
                 guard let node = workspace.manifest.node(id) else { continue }
-                context.console.output(line(for: node))
+                let text = line(for: node)
+                // With --log-format json every line is a JSON event, as dbt's ListCmdOut.
+                if context.console.format == .json {
+                    context.console.info(text, event: "ListCmdOut", data: ["msg": .string(text)])
+                } else {
+                    context.console.output(text)
+                }
             }
         }
     }

@@ -23,7 +23,8 @@ struct Workspace {
         timer.mark("load")
         console.report(project.warnings)
         let target = try ProfileLoader(
-            projectRoot: project.rootPath, profilesDir: options.profilesDir, environment: context.environment,
+            projectRoot: project.rootPath,
+            profilesDir: options.profilesDir.map { $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0 }, environment: context.environment,
             targetPath: project.settings.targetPath
         ).load(profileName: options.profile ?? project.settings.profile, targetName: options.target)
         let settings = CompileSettings(

@@ -13,8 +13,12 @@ extension Node {
         }
     }
 
-    /// Whether the node is enabled (`enabled: false` removes it from the graph).
-    public var isEnabled: Bool { config["enabled"]?.boolValue ?? true }
+    /// Whether the node is enabled (`enabled: false` removes it from the graph). A templated value
+    /// (`+enabled: "{{ var('x', false) }}"`) renders to the text `False`, which counts as false too.
+    public var isEnabled: Bool {
+        if case .string(let text)? = config["enabled"] { return text.trimmingSpaces.lowercased() != "false" }
+        return config["enabled"]?.boolValue ?? true
+    }
 
     /// Tags from config, deduplicated in order.
     public var tags: [String] {

@@ -29,6 +29,13 @@ extension ParseState {
                 case .success(let entry):
                     if seen.insert(entry.uniqueID).inserted { parents.append(entry.uniqueID) }
                 case .failure(var diagnostic):
+                    if let off = disabled.first(where: {
+                        $0.resourceType == .source && $0.sourceName == reference.sourceName && $0.name == reference.tableName
+                    }) {
+                        diagnostic.message =
+                            "source('\(reference.sourceName)', '\(reference.tableName)') points at a source table of \(off.originalFilePath), which is disabled"
+                        diagnostic.hint = "enable it, or disable this node too"
+                    }
                     diagnostic.sourceLine = sourceLine(of: diagnostic.location)
                     errors.append(diagnostic)
                 }

@@ -88,16 +88,20 @@ extension ParseState {
         }
         var kwargs = test.arguments
         if let column { kwargs["column_name"] = .string(column) }
-        let generated = Self.synthesizeName(
-            testType: testName, targetName: targetName, arguments: kwargs, isSource: target.resourceType == .source)
-        let name = test.customName ?? generated
+        // dbt: `<namespace>_` then `source_` prefix the test's name; the node's name, fqn and unique ID
+        // use the full name, its file and alias the short (hashed) one.
+        let nameType = (namespace.map { $0 + "_" } ?? "") + (target.resourceType == .source ? "source_" : "") + testName
+        let generated = Self.synthesizeNames(testType: nameType, targetName: targetName, arguments: kwargs, isSource: false)
+        let name = test.customName ?? generated.full
+        let shortName = test.customName ?? generated.short
         let fqn = [packageName] + folders + [name]
         let hash = String(Digest.md5Hex(name + "|" + target.uniqueID + "|" + file).prefix(10))
         var node = Node(
             uniqueID: "test.\(packageName).\(name).\(hash)", resourceType: .test, name: name, packageName: packageName,
-            fqn: fqn, path: name + ".sql", originalFilePath: file, location: test.location)
+            fqn: fqn, path: shortName + ".sql", originalFilePath: file, location: test.location)
         node.config = projectConfig(.test, fqn: fqn)
         ConfigMerge.apply(test.config, onto: &node.config)
+        if shortName != name, node.config["alias"] == nil { node.config["alias"] = .string(shortName) }
         node.attachedNode = target.uniqueID
         node.columnName = column
         node.testMetadata = TestMetadata(
@@ -131,6 +135,13 @@ extension ParseState {
     /// `_`, argument values joined by `__` in sorted argument order; names of 64 characters or more
     /// become the first 30 characters of `<test>_<target>` plus the MD5 of the full name.
     static func synthesizeName(testType: String, targetName: String, arguments: [String: ConfigValue], isSource: Bool) -> String {
+        synthesizeNames(testType: testType, targetName: targetName, arguments: arguments, isSource: isSource).short
+    }
+
+    /// Both of dbt's names: `short` (hashed when long; the file and alias) and `full` (name, fqn, unique ID).
+    static func synthesizeNames(
+        testType: String, targetName: String, arguments: [String: ConfigValue], isSource: Bool
+    ) -> (short: String, full: String) {
         var parts: [String] = []
         for key in arguments.keys.sorted() where key != "model" {
             guard let value = arguments[key] else { continue }
@@ -144,9 +155,9 @@ extension ParseState {
         let identifier = (isSource ? "source_" : "") + testType + "_" + targetName
         let full = identifier + "_" + cleaned.joined(separator: "__")
         if full.count >= 64 {
-            return String(identifier.prefix(30)) + "_" + Digest.md5Hex(full)
+            return (String(identifier.prefix(30)) + "_" + Digest.md5Hex(full), full)
         }
-        return full
+        return (full, full)
     }
 
     /// Python's `str()` of a YAML value, as dbt's name synthesis uses.

@@ -17,8 +17,10 @@ extension ParseState {
             }
         }
         var seen: [String: SourceLocation] = [:]
+        var macroFiles: [(names: [String], template: Template)] = []
         for file in project.macros + genericTestFiles where file.path.hasSuffix(".sql") {
             guard let template = compileTemplate(file.contents, path: file.path) else { continue }
+            macroFiles.append((template.blocks.filter { $0.kind == .macro }.map(\.name), template))
             for block in template.blocks {
                 let name: String
                 switch block.kind {
@@ -41,6 +43,34 @@ extension ParseState {
             }
             do { try environment.addMacros(from: template, namespace: packageName) } catch { errors.append(contentsOf: error.diagnostics) }
         }
+        let names = Set(macros.map(\.name))
+        extractionNames = ProjectParser.extractedCalls.union(names).union(["adapter"])
+        dependencyMacros = Self.macrosReachingExtractedCalls(macroFiles, macroNames: names)
+    }
+
+    /// Project macros that may call `ref`, `source` or `config`, directly or through other project
+    /// macros (or `adapter.dispatch`, which may pick any of them): a node calling one of these must
+    /// be rendered to learn its dependencies. Decided per file, to a fixed point.
+    static func macrosReachingExtractedCalls(_ files: [(names: [String], template: Template)], macroNames: Set<String>) -> Set<String> {
+        let watched = ProjectParser.extractedCalls.union(macroNames).union(["adapter"])
+        let calls = files.map { file in
+            let report = file.template.staticCalls(to: watched)
+            return Set(report.calls.map(\.name)).union(report.nonLiteralNames)
+        }
+        var relevant = Set<String>()
+        var changed = true
+        while changed {
+            changed = false
+            for (file, called) in zip(files, calls) where !file.names.allSatisfy(relevant.contains) {
+                let reaches = !called.isDisjoint(with: ProjectParser.extractedCalls) || called.contains("adapter")
+                    || !called.isDisjoint(with: relevant)
+                if reaches {
+                    relevant.formUnion(file.names)
+                    changed = true
+                }
+            }
+        }
+        return relevant
     }
 
     /// Reads `{% docs name %}` blocks from `.md` files under the docs paths.

@@ -21,10 +21,11 @@ extension ParseState {
     /// nodes in file order.
     mutating func parseSQLNodes(_ files: [ProjectFile], type: ResourceType) {
         let environment = self.environment
+        let names = extractionNames
         let prepared = files.concurrentMap { file -> PreparedTemplate in
             do throws(DiagnosticError) {
                 let template = try environment.compile(file.contents, path: file.path)
-                return PreparedTemplate(template: template, report: template.staticCalls(to: ProjectParser.extractedCalls), errors: [])
+                return PreparedTemplate(template: template, report: template.staticCalls(to: names), errors: [])
             } catch {
                 return PreparedTemplate(template: nil, report: nil, errors: error.diagnostics)
             }
@@ -119,12 +120,22 @@ extension ParseState {
     /// Reads `ref`, `source` and `config` calls: statically when every argument is a literal
     /// (no render at all, as dbt's static parser), else by rendering once with recording functions.
     mutating func extractCalls(template: Template, into node: inout Node, report precomputed: StaticCallReport? = nil) {
-        let report = precomputed ?? template.staticCalls(to: ProjectParser.extractedCalls)
-        // A literal config() inside control flow may not run: only a render knows, as in dbt.
-        let configUnderControlFlow = report.calls.contains { $0.name == "config" } && node.rawCode.contains("{%")
-        if !report.hasNonLiteralCalls && !configUnderControlFlow {
+        let report = precomputed ?? template.staticCalls(to: extractionNames)
+        // Project macros the node calls directly: dbt's `depends_on.macros`.
+        let called = Set(report.calls.lazy.filter { !ProjectParser.extractedCalls.contains($0.name) && $0.name != "adapter" }.map(\.name))
+        node.dependsOnMacros = called.sorted().map { "macro.\(packageName).\($0)" }
+        // `adapter.dispatch(...)` may reach any project macro.
+        let callsProjectMacros = !called.isDisjoint(with: dependencyMacros)
+            || (report.nonLiteralNames.contains("adapter") && !dependencyMacros.isEmpty)
+        let extracted = report.calls.filter { ProjectParser.extractedCalls.contains($0.name) }
+        // A literal ref()/source()/config() inside control flow may not run (`{% if target.name ==
+        // 'prod' %}`): only a render knows, as in dbt.
+        let callsUnderControlFlow = extracted.contains { $0.isConditional }
+        // A project macro may call ref/source/config itself: only a render sees those (dbt's
+        // static parser falls back to rendering too).
+        if report.nonLiteralNames.isDisjoint(with: ProjectParser.extractedCalls) && !callsUnderControlFlow && !callsProjectMacros {
             var fileConfig: [String: ConfigValue] = [:]
-            for call in report.calls {
+            for call in extracted {
                 switch call.name {
                 case "ref":
                     let names = call.arguments.compactMap { $0?.asString }

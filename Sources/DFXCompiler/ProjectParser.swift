@@ -32,8 +32,8 @@ public struct ProjectParser {
         state.parseSources()
         state.renderDescriptions()
         state.checkDuplicateNames()
-        state.applyNaming()
         state.parseGenericTests()
+        state.applyNaming()
         state.partitionDisabled()
         state.resolveDependencies()
         if !state.errors.isEmpty { throw DiagnosticError(state.errors) }
@@ -53,6 +53,11 @@ struct ParseState {
     var docs: [String: DocBlock] = [:]
     var errors: [Diagnostic] = []
     var warnings: [Diagnostic]
+    /// Names whose calls a node's template is scanned for: `ref`, `source`, `config` and every
+    /// project macro (set once the macros are registered).
+    var extractionNames: Set<String> = ProjectParser.extractedCalls
+    /// Project macros that may call `ref`, `source` or `config` (see `macrosReachingExtractedCalls`).
+    var dependencyMacros: Set<String> = []
     /// Properties YAML entries by `type.name`.
     let properties: [String: ResourceProperties]
 

@@ -4,8 +4,8 @@ import Foundation
 
 /// Finds `profiles.yml` and reads the target to run against.
 ///
-/// Search order: `--profiles-dir`, then the project folder, then `$DFX_PROFILES_DIR`, then
-/// `~/.dfx/`, then `~/.dbt/` (so an existing dbt setup works unchanged). When no file exists at
+/// Search order: the project folder, then `$DFX_PROFILES_DIR`, then `~/.dfx/`, then `~/.dbt/` (so an
+/// existing dbt setup works unchanged). `--profiles-dir`, as in dbt, is the only folder searched. When no file exists at
 /// all, the project runs on the embedded default: a SQLite database at `<target-path>/dfx.db`.
 public struct ProfileLoader {
     public var projectRoot: String
@@ -22,9 +22,9 @@ public struct ProfileLoader {
 
     /// The folders searched, in order.
     public var searchPath: [String] {
-        var folders: [String] = []
-        if let profilesDir { folders.append(profilesDir) }
-        folders.append(projectRoot)
+        // An explicit folder is exclusive: a typo must not silently fall back to another profile.
+        if let profilesDir { return [profilesDir] }
+        var folders: [String] = [projectRoot]
         if let fromEnvironment = environment["DFX_PROFILES_DIR"], !fromEnvironment.isEmpty { folders.append(fromEnvironment) }
         if let home = environment["HOME"], !home.isEmpty {
             folders.append(home + "/.dfx")
@@ -41,6 +41,20 @@ public struct ProfileLoader {
     /// The target of `profileName` (the project's `profile:`), `targetName` overriding the profile's
     /// `target:`. Without any profiles file, the embedded SQLite default.
     public func load(profileName: String?, targetName: String?) throws(DiagnosticError) -> TargetSettings {
+        do {
+            return try loadTarget(profileName: profileName, targetName: targetName)
+        } catch {
+            // A diagnostic quotes its profiles.yml line, which may hold a password.
+            throw DiagnosticError(
+                error.diagnostics.map { diagnostic in
+                    var copy = diagnostic
+                    copy.sourceLine = diagnostic.sourceLine.map(TargetSettings.redactingSecretValues)
+                    return copy
+                })
+        }
+    }
+
+    private func loadTarget(profileName: String?, targetName: String?) throws(DiagnosticError) -> TargetSettings {
         guard let path = profilesFile() else {
             if let profilesDir {
                 throw DiagnosticError(

@@ -67,6 +67,12 @@ struct ProjectSettingsDecoder {
             ("models", .model), ("seeds", .seed), ("snapshots", .snapshot), ("tests", .test), ("data_tests", .test),
             ("sources", .source), ("analyses", .analysis),
         ]
+        // Both spellings of the test tree: one would silently replace the other; dbt refuses it.
+        if let tests = reader.node("tests"), !tests.isNull, let dataTests = reader.node("data_tests"), !dataTests.isNull {
+            throw DiagnosticError(
+                (reader.keyNode("data_tests") ?? dataTests).diagnostic(
+                    "the project file has both 'tests' and 'data_tests'", hint: "merge them under 'data_tests'"))
+        }
         for (key, type) in trees {
             guard let node = reader.node(key), !node.isNull else { continue }
             settings.configTrees[type] = try ConfigTreeDecoder(type: type, renderer: renderer).decode(node, path: key, warnings: &warnings)

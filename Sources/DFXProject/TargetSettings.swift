@@ -66,6 +66,13 @@ public struct TargetSettings: Sendable, CustomStringConvertible {
         return "target \(name) (\(type)) of profile \(profileName): " + body.joined(separator: " ")
     }
 
+    /// A YAML or connection-string line with the value of every secret-named key masked:
+    /// `dev: {password: x, user: y}` → `dev: {password: **********, user: y}`.
+    public static func redactingSecretValues(_ line: String) -> String {
+        let secret = /(?i)((?:\w*(?:password|secret|token)\w*|pass)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^,}\s]+)/
+        return redactingURI(line.replacing(secret) { match in match.output.1 + "**********" })
+    }
+
     /// `postgresql://user:secret@host/db` → `postgresql://user:**********@host/db`; also `password=x`
     /// in a keyword/value connection string.
     public static func redactingURI(_ text: String) -> String {

@@ -7,10 +7,14 @@ public struct StaticCallReport: Sendable {
     /// True when some call had a non-literal argument, or a watched name was used other than by
     /// a direct call (so rendering is needed to learn its arguments).
     public var hasNonLiteralCalls: Bool
+    /// The watched names behind `hasNonLiteralCalls`: called with a non-literal argument, or used
+    /// other than by a direct call.
+    public var nonLiteralNames: Set<String>
 
-    public init(calls: [StaticCall] = [], hasNonLiteralCalls: Bool = false) {
+    public init(calls: [StaticCall] = [], hasNonLiteralCalls: Bool = false, nonLiteralNames: Set<String> = []) {
         self.calls = calls
         self.hasNonLiteralCalls = hasNonLiteralCalls
+        self.nonLiteralNames = nonLiteralNames
     }
 }
 
@@ -22,4 +26,8 @@ public struct StaticCall: Sendable {
     /// Keyword arguments; nil values where not a literal.
     public var keywordArguments: [(String, Value?)]
     public var location: SourceLocation
+    /// True when the call might not run on every render: it sits in an `if`/`elif`/`else` branch,
+    /// a loop body, a macro or call block, a conditional expression, or the right side of
+    /// `and`/`or`.
+    public var isConditional: Bool = false
 }

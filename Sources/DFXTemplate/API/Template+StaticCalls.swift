@@ -6,6 +6,7 @@ extension Template {
     public func staticCalls(to names: Set<String>) -> StaticCallReport {
         var collector = StaticCallCollector(names: names, file: file)
         collector.visit(body)
+        collector.conditionalDepth += 1
         for definition in macros.values.sorted(by: { $0.span.start < $1.span.start }) where !collector.visited.contains(ObjectIdentifier(definition)) {
             collector.visit(definition.body)
         }
@@ -20,6 +21,15 @@ struct StaticCallCollector {
     let file: SourceFile
     var report = StaticCallReport()
     var visited: Set<ObjectIdentifier> = []
+    /// Above zero while visiting code that may not run on every render.
+    var conditionalDepth = 0
+
+    /// Visits `body` as code that may not run.
+    mutating func conditionally(_ body: (inout StaticCallCollector) -> Void) {
+        conditionalDepth += 1
+        body(&self)
+        conditionalDepth -= 1
+    }
 
     mutating func visit(_ body: [Stmt]) {
         for statement in body { visit(statement) }
@@ -30,17 +40,19 @@ struct StaticCallCollector {
         case .text, .nothing: break
         case .output(let expr), .evaluate(let expr): visit(expr)
         case .branches(let branches, let otherwise):
-            for (condition, body) in branches {
-                visit(condition)
-                visit(body)
+            for (index, (condition, body)) in branches.enumerated() {
+                if index == 0 { visit(condition) } else { conditionally { $0.visit(condition) } }
+                conditionally { $0.visit(body) }
             }
-            if let otherwise { visit(otherwise) }
+            if let otherwise { conditionally { $0.visit(otherwise) } }
         case .loop(let loop):
             visit(loop.iterable)
-            if let condition = loop.condition { visit(condition) }
-            visit(loop.target)
-            visit(loop.body)
-            if let otherwise = loop.otherwise { visit(otherwise) }
+            conditionally { collector in
+                if let condition = loop.condition { collector.visit(condition) }
+                collector.visit(loop.target)
+                collector.visit(loop.body)
+                if let otherwise = loop.otherwise { collector.visit(otherwise) }
+            }
         case .assign(let target, let expr):
             visit(target)
             visit(expr)
@@ -50,9 +62,9 @@ struct StaticCallCollector {
             for filter in filters { visit(filter.arguments) }
         case .defineMacro(let definition, _):
             visited.insert(ObjectIdentifier(definition))
-            visit(definition)
+            conditionally { $0.visit(definition) }
         case .callBlock(let definition, let call):
-            visit(definition)
+            conditionally { $0.visit(definition) }
             visit(call)
         case .filterBlock(let filters, let body):
             for filter in filters { visit(filter.arguments) }
@@ -91,7 +103,10 @@ struct StaticCallCollector {
         case .literal: break
         case .name(let ref):
             // A watched name used other than as a direct callee.
-            if names.contains(ref.name) { report.hasNonLiteralCalls = true }
+            if names.contains(ref.name) {
+                report.hasNonLiteralCalls = true
+                report.nonLiteralNames.insert(ref.name)
+            }
         case .list(let items), .tuple(let items): for item in items { visit(item) }
         case .dict(let pairs):
             for (key, value) in pairs {
@@ -119,16 +134,21 @@ struct StaticCallCollector {
             visit(base)
             for argument in test.arguments { visit(argument) }
         case .negate(let operand), .plus(let operand), .not(let operand): visit(operand)
-        case .binary(_, let left, let right), .and(let left, let right), .or(let left, let right):
+        case .binary(_, let left, let right):
             visit(left)
             visit(right)
+        case .and(let left, let right), .or(let left, let right):
+            visit(left)
+            conditionally { $0.visit(right) }
         case .compare(let first, let rest):
             visit(first)
             for (_, operand) in rest { visit(operand) }
         case .conditional(let condition, let then, let otherwise):
             visit(condition)
-            visit(then)
-            if let otherwise { visit(otherwise) }
+            conditionally { collector in
+                collector.visit(then)
+                if let otherwise { collector.visit(otherwise) }
+            }
         }
     }
 
@@ -139,9 +159,12 @@ struct StaticCallCollector {
             || arguments.doubleStar != nil
         {
             report.hasNonLiteralCalls = true
+            report.nonLiteralNames.insert(name)
         }
         report.calls.append(
-            StaticCall(name: name, arguments: positional, keywordArguments: keyword, location: file.location(Int(span.start))))
+            StaticCall(
+                name: name, arguments: positional, keywordArguments: keyword, location: file.location(Int(span.start)),
+                isConditional: conditionalDepth > 0))
     }
 
     /// The value of a literal expression (including lists, tuples and dicts of literals), else nil.

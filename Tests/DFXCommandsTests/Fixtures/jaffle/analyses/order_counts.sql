@@ -1,0 +1,1 @@
+select customer_id, order_count from {{ ref('customers') }}

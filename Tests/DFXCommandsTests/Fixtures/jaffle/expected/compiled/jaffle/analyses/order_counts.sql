@@ -1,0 +1,1 @@
+select customer_id, order_count from "main_marts.customers"

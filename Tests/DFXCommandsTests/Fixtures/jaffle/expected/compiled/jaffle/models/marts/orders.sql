@@ -1,0 +1,18 @@
+
+with __dbt__cte__int_order_payments as (
+select
+    order_id,
+    sum(case when payment_method = 'credit_card' then amount else 0 end) as credit_card_amount,
+    sum(case when payment_method = 'coupon' then amount else 0 end) as coupon_amount,
+    sum(case when payment_method = 'gift_card' then amount else 0 end) as gift_card_amount
+    from "main.stg_payments"
+group by order_id
+), orders as (
+    select * from "main.stg_orders"
+)
+select
+    orders.order_id,
+    orders.customer_id,
+    payments.credit_card_amount
+from orders
+left join __dbt__cte__int_order_payments as payments on orders.order_id = payments.order_id

@@ -1,0 +1,2 @@
+
+select * from "main.stg_payments" where amount < 0

@@ -1,0 +1,4 @@
+
+select id
+from "main.raw_orders"
+where id is null

@@ -1,0 +1,3 @@
+select orders.order_id
+from {{ ref('orders') }} as orders
+where orders.customer_id is null

@@ -1,0 +1,86 @@
+import DFXBasics
+import DFXCompiler
+import Foundation
+import XCTest
+
+/// `manifest.json` as written by `ManifestWriter`, read back with JSONSerialization.
+final class ManifestTests: XCTestCase {
+    func manifestJSON() throws -> (Manifest, [String: Any]) {
+        var files = GenericTestTests.project
+        files["models/docs.md"] = "{% docs orders_doc %}Every order.{% enddocs %}"
+        files["macros/m.sql"] = "{% macro double(x) %}{{ x }} * 2{% endmacro %}"
+        files["models/report.sql"] = "select {{ double('id') }} from {{ ref('orders') }}"
+        let harness = try CompilerHarness(files)
+        let (manifest, compiled) = try harness.compile()
+        let graph = try manifest.dependencyGraph()
+        let maps = manifest.parentAndChildMaps(graph)
+        let writer = ManifestWriter(
+            manifest: manifest, compiled: compiled, compiledPaths: [:], parentMap: maps.parents, childMap: maps.children,
+            generatedAt: "2024-01-02T03:04:05.000000Z", dfxVersion: "0.0.0-test")
+        let object = try JSONSerialization.jsonObject(with: Data(writer.bytes()))
+        return (manifest, try XCTUnwrap(object as? [String: Any]))
+    }
+
+    func testTopLevelSections() throws {
+        let (_, json) = try manifestJSON()
+        for key in ["metadata", "nodes", "sources", "macros", "docs", "disabled", "parent_map", "child_map"] {
+            XCTAssertNotNil(json[key], key)
+        }
+        let metadata = try XCTUnwrap(json["metadata"] as? [String: Any])
+        XCTAssertEqual(metadata["project_name"] as? String, "shop")
+        XCTAssertEqual(metadata["invocation_id"] as? String, "00000000-test")
+        XCTAssertEqual(metadata["generated_at"] as? String, "2024-01-02T03:04:05.000000Z")
+        let macros = try XCTUnwrap(json["macros"] as? [String: [String: Any]])
+        XCTAssertEqual(macros["macro.shop.double"]?["original_file_path"] as? String, "macros/m.sql")
+        let docs = try XCTUnwrap(json["docs"] as? [String: [String: Any]])
+        XCTAssertEqual(docs.values.first { ($0["name"] as? String) == "orders_doc" }?["block_contents"] as? String, "Every order.")
+    }
+
+    func testNodesAndSources() throws {
+        let (_, json) = try manifestJSON()
+        let nodes = try XCTUnwrap(json["nodes"] as? [String: [String: Any]])
+        let sources = try XCTUnwrap(json["sources"] as? [String: [String: Any]])
+        XCTAssertEqual(Set(sources.keys), ["source.shop.raw.events"])
+        XCTAssertNil(nodes["source.shop.raw.events"], "sources live in their own section")
+        let events = try XCTUnwrap(sources["source.shop.raw.events"])
+        XCTAssertEqual(events["source_name"] as? String, "raw")
+        XCTAssertEqual(events["resource_type"] as? String, "source")
+
+        let report = try XCTUnwrap(nodes["model.shop.report"])
+        XCTAssertEqual(report["resource_type"] as? String, "model")
+        XCTAssertEqual(report["fqn"] as? [String], ["shop", "report"])
+        XCTAssertEqual(report["schema"] as? String, "analytics")
+        XCTAssertEqual(report["database"] as? String, "warehouse")
+        XCTAssertEqual(report["raw_code"] as? String, "select {{ double('id') }} from {{ ref('orders') }}")
+        XCTAssertEqual(report["compiled_code"] as? String, "select id * 2 from \"analytics\".\"orders\"")
+        let checksum = try XCTUnwrap(report["checksum"] as? [String: Any])
+        XCTAssertEqual(checksum["checksum"] as? String, Digest.sha256Hex("select {{ double('id') }} from {{ ref('orders') }}"))
+        let refs = try XCTUnwrap(report["refs"] as? [[String: Any]])
+        XCTAssertEqual(refs.count, 1)
+        XCTAssertEqual(refs.first?["name"] as? String, "orders")
+        let dependsOn = try XCTUnwrap(report["depends_on"] as? [String: Any])
+        XCTAssertEqual(dependsOn["nodes"] as? [String], ["model.shop.orders"])
+        XCTAssertEqual(dependsOn["macros"] as? [String], ["macro.shop.double"])
+
+        let unique = try XCTUnwrap(nodes.values.first { ($0["name"] as? String) == "unique_orders_id" })
+        let metadata = try XCTUnwrap(unique["test_metadata"] as? [String: Any])
+        XCTAssertEqual(metadata["name"] as? String, "unique")
+        XCTAssertEqual((metadata["kwargs"] as? [String: Any])?["column_name"] as? String, "id")
+        XCTAssertEqual(unique["column_name"] as? String, "id")
+        XCTAssertEqual(unique["attached_node"] as? String, "model.shop.orders")
+        XCTAssertEqual(unique["original_file_path"] as? String, "models/schema.yml")
+    }
+
+    func testParentAndChildMaps() throws {
+        let (manifest, json) = try manifestJSON()
+        let parents = try XCTUnwrap(json["parent_map"] as? [String: [String]])
+        let children = try XCTUnwrap(json["child_map"] as? [String: [String]])
+        XCTAssertEqual(Set(parents.keys), Set(manifest.nodes.map(\.uniqueID)))
+        XCTAssertEqual(parents["model.shop.report"], ["model.shop.orders"])
+        XCTAssertTrue(children["model.shop.orders"]?.contains("model.shop.report") ?? false)
+        XCTAssertEqual(parents["source.shop.raw.events"], [])
+        for (child, list) in parents {
+            for parent in list { XCTAssertTrue(children[parent]?.contains(child) ?? false, "\(parent) → \(child)") }
+        }
+    }
+}
