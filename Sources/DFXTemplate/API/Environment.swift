@@ -86,7 +86,7 @@ public final class Environment: @unchecked Sendable {
         do {
             try renderer.execute(template.body, frame)
         } catch let error as RenderError {
-            throw DiagnosticError(error.diagnostic)
+            throw DiagnosticError(error.compacted)
         } catch is MacroReturn {
             throw DiagnosticError(
                 Diagnostic(.error, "return() was called outside of a macro", at: template.file.location(0)))
@@ -107,7 +107,7 @@ public final class Environment: @unchecked Sendable {
             do {
                 return try renderer.callMacro(value, arguments.positional, arguments.keyword, span: definition.span)
             } catch let error as RenderError {
-                throw DiagnosticError(error.diagnostic)
+                throw DiagnosticError(error.compacted)
             } catch {
                 throw DiagnosticError(Diagnostic(.error, "internal error in macro '\(definition.name)': \(error)", at: arguments.location))
             }
