@@ -107,7 +107,8 @@ final class APITests: XCTestCase {
         let strict = Environment(options: EnvironmentOptions(undefinedBehavior: .strict))
         check([Case("[{{ x }}]{% for i in x %}{% endfor %}{% if x %}y{% endif %}", "[]")], environment: lenient)
         check([
-            Case("{% if x %}y{% endif %}{{ x is defined }}{{ x | default('d') }}{% for i in x %}{% endfor %}", "Falsed"),
+            Case("{% if x %}y{% endif %}{{ x is defined }}{{ x | default('d') }}{{ not x }}", "FalsedTrue"),
+            Case("{% for i in x %}{% endfor %}", "ERROR: t.sql:1:13: error: 'x' is undefined\n 1 | {% for i in x %}{% endfor %}\n   |             ^"),
             Case("{{ x }}", "ERROR: t.sql:1:4: error: 'x' is undefined\n 1 | {{ x }}\n   |    ^"),
         ], environment: semi)
         check([

@@ -14,7 +14,7 @@ final class FilterTests: XCTestCase {
             Case("{{ '%s-%d' | format('a', 3) }}|{{ '{}+{x}' | format(1, x=2) }}", "a-3|1+2"),
             Case("{{ {'b': 1, 'a': [1, 'x<'], 'c': none} | tojson }}", "{\"a\": [1, \"x\\u003c\"], \"b\": 1, \"c\": null}"),
             Case("{{ 'x' | string }}{{ 1 | string }}|{{ '42' | int + 1 }}|{{ 'x' | int }}|{{ '1.5' | float }}|{{ 3.9 | int }}", "x1|43|0|1.5|3"),
-            Case("{{ 2.5 | round }}|{{ 2.345 | round(2) }}|{{ 2.1 | round(method='ceil') }}|{{ -3 | abs }}", "3.0|2.35|3.0|3"),
+            Case("{{ 2.5 | round }}|{{ 2.345 | round(2) }}|{{ 2.1 | round(method='ceil') }}|{{ -3 | abs }}", "2.0|2.35|3.0|3"),
         ])
     }
 

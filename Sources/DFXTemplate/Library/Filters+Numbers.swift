@@ -45,12 +45,13 @@ extension Filters {
             }
             let precision = max(-20, min(20, try arguments.int(0, "precision", default: 0)))
             let method = arguments.string(1, "method") ?? "common"
+            if method == "common", case .int = value { return value }
             var scale = 1.0
             for _ in 0..<abs(precision) { scale *= 10 }
             let scaled = precision >= 0 ? number * scale : number / scale
             let rounded: Double
             switch method {
-            case "common": rounded = scaled.rounded(.toNearestOrAwayFromZero)
+            case "common": rounded = scaled.rounded(.toNearestOrEven)
             case "ceil": rounded = scaled.rounded(.up)
             case "floor": rounded = scaled.rounded(.down)
             default: throw TemplateRuntimeError("method must be 'common', 'ceil' or 'floor'")

@@ -131,12 +131,12 @@ extension Filters {
                 if let existing = currentKey, existing.isEqual(to: key) {
                     members.append(item)
                 } else {
-                    if let existing = currentKey { groups.append(.tuple([existing, .list(members)])) }
+                    if let existing = currentKey { groups.append(group(existing, members)) }
                     currentKey = key
                     members = [item]
                 }
             }
-            if let existing = currentKey { groups.append(.tuple([existing, .list(members)])) }
+            if let existing = currentKey { groups.append(group(existing, members)) }
             return .list(groups)
         }),
         ("attr", { _, value, arguments in attribute(value, try arguments.required(0, "name").renderedString()) }),
@@ -178,5 +178,12 @@ extension Filters {
             if try test(renderer, subject, rest) == keep { result.append(item) }
         }
         return .list(result)
+    }
+}
+
+extension Filters {
+    /// A `groupby` result: a named tuple `(grouper, list)`.
+    static func group(_ key: Value, _ members: [Value]) -> Value {
+        .listRef(ListStorage([key, .list(members)], fieldNames: ["grouper", "list"]))
     }
 }

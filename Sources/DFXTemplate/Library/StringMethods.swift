@@ -55,12 +55,19 @@ enum StringMethods {
         return parts
     }
 
+    /// Jinja2's `title`: words start after whitespace, `-`, `(`, `{`, `[` or `<`.
     static func title(_ text: String) -> String {
         var out = ""
-        var previousIsLetter = false
+        var atWordStart = true
         for char in text {
-            out += previousIsLetter ? char.lowercased() : char.uppercased()
-            previousIsLetter = char.isLetter
+            let isBoundary = char.isWhitespace || "-({[<".contains(char)
+            if isBoundary {
+                out.append(char)
+                atWordStart = true
+            } else {
+                out += atWordStart ? char.uppercased() : char.lowercased()
+                atWordStart = false
+            }
         }
         return out
     }

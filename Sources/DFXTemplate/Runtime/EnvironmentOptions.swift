@@ -25,7 +25,8 @@ public struct EnvironmentOptions: Sendable {
 public enum UndefinedBehavior: Sendable {
     /// Jinja2's default `Undefined`: prints nothing, is falsy, iterates as empty.
     case lenient
-    /// As minijinja: like lenient, but printing, calling or iterating an undefined is an error.
+    /// As minijinja's SemiStrict: truthiness (`if`, `not`, `and`/`or`), `is defined` and `default`
+    /// work; any other use (printing, calling, iterating, comparing, concatenating, filtering) fails.
     case semiStrict
     /// Jinja2's `StrictUndefined`: any use other than `is defined`/`default` is an error.
     case strict

@@ -103,6 +103,11 @@ extension Renderer {
         let extras = DictStorage()
         for (name, value) in keyword {
             if name == "caller" {
+                guard definition.acceptsCaller || definition.acceptsKwargs else {
+                    throw fail(
+                        "macro '\(definition.name)' does not call caller(), so it cannot be used in a '{% call %}' block",
+                        span)
+                }
                 frame.slots[definition.callerSlot] = value
             } else if let index = parameters.firstIndex(where: { $0.0 == name }) {
                 if index < positional.count {
@@ -117,7 +122,7 @@ extension Renderer {
                     hint: Suggestions.hint(for: name, in: parameters.map(\.0)), notes: [signatureNote(definition)])
             }
         }
-        frame.slots[definition.varargsSlot] = .list(Array(positional.dropFirst(parameters.count)))
+        frame.slots[definition.varargsSlot] = .tuple(Array(positional.dropFirst(parameters.count)))
         frame.slots[definition.kwargsSlot] = .dictRef(extras)
         depth += 1
         file = definition.file
@@ -157,9 +162,14 @@ extension Renderer {
     }
 
     /// Applies a compiled filter to a value.
-    func applyFilter(_ filter: FilterCall, to value: Value, _ frame: Frame) throws -> Value {
+    func applyFilter(_ filter: FilterCall, to value: Value, _ frame: Frame, baseExpr: Expr? = nil) throws -> Value {
         let (positional, keyword) = try evaluateArguments(filter.arguments, frame)
         do {
+            if case .undefined = value, undefinedBehavior != .lenient, filter.name != "default", filter.name != "d",
+                let baseExpr
+            {
+                throw undefinedError(baseExpr)
+            }
             return try filter.function(self, value, FilterArguments(positional: positional, keyword: keyword))
         } catch let error as TemplateRuntimeError {
             throw fail(error.message, filter.span, hint: error.hint)

@@ -35,7 +35,7 @@ extension Renderer {
             return try evaluateCall(expr, frame, extraKeyword: nil)
         case .filter(let baseExpr, let filter):
             let base = try baseExpr.map { try evaluate($0, frame) } ?? .undefined
-            return try applyFilter(filter, to: base, frame)
+            return try applyFilter(filter, to: base, frame, baseExpr: baseExpr)
         case .test(let baseExpr, let test):
             let base = try evaluate(baseExpr, frame)
             let arguments = try test.arguments.map { try evaluate($0, frame) }
@@ -67,7 +67,7 @@ extension Renderer {
             let left = try evaluate(leftExpr, frame)
             let right = try evaluate(rightExpr, frame)
             if op == .concat {
-                if undefinedBehavior == .strict {
+                if undefinedBehavior != .lenient {
                     if case .undefined = left { throw undefinedError(leftExpr) }
                     if case .undefined = right { throw undefinedError(rightExpr) }
                 }
@@ -90,8 +90,14 @@ extension Renderer {
             return .bool(!(try truthy(try evaluate(operand, frame), operand)))
         case .compare(let firstExpr, let rest):
             var left = try evaluate(firstExpr, frame)
+            var leftExpr = firstExpr
             for (op, rightExpr) in rest {
                 let right = try evaluate(rightExpr, frame)
+                if undefinedBehavior != .lenient {
+                    if case .undefined = left { throw undefinedError(leftExpr) }
+                    if case .undefined = right { throw undefinedError(rightExpr) }
+                }
+                leftExpr = rightExpr
                 let holds: Bool
                 do {
                     holds = try Operators.compare(op, left, right)
@@ -123,6 +129,9 @@ extension Renderer {
         switch base {
         case .dictRef(let storage): return storage.get(name) ?? .undefined
         case .object(let object): return object.attribute(name) ?? .undefined
+        case .listRef(let storage):
+            guard let index = storage.fieldNames?.firstIndex(of: name), index < storage.items.count else { return .undefined }
+            return storage.items[index]
         case .undefined: throw undefinedError(baseExpr)
         default: return .undefined
         }

@@ -180,7 +180,7 @@ final class Renderer {
         case .dictRef(let storage): return storage.keys
         case .string(let text): return text.map { .string(String($0)) }
         case .undefined:
-            if undefinedBehavior == .strict, let expr { throw undefinedError(expr) }
+            if undefinedBehavior != .lenient, let expr { throw undefinedError(expr) }
             return []
         default:
             let span = expr?.span ?? Span(0, 1)
@@ -207,7 +207,7 @@ final class Renderer {
             for (inner, item) in zip(targets, items) { try assign(inner, item, frame) }
         case .attribute(let base, let name, let span):
             let object = try evaluate(base, frame)
-            guard case .dictRef(let storage) = object else {
+            guard case .dictRef(let storage) = object, storage.isNamespace else {
                 throw fail("cannot assign attribute '\(name)' on a '\(object.typeName)'; only namespace() objects allow it", span)
             }
             storage.set(.string(name), value)

@@ -187,7 +187,7 @@ extension Parser {
         return MacroDefinition(
             name: name, parameters: parameters, body: body, slotCount: scope.slotCount, varargsSlot: varargs,
             kwargsSlot: kwargs, callerSlot: caller, acceptsVarargs: scope.usedSlots.contains(varargs),
-            acceptsKwargs: scope.usedSlots.contains(kwargs), file: file,
+            acceptsKwargs: scope.usedSlots.contains(kwargs), acceptsCaller: scope.usedSlots.contains(caller), file: file,
             span: Span(nameToken.start, nameToken.end))
     }
 

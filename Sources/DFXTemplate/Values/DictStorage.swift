@@ -5,8 +5,10 @@ public final class DictStorage: @unchecked Sendable {
     /// Values, parallel to `keys`.
     public private(set) var values: [Value] = []
     private var index: [HashKey: Int] = [:]
+    /// Whether this is a `namespace()` object (the only kind `{% set ns.attr = ... %}` may change).
+    public let isNamespace: Bool
 
-    public init() {}
+    public init(isNamespace: Bool = false) { self.isNamespace = isNamespace }
 
     /// The number of entries.
     public var count: Int { keys.count }
@@ -53,7 +55,7 @@ public final class DictStorage: @unchecked Sendable {
 
     /// A shallow copy.
     public func copy() -> DictStorage {
-        let other = DictStorage()
+        let other = DictStorage(isNamespace: isNamespace)
         other.keys = keys
         other.values = values
         other.index = index
@@ -78,5 +80,14 @@ enum HashKey: Hashable {
         case .none: self = .none
         default: return nil
         }
+    }
+}
+
+extension DictStorage {
+    /// A plain-dict copy (for printing namespaces).
+    func copyAsDict() -> DictStorage {
+        let other = DictStorage()
+        for (key, value) in zip(keys, values) { other.set(key, value) }
+        return other
     }
 }

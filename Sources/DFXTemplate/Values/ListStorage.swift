@@ -7,9 +7,12 @@ public final class ListStorage: @unchecked Sendable {
     public var items: [Value]
     /// Whether this is a Python tuple.
     public let isTuple: Bool
+    /// Field names of a named tuple (such as `groupby`'s `grouper`/`list`), readable as attributes.
+    public let fieldNames: [String]?
 
-    public init(_ items: [Value], isTuple: Bool = false) {
+    public init(_ items: [Value], isTuple: Bool = false, fieldNames: [String]? = nil) {
         self.items = items
-        self.isTuple = isTuple
+        self.isTuple = isTuple || fieldNames != nil
+        self.fieldNames = fieldNames
     }
 }

@@ -26,6 +26,7 @@ extension Value {
             return "[\(inner)]"
         case .dictRef(let storage):
             if depth > 32 { return "{...}" }
+            if storage.isNamespace { return "<Namespace " + Value.dictRef(storage.copyAsDict()).repr(depth: depth + 1) + ">" }
             var parts: [String] = []
             for (key, value) in zip(storage.keys, storage.values) {
                 parts.append(key.repr(depth: depth + 1) + ": " + value.repr(depth: depth + 1))
