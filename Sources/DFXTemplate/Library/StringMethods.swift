@@ -131,7 +131,7 @@ enum StringMethods {
         case "count":
             let part = try arguments.required(0, "sub").renderedString()
             if part.isEmpty { return .int(text.count + 1) }
-            return .int(text.components(separatedByString: part).count - 1)
+            return .int(text.occurrences(of: Array(part.utf8), in: Array(text.utf8)).count)
         case "isdigit": return .bool(!text.isEmpty && text.allSatisfy { $0.isNumber })
         case "isalpha": return .bool(!text.isEmpty && text.allSatisfy { $0.isLetter })
         case "isalnum": return .bool(!text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber })
@@ -152,10 +152,50 @@ enum StringMethods {
 }
 
 extension String {
+    /// Byte offsets of non-overlapping occurrences of `needle` (non-empty), at most `limit` (all when negative).
+    /// UTF-8 is self-synchronising, so byte matches are character-boundary matches, as in Python.
+    func occurrences(of needle: [UInt8], in haystack: [UInt8], limit: Int = -1) -> [Int] {
+        var found: [Int] = []
+        let count = needle.count
+        guard count > 0, haystack.count >= count else { return found }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                var offset = 1
+                while offset < count {
+                    if haystack[index + offset] != needle[offset] { matched = false; break }
+                    offset += 1
+                }
+                if matched {
+                    found.append(index)
+                    if limit >= 0 && found.count >= limit { break }
+                    index += count
+                    continue
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+
     /// Splits on every occurrence of `separator` (non-empty), keeping empty parts, as Python does.
     func components(separatedByString separator: String) -> [String] {
-        let parts = self.split(separator: separator, omittingEmptySubsequences: false)
-        return parts.map(String.init)
+        let haystack = Array(utf8)
+        let needle = Array(separator.utf8)
+        let hits = occurrences(of: needle, in: haystack)
+        if hits.isEmpty { return [self] }
+        var parts: [String] = []
+        parts.reserveCapacity(hits.count + 1)
+        var start = 0
+        for hit in hits {
+            parts.append(String(decoding: haystack[start..<hit], as: UTF8.self))
+            start = hit + needle.count
+        }
+        parts.append(String(decoding: haystack[start...], as: UTF8.self))
+        return parts
     }
 
     /// Replaces up to `maxCount` occurrences (all when negative); an empty `old` inserts between characters.
@@ -170,8 +210,20 @@ extension String {
             if maxCount < 0 || done < maxCount { out += new }
             return out
         }
-        let parts = components(separatedByString: old)
-        if maxCount < 0 || parts.count - 1 <= maxCount { return parts.joined(separator: new) }
-        return parts[0...maxCount].joined(separator: new) + old + parts[(maxCount + 1)...].joined(separator: old)
+        let haystack = Array(utf8)
+        let needle = Array(old.utf8)
+        let hits = occurrences(of: needle, in: haystack, limit: maxCount)
+        if hits.isEmpty { return self }
+        let replacement = Array(new.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(haystack.count + hits.count * max(0, replacement.count - needle.count))
+        var start = 0
+        for hit in hits {
+            out.append(contentsOf: haystack[start..<hit])
+            out.append(contentsOf: replacement)
+            start = hit + needle.count
+        }
+        out.append(contentsOf: haystack[start...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,7 +1,7 @@
 /// The variable slots of one running function (template body, macro call, caller body).
 /// Frames live within one render on one thread.
 final class Frame {
-    var slots: ContiguousArray<Value?>
+    @exclusivity(unchecked) var slots: ContiguousArray<Value?>
     let parent: Frame?
 
     init(slotCount: Int, parent: Frame?) {

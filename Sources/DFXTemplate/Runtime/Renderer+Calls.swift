@@ -100,7 +100,7 @@ extension Renderer {
                 span, notes: [signatureNote(definition)])
         }
         for (index, value) in positional.prefix(parameters.count).enumerated() { frame.slots[index] = value }
-        let extras = DictStorage()
+        var extras: DictStorage?
         for (name, value) in keyword {
             if name == "caller" {
                 guard definition.acceptsCaller || definition.acceptsKwargs else {
@@ -115,15 +115,18 @@ extension Renderer {
                 }
                 frame.slots[index] = value
             } else if definition.acceptsKwargs {
-                extras.set(.string(name), value)
+                if extras == nil { extras = DictStorage() }
+                extras?.set(.string(name), value)
             } else {
                 throw fail(
                     "macro '\(definition.name)' has no parameter named '\(name)'", span,
                     hint: Suggestions.hint(for: name, in: parameters.map(\.0)), notes: [signatureNote(definition)])
             }
         }
-        frame.slots[definition.varargsSlot] = .tuple(Array(positional.dropFirst(parameters.count)))
-        frame.slots[definition.kwargsSlot] = .dictRef(extras)
+        if definition.acceptsVarargs {
+            frame.slots[definition.varargsSlot] = .tuple(Array(positional.dropFirst(parameters.count)))
+        }
+        if definition.acceptsKwargs { frame.slots[definition.kwargsSlot] = .dictRef(extras ?? DictStorage()) }
         depth += 1
         file = definition.file
         var saved: [UInt8] = []

@@ -7,11 +7,11 @@ final class Renderer {
     let context: [String: Value]
     let templateMacros: [String: MacroDefinition]
     let undefinedBehavior: UndefinedBehavior
-    var out: [UInt8] = []
-    var file: SourceFile
-    var steps = 0
+    @exclusivity(unchecked) var out: [UInt8] = []
+    @exclusivity(unchecked) var file: SourceFile
+    @exclusivity(unchecked) var steps = 0
     let maxSteps: Int
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
     /// Where the host's `Environment.call` came from, for the outermost macro's note.
     var hostCallSite: SourceLocation?
 

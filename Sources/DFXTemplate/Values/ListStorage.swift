@@ -4,7 +4,7 @@
 /// mutated by templates rendered concurrently.
 public final class ListStorage: @unchecked Sendable {
     /// The elements, in order.
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
     /// Whether this is a Python tuple.
     public let isTuple: Bool
     /// Field names of a named tuple (such as `groupby`'s `grouper`/`list`), readable as attributes.

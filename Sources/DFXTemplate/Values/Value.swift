@@ -16,11 +16,11 @@ public enum Value: Sendable {
     /// An insertion-ordered mutable dictionary shared by reference.
     case dictRef(DictStorage)
     /// A host function.
-    case function(NativeFunction)
+    indirect case function(NativeFunction)
     /// A template macro (possibly closing over the frame that defined it).
     case macro(Macro)
     /// A host object such as dbt's `this`.
-    case object(any TemplateObject)
+    indirect case object(any TemplateObject)
 
     /// A new list holding `items`.
     public static func list(_ items: [Value]) -> Value { .listRef(ListStorage(items)) }
