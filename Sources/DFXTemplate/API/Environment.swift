@@ -22,7 +22,15 @@ public final class Environment: @unchecked Sendable {
             var lexer = Lexer(source: file)
             let tokens = try lexer.tokenize()
             var parser = Parser(file: file, tokens: tokens, maxNesting: state.options.maxNesting)
-            let body = try parser.parseTemplate()
+            var body = try parser.parseTemplate()
+            if !parser.topLevelMacros.isEmpty {
+                // Macros see top-level names assigned after their definition (Jinja2 resolves them at
+                // call time): parse again with every top-level name declared up front.
+                let names = parser.scope.outermostNames
+                parser = Parser(file: file, tokens: tokens, maxNesting: state.options.maxNesting)
+                for name in names.sorted() { _ = parser.scope.declare(name) }
+                body = try parser.parseTemplate()
+            }
             let slotCount = parser.scope.slotCount
             let partial = Template(file: file, body: body, slotCount: slotCount, macros: parser.topLevelMacros, blocks: [])
             let blocks = parser.blocks.map { block in
@@ -80,9 +88,9 @@ public final class Environment: @unchecked Sendable {
 
     /// Renders `template` with `context` (looked up after locals, before globals and macros).
     public func render(_ template: Template, context: [String: Value]) throws(DiagnosticError) -> String {
-        let renderer = Renderer(state: state, context: context, file: template.file, templateMacros: template.macros)
+        let renderer = Renderer(state: state, context: context, file: template.file, templateMacros: template.macroValues)
         renderer.out.reserveCapacity(template.file.bytes.count + template.file.bytes.count / 2)
-        let frame = Frame(slotCount: template.slotCount, parent: nil)
+        let frame = Frame.make(slotCount: template.slotCount, parent: nil)
         do {
             try renderer.execute(template.body, frame)
         } catch let error as RenderError {

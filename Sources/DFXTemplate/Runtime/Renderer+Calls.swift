@@ -24,6 +24,11 @@ extension Renderer {
 
     /// Evaluates a call expression; `extraKeyword` passes `caller` for call blocks.
     func evaluateCall(_ expr: Expr, _ frame: Frame, extraKeyword: (String, Value)?) throws -> Value {
+        try evaluateCall(expr, frame, extraKeyword: extraKeyword, direct: false) ?? .none
+    }
+
+    /// With `direct`, a macro's output goes straight into the current buffer and nil is returned.
+    func evaluateCall(_ expr: Expr, _ frame: Frame, extraKeyword: (String, Value)?, direct: Bool) throws -> Value? {
         guard case .call(let callee, let arguments) = expr.kind else { return try evaluate(expr, frame) }
         try step(expr.span)
         if case .attribute(let baseExpr, let name) = callee.kind {
@@ -36,20 +41,21 @@ extension Renderer {
                 throw fail(error.message, expr.span, hint: error.hint)
             }
             let function = try attribute(of: base, name, baseExpr)
-            return try callValue(function, positional, keyword, callee: callee, span: expr.span)
+            return try callValue(function, positional, keyword, callee: callee, span: expr.span, direct: direct)
         }
         let function = try evaluate(callee, frame)
         var (positional, keyword) = try evaluateArguments(arguments, frame)
         if let extraKeyword { keyword.append(extraKeyword) }
-        return try callValue(function, positional, keyword, callee: callee, span: expr.span)
+        return try callValue(function, positional, keyword, callee: callee, span: expr.span, direct: direct)
     }
 
     func callValue(
-        _ function: Value, _ positional: [Value], _ keyword: [(String, Value)], callee: Expr, span: Span
-    ) throws -> Value {
+        _ function: Value, _ positional: [Value], _ keyword: [(String, Value)], callee: Expr, span: Span,
+        direct: Bool = false
+    ) throws -> Value? {
         switch function {
         case .macro(let macro):
-            return try callMacro(macro, positional, keyword, span: span)
+            return try callMacro(macro, positional, keyword, span: span, direct: direct)
         case .function(let native):
             return try callNative(native, positional, keyword, span: span)
         case .undefined:
@@ -85,6 +91,14 @@ extension Renderer {
     /// Binds arguments to a macro's parameters and runs its body; returns its text, or the value
     /// passed to `return()`.
     func callMacro(_ macro: Macro, _ positional: [Value], _ keyword: [(String, Value)], span: Span) throws -> Value {
+        try callMacro(macro, positional, keyword, span: span, direct: false) ?? .none
+    }
+
+    /// With `direct`, the body renders into the current buffer and nil is returned (unless the macro
+    /// calls `return()`, whose value is returned and whose partial output is dropped).
+    func callMacro(
+        _ macro: Macro, _ positional: [Value], _ keyword: [(String, Value)], span: Span, direct: Bool
+    ) throws -> Value? {
         let definition = macro.definition
         let callFile = file
         guard depth < state.options.maxDepth else {
@@ -92,14 +106,14 @@ extension Renderer {
                 "macro calls nested too deeply (more than \(state.options.maxDepth) levels) calling '\(definition.name)'",
                 span, hint: "look for a macro that calls itself without end")
         }
-        let frame = Frame(slotCount: definition.slotCount, parent: macro.closure)
+        let frame = Frame.make(slotCount: definition.slotCount, parent: macro.closure)
         let parameters = definition.parameters
         if positional.count > parameters.count, !definition.acceptsVarargs {
             throw fail(
                 "macro '\(definition.name)' takes \(parameters.count) positional argument\(parameters.count == 1 ? "" : "s") but \(positional.count) were given",
                 span, notes: [signatureNote(definition)])
         }
-        for (index, value) in positional.prefix(parameters.count).enumerated() { frame.slots[index] = value }
+        for (index, value) in positional.prefix(parameters.count).enumerated() { frame[index] = value }
         var extras: DictStorage?
         for (name, value) in keyword {
             if name == "caller" {
@@ -108,12 +122,12 @@ extension Renderer {
                         "macro '\(definition.name)' does not call caller(), so it cannot be used in a '{% call %}' block",
                         span)
                 }
-                frame.slots[definition.callerSlot] = value
+                frame[definition.callerSlot] = value
             } else if let index = parameters.firstIndex(where: { $0.0 == name }) {
                 if index < positional.count {
                     throw fail("macro '\(definition.name)' got multiple values for argument '\(name)'", span)
                 }
-                frame.slots[index] = value
+                frame[index] = value
             } else if definition.acceptsKwargs {
                 if extras == nil { extras = DictStorage() }
                 extras?.set(.string(name), value)
@@ -124,24 +138,26 @@ extension Renderer {
             }
         }
         if definition.acceptsVarargs {
-            frame.slots[definition.varargsSlot] = .tuple(Array(positional.dropFirst(parameters.count)))
+            frame[definition.varargsSlot] = .tuple(Array(positional.dropFirst(parameters.count)))
         }
-        if definition.acceptsKwargs { frame.slots[definition.kwargsSlot] = .dictRef(extras ?? DictStorage()) }
+        if definition.acceptsKwargs { frame[definition.kwargsSlot] = .dictRef(extras ?? DictStorage()) }
         depth += 1
         file = definition.file
         var saved: [UInt8] = []
-        swap(&saved, &out)
+        let mark = out.count
+        if !direct { swap(&saved, &out) }
         defer {
-            swap(&saved, &out)
+            if !direct { swap(&saved, &out) }
             file = callFile
             depth -= 1
         }
         do {
-            for (index, parameter) in parameters.enumerated() where frame.slots[index] == nil {
-                frame.slots[index] = try parameter.1.map { try evaluate($0, frame) } ?? .undefined
+            for (index, parameter) in parameters.enumerated() where frame[index] == nil {
+                frame[index] = try parameter.1.map { try evaluate($0, frame) } ?? .undefined
             }
             try execute(definition.body, frame)
         } catch let signal as MacroReturn {
+            if direct, out.count > mark { out.removeSubrange(mark...) }
             return signal.value
         } catch var error as RenderError {
             let defined = definition.file.location(Int(definition.span.start))
@@ -149,7 +165,7 @@ extension Renderer {
             error.diagnostic.notes.append("in macro '\(definition.name)' (\(defined)), called from \(calledFrom)")
             throw error
         }
-        return .string(String(decoding: out, as: UTF8.self))
+        return direct ? nil : .string(String(decoding: out, as: UTF8.self))
     }
 
     private func signatureNote(_ definition: MacroDefinition) -> String {

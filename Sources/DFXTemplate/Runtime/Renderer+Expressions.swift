@@ -4,7 +4,7 @@ extension Renderer {
         case .literal(let value):
             return value
         case .name(let ref):
-            if ref.slot >= 0, let value = frame.frame(atDepth: ref.depth)?.slots[ref.slot] { return value }
+            if ref.slot >= 0, let value = frame.frame(atDepth: ref.depth)?[ref.slot] { return value }
             return lookup(ref.name)
         case .list(let items):
             return .list(try items.map { try evaluate($0, frame) })
@@ -119,7 +119,7 @@ extension Renderer {
     func lookup(_ name: String) -> Value {
         if let value = context[name] { return value }
         if let value = state.globals[name] { return value }
-        if let definition = templateMacros[name] { return .macro(Macro(definition: definition, closure: nil)) }
+        if let value = templateMacros[name] { return value }
         if let value = state.macros[name] { return value }
         if let macros = state.namespaces[name] { return .object(MacroNamespace(name: name, macros: macros)) }
         return .undefined

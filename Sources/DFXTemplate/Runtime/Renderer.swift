@@ -5,7 +5,7 @@ import DFXBasics
 final class Renderer {
     let state: EnvironmentState
     let context: [String: Value]
-    let templateMacros: [String: MacroDefinition]
+    let templateMacros: [String: Value]
     let undefinedBehavior: UndefinedBehavior
     @exclusivity(unchecked) var out: [UInt8] = []
     @exclusivity(unchecked) var file: SourceFile
@@ -15,7 +15,7 @@ final class Renderer {
     /// Where the host's `Environment.call` came from, for the outermost macro's note.
     var hostCallSite: SourceLocation?
 
-    init(state: EnvironmentState, context: [String: Value], file: SourceFile, templateMacros: [String: MacroDefinition]) {
+    init(state: EnvironmentState, context: [String: Value], file: SourceFile, templateMacros: [String: Value]) {
         self.state = state
         self.context = context
         self.file = file
@@ -54,7 +54,11 @@ final class Renderer {
             case .text(let bytes):
                 out.append(contentsOf: bytes)
             case .output(let expr):
-                try write(try evaluate(expr, frame), expr)
+                if case .call = expr.kind {
+                    if let value = try evaluateCall(expr, frame, extraKeyword: nil, direct: true) { try write(value, expr) }
+                } else {
+                    try write(try evaluate(expr, frame), expr)
+                }
             case .branches(let branches, let otherwise):
                 var taken = false
                 for (condition, branch) in branches where try truthy(try evaluate(condition, frame), condition) {
@@ -72,11 +76,12 @@ final class Renderer {
                 for filter in filters { value = try applyFilter(filter, to: value, frame) }
                 try assign(target, value, frame)
             case .defineMacro(let definition, let slot):
-                frame.slots[slot] = .macro(Macro(definition: definition, closure: frame))
+                frame[slot] = .macro(Macro(definition: definition, closure: frame))
             case .callBlock(let definition, let call):
                 let caller = Value.macro(Macro(definition: definition, closure: frame))
-                let result = try evaluateCall(call, frame, extraKeyword: ("caller", caller))
-                try write(result, call)
+                if let result = try evaluateCall(call, frame, extraKeyword: ("caller", caller), direct: true) {
+                    try write(result, call)
+                }
             case .filterBlock(let filters, let body):
                 var value = Value.string(try capture(body, frame))
                 for filter in filters { value = try applyFilter(filter, to: value, frame) }
@@ -163,7 +168,7 @@ final class Renderer {
         if let slot = loop.loopSlot {
             let created = LoopState(items: items)
             state = created
-            frame.slots[slot] = .object(created)
+            frame[slot] = .object(created)
         }
         for (position, item) in items.enumerated() {
             try step(loop.span)
@@ -191,7 +196,7 @@ final class Renderer {
     func assign(_ target: AssignTarget, _ value: Value, _ frame: Frame) throws {
         switch target {
         case .slot(let slot, _):
-            frame.slots[slot] = value
+            frame[slot] = value
         case .tuple(let targets, let span):
             let items: [Value]
             switch value {
