@@ -142,7 +142,12 @@ final class APITests: XCTestCase {
         XCTAssertTrue(render(chain).contains("nesting is too deep"))
         let blocks = String(repeating: "{% if 1 %}", count: 3000) + String(repeating: "{% endif %}", count: 3000)
         XCTAssertTrue(render(blocks).contains("nesting is too deep"))
-        XCTAssertTrue(render("{% set xs = [1] %}{% do xs.append(xs) %}{{ xs }}").hasPrefix("[1, [1, [1"))
+        XCTAssertEqual(render("{% set xs = [1] %}{% do xs.append(xs) %}{{ xs }}"), "[1, [...]]")
+        XCTAssertEqual(render("{% set a = [] %}{% do a.append(a) %}{% do a.append(a) %}{{ a }} {{ a == a }}"), "[[...], [...]] True")
+        XCTAssertTrue(render("{% set a = [] %}{% do a.append(a) %}{{ a | tojson }}").contains("nested too deeply"))
+        XCTAssertTrue(render("{{ 'ab' * 9223372036854775807 }}").contains("too large"))
+        XCTAssertEqual(render("{{ 'abc'[::9223372036854775807] }}|{{ [1, 2][-9223372036854775807::-9223372036854775807] }}"), "a|[]")
+        XCTAssertTrue(render("{{ range(10000000000) }}").contains("too large"))
         for garbage in ["{{", "{%", "{#", "{{ 'a", "{% if %}", "{% for %}", "{% macro %}", "{{ a[ }}", "{{ a.| }}", "{% set = 1 %}",
                         "{% call %}", "{{ (1, }}", "{% raw %}", "{{ 1 if }}", "{{ x | }}", "{{ x is }}", "{%- -%}", "{{ **x }}"] {
             XCTAssertTrue(render(garbage).hasPrefix("ERROR"), garbage)

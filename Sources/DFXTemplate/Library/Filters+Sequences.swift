@@ -69,7 +69,7 @@ extension Filters {
         ("rejectattr", { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: true, keep: false) }),
         ("batch", { _, value, arguments in
             let size = try arguments.int(0, "linecount", default: 1)
-            guard size > 0 else { throw TemplateRuntimeError("batch size must be positive") }
+            guard size > 0, size <= 1_000_000 else { throw TemplateRuntimeError("batch size must be between 1 and 1000000") }
             let fill = arguments.value(1, "fill_with")
             let elements = try items(value, "batch")
             var batches: [Value] = []

@@ -101,10 +101,10 @@ extension Filters {
     }
 
     static func truncate(_ text: String, _ arguments: FilterArguments) throws -> Value {
-        let length = try arguments.int(0, "length", default: 255)
+        let length = max(0, min(try arguments.int(0, "length", default: 255), 100_000_000))
         let killwords = arguments.bool(1, "killwords", default: false)
         let end = arguments.string(2, "end") ?? "..."
-        let leeway = try arguments.int(3, "leeway", default: 5)
+        let leeway = max(0, min(try arguments.int(3, "leeway", default: 5), 100_000_000))
         if text.count <= length + leeway { return .string(text) }
         let cut = String(text.prefix(max(0, length - end.count)))
         if killwords { return .string(cut + end) }

@@ -139,7 +139,7 @@ enum StringMethods {
         case "isupper": return .bool(text.contains { $0.isCased } && !text.contains { $0.isLowercase })
         case "islower": return .bool(text.contains { $0.isCased } && !text.contains { $0.isUppercase })
         case "zfill":
-            let width = try arguments.int(0, "width", default: 0)
+            let width = min(try arguments.int(0, "width", default: 0), 1_000_000)
             return .string(String(repeating: "0", count: max(0, width - text.count)) + text)
         case "ljust", "rjust", "center":
             let width = try arguments.int(0, "width", default: 0)

@@ -30,11 +30,13 @@ enum Operators {
             }
         case .multiply:
             if let (text, count) = repetition(left, right) {
-                guard text.utf8.count * max(0, count) <= maxSize else { throw TemplateRuntimeError("string repetition is too large") }
+                let (size, overflowed) = text.utf8.count.multipliedReportingOverflow(by: max(0, count))
+                guard !overflowed, size <= maxSize else { throw TemplateRuntimeError("string repetition is too large") }
                 return .string(count > 0 ? String(repeating: text, count: count) : "")
             }
             if case .listRef(let storage) = left, let count = right.asInt, right.numeric != nil, !isDouble(right) {
-                guard storage.items.count * max(0, count) <= maxSize else { throw TemplateRuntimeError("list repetition is too large") }
+                let (size, overflowed) = storage.items.count.multipliedReportingOverflow(by: max(0, count))
+                guard !overflowed, size <= maxSize else { throw TemplateRuntimeError("list repetition is too large") }
                 var items: [Value] = []
                 for _ in 0..<max(0, count) { items.append(contentsOf: storage.items) }
                 return storage.isTuple ? .tuple(items) : .list(items)

@@ -180,11 +180,21 @@ extension Renderer {
             if step > 0 {
                 var position = clamp(start, 0, low: 0, high: count)
                 let end = clamp(stop, count, low: 0, high: count)
-                while position < end { result.append(items[position]); position += step }
+                while position < end {
+                    result.append(items[position])
+                    let (next, overflowed) = position.addingReportingOverflow(step)
+                    if overflowed { break }
+                    position = next
+                }
             } else {
                 var position = clamp(start, count - 1, low: -1, high: count - 1)
                 let end = clamp(stop, -1, low: -1, high: count - 1)
-                while position > end { result.append(items[position]); position += step }
+                while position > end {
+                    result.append(items[position])
+                    let (next, overflowed) = position.addingReportingOverflow(step)
+                    if overflowed { break }
+                    position = next
+                }
             }
             return result
         }
