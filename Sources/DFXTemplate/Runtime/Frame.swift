@@ -18,17 +18,19 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
         _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
     }
 
-    var parent: Frame? { header.parent }
+    // Header and elements are read through pointers: `ManagedBuffer.header` as a property would pay
+    // a dynamic exclusivity check on every variable access.
+    var parent: Frame? { withUnsafeMutablePointerToHeader { $0.pointee.parent } }
 
     /// The value bound to `slot`, nil when unbound.
     subscript(slot: Int) -> Value? {
         @inline(__always) get {
-            guard slot < header.count else { return nil }
-            return withUnsafeMutablePointerToElements { $0[slot] }
+            withUnsafeMutablePointers { header, elements in slot < header.pointee.count ? elements[slot] : nil }
         }
         @inline(__always) set {
-            guard slot < header.count else { return }
-            withUnsafeMutablePointerToElements { $0[slot] = newValue }
+            withUnsafeMutablePointers { header, elements in
+                if slot < header.pointee.count { elements[slot] = newValue }
+            }
         }
     }
 

@@ -6,6 +6,34 @@ extension Renderer {
         case .name(let ref):
             if ref.slot >= 0, let value = frame.frame(atDepth: ref.depth)?[ref.slot] { return value }
             return lookup(ref.name)
+        case .attribute(let baseExpr, let name):
+            let base = try evaluate(baseExpr, frame)
+            return try attribute(of: base, name, baseExpr)
+        case .call:
+            return try evaluateCall(expr, frame, extraKeyword: nil)
+        case .filter(let baseExpr, let filter):
+            let base = try baseExpr.map { try evaluate($0, frame) } ?? .undefined
+            return try applyFilter(filter, to: base, frame, baseExpr: baseExpr)
+        case .and(let leftExpr, let rightExpr):
+            let left = try evaluate(leftExpr, frame)
+            return try truthy(left, leftExpr) ? try evaluate(rightExpr, frame) : left
+        case .or(let leftExpr, let rightExpr):
+            let left = try evaluate(leftExpr, frame)
+            return try truthy(left, leftExpr) ? left : try evaluate(rightExpr, frame)
+        case .not(let operand):
+            return .bool(!(try truthy(try evaluate(operand, frame), operand)))
+        case .conditional(let condition, let then, let otherwise):
+            if try truthy(try evaluate(condition, frame), condition) { return try evaluate(then, frame) }
+            return try otherwise.map { try evaluate($0, frame) } ?? .undefined
+        default:
+            return try evaluateOther(expr, frame)
+        }
+    }
+
+    /// The less frequent expression kinds, kept out of `evaluate` so its stack frame stays small.
+    @inline(never)
+    func evaluateOther(_ expr: Expr, _ frame: Frame) throws -> Value {
+        switch expr.kind {
         case .list(let items):
             return .list(try items.map { try evaluate($0, frame) })
         case .tuple(let items):
@@ -19,9 +47,6 @@ extension Renderer {
                 }
             }
             return .dictRef(storage)
-        case .attribute(let baseExpr, let name):
-            let base = try evaluate(baseExpr, frame)
-            return try attribute(of: base, name, baseExpr)
         case .item(let baseExpr, let keyExpr):
             let base = try evaluate(baseExpr, frame)
             let key = try evaluate(keyExpr, frame)
@@ -31,11 +56,6 @@ extension Renderer {
             return try slice(
                 base, try lower.map { try evaluate($0, frame) }, try upper.map { try evaluate($0, frame) },
                 try stride.map { try evaluate($0, frame) }, expr)
-        case .call:
-            return try evaluateCall(expr, frame, extraKeyword: nil)
-        case .filter(let baseExpr, let filter):
-            let base = try baseExpr.map { try evaluate($0, frame) } ?? .undefined
-            return try applyFilter(filter, to: base, frame, baseExpr: baseExpr)
         case .test(let baseExpr, let test):
             let base = try evaluate(baseExpr, frame)
             let arguments = try test.arguments.map { try evaluate($0, frame) }
@@ -80,14 +100,6 @@ extension Renderer {
             } catch let error as TemplateRuntimeError {
                 throw fail(error.message, expr.span, hint: error.hint)
             }
-        case .and(let leftExpr, let rightExpr):
-            let left = try evaluate(leftExpr, frame)
-            return try truthy(left, leftExpr) ? try evaluate(rightExpr, frame) : left
-        case .or(let leftExpr, let rightExpr):
-            let left = try evaluate(leftExpr, frame)
-            return try truthy(left, leftExpr) ? left : try evaluate(rightExpr, frame)
-        case .not(let operand):
-            return .bool(!(try truthy(try evaluate(operand, frame), operand)))
         case .compare(let firstExpr, let rest):
             var left = try evaluate(firstExpr, frame)
             var leftExpr = firstExpr
@@ -108,9 +120,8 @@ extension Renderer {
                 left = right
             }
             return .bool(true)
-        case .conditional(let condition, let then, let otherwise):
-            if try truthy(try evaluate(condition, frame), condition) { return try evaluate(then, frame) }
-            return try otherwise.map { try evaluate($0, frame) } ?? .undefined
+        default:
+            return try evaluate(expr, frame)
         }
     }
 

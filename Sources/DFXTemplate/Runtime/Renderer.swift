@@ -26,6 +26,7 @@ final class Renderer {
 
     // MARK: Errors
 
+    @inline(never)
     func fail(_ message: String, _ span: Span, hint: String? = nil) -> RenderError {
         RenderError(diagnostic: file.diagnostic(message, start: Int(span.start), length: Int(span.length), hint: hint))
     }
@@ -71,30 +72,41 @@ final class Renderer {
                 try runLoop(loop, frame)
             case .assign(let target, let expr):
                 try assign(target, try evaluate(expr, frame), frame)
-            case .assignBlock(let target, let body, let filters):
-                var value = Value.string(try capture(body, frame))
-                for filter in filters { value = try applyFilter(filter, to: value, frame) }
-                try assign(target, value, frame)
-            case .defineMacro(let definition, let slot):
-                frame[slot] = .macro(Macro(definition: definition, closure: frame))
-            case .callBlock(let definition, let call):
-                let caller = Value.macro(Macro(definition: definition, closure: frame))
-                if let result = try evaluateCall(call, frame, extraKeyword: ("caller", caller), direct: true) {
-                    try write(result, call)
-                }
-            case .filterBlock(let filters, let body):
-                var value = Value.string(try capture(body, frame))
-                for filter in filters { value = try applyFilter(filter, to: value, frame) }
-                try write(value, nil)
-            case .evaluate(let expr):
-                _ = try evaluate(expr, frame)
-            case .scope(let assignments, let body):
-                let values = try assignments.map { try evaluate($0.1, frame) }
-                for (assignment, value) in zip(assignments, values) { try assign(assignment.0, value, frame) }
-                try execute(body, frame)
             case .nothing:
                 break
+            default:
+                try executeOther(statement, frame)
             }
+        }
+    }
+
+    /// The less frequent statements, kept out of `execute` so its stack frame stays small.
+    @inline(never)
+    private func executeOther(_ statement: Stmt, _ frame: Frame) throws {
+        switch statement {
+        case .assignBlock(let target, let body, let filters):
+            var value = Value.string(try capture(body, frame))
+            for filter in filters { value = try applyFilter(filter, to: value, frame) }
+            try assign(target, value, frame)
+        case .defineMacro(let definition, let slot):
+            frame[slot] = .macro(Macro(definition: definition, closure: frame))
+        case .callBlock(let definition, let call):
+            let caller = Value.macro(Macro(definition: definition, closure: frame))
+            if let result = try evaluateCall(call, frame, extraKeyword: ("caller", caller), direct: true) {
+                try write(result, call)
+            }
+        case .filterBlock(let filters, let body):
+            var value = Value.string(try capture(body, frame))
+            for filter in filters { value = try applyFilter(filter, to: value, frame) }
+            try write(value, nil)
+        case .evaluate(let expr):
+            _ = try evaluate(expr, frame)
+        case .scope(let assignments, let body):
+            let values = try assignments.map { try evaluate($0.1, frame) }
+            for (assignment, value) in zip(assignments, values) { try assign(assignment.0, value, frame) }
+            try execute(body, frame)
+        default:
+            break
         }
     }
 
@@ -123,6 +135,7 @@ final class Renderer {
         }
     }
 
+    @inline(never)
     func undefinedError(_ expr: Expr) -> RenderError {
         if case .name(let ref) = expr.kind {
             return fail("'\(ref.name)' is undefined", expr.span, hint: nameHint(ref.name))
