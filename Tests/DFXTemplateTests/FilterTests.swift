@@ -12,6 +12,8 @@ final class FilterTests: XCTestCase {
             Case("{{ 'one two three' | wordcount }}|{{ 'abc' | center(7) }}|", "3|  abc  |"),
             Case("{{ 'foo bar baz qux' | truncate(9, leeway=0) }}|{{ '<b>x</b>  y' | striptags }}", "foo...|x y"),
             Case("{{ '%s-%d' | format('a', 3) }}|{{ '{}+{x}' | format(1, x=2) }}", "a-3|1+2"),
+            Case("{{ '%05.1f' | format(3.14159) }}|{{ '%-5s|' | format('ab') }}|{{ '%+d %x %o %5.2f%%' % (3, 255, 8, 2.5) }}|{{ '%.2s' % 'abc' }}",
+                 "003.1|ab   ||+3 ff 10  2.50%|ab"),
             Case("{{ {'b': 1, 'a': [1, 'x<'], 'c': none} | tojson }}", "{\"a\": [1, \"x\\u003c\"], \"b\": 1, \"c\": null}"),
             Case("{{ 'x' | string }}{{ 1 | string }}|{{ '42' | int + 1 }}|{{ 'x' | int }}|{{ '1.5' | float }}|{{ 3.9 | int }}", "x1|43|0|1.5|3"),
             Case("{{ 2.5 | round }}|{{ 2.345 | round(2) }}|{{ 2.1 | round(method='ceil') }}|{{ -3 | abs }}", "2.0|2.35|3.0|3"),
@@ -38,6 +40,9 @@ final class FilterTests: XCTestCase {
             Case("{{ [3, 1, 2] | min }}{{ [3, 1, 2] | max }}|{{ {'b': 2, 'a': 1} | dictsort }}|{{ {'a': 1} | items | list }}",
                  "13|[('a', 1), ('b', 2)]|[('a', 1)]"),
             Case("{{ [1, 2, 3, 4, 5] | slice(2) | list }}|{{ 'x' | safe }}", "[[1, 2, 3], [4, 5]]|x"),
+            Case("{{ [{'n': 'a', 'g': 1}, {'n': 'b', 'g': 1}] | groupby('g') | map(attribute='list') | list }}",
+                 "[[{'n': 'a', 'g': 1}, {'n': 'b', 'g': 1}]]"),
+            Case("{{ ['bb', 'a'] | sort(attribute='missing') }}|{{ 15 | round(-1) }}|{{ 25 | round(-1) }}", "['bb', 'a']|20|20"),
             Case("{% for k, items in people | groupby('age') %}{{ k }}:{{ items | length }} {% endfor %}", "20:1 30:1 ", context),
         ])
     }

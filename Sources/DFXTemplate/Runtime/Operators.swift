@@ -193,6 +193,8 @@ enum Operators {
         switch (left, right) {
         case (.string(let a), .string(let b)):
             return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : (a == b ? 0 : 1)
+        case (.undefined, .undefined):
+            return 0
         case (.listRef(let a), .listRef(let b)):
             for (x, y) in zip(a.items, b.items) where !x.isEqual(to: y) { return try order(x, y, symbol) }
             return a.items.count < b.items.count ? -1 : (a.items.count == b.items.count ? 0 : 1)
