@@ -91,6 +91,7 @@ public final class Environment: @unchecked Sendable {
         let renderer = Renderer(state: state, context: context, file: template.file, templateMacros: template.macroValues)
         renderer.out.reserveCapacity(template.file.bytes.count + template.file.bytes.count / 2)
         let frame = Frame.make(slotCount: template.slotCount, parent: nil)
+        defer { renderer.releaseFrames() }
         do {
             try renderer.execute(template.body, frame)
         } catch let error as RenderError {
@@ -112,6 +113,7 @@ public final class Environment: @unchecked Sendable {
             let definition = value.definition
             let renderer = Renderer(state: state, context: context, file: definition.file, templateMacros: [:])
             renderer.hostCallSite = arguments.location
+            defer { renderer.releaseFrames() }
             do {
                 return try renderer.callMacro(value, arguments.positional, arguments.keyword, span: definition.span)
             } catch let error as RenderError {

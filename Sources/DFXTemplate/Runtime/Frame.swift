@@ -34,6 +34,13 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
         }
     }
 
+    /// Unbinds every slot (breaks `frame → macro → frame` cycles once a render is over).
+    func clear() {
+        withUnsafeMutablePointers { header, elements in
+            for slot in 0..<header.pointee.count { elements[slot] = nil }
+        }
+    }
+
     @inline(__always)
     func frame(atDepth depth: Int) -> Frame? {
         var frame: Frame? = self

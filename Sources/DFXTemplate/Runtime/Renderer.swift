@@ -12,6 +12,9 @@ final class Renderer {
     @exclusivity(unchecked) var steps = 0
     let maxSteps: Int
     @exclusivity(unchecked) var depth = 0
+    /// Frames captured by macros defined during this render; cleared when it ends, since a frame
+    /// holding a macro that closes over it is a reference cycle.
+    var capturedFrames: [Frame] = []
     /// Where the host's `Environment.call` came from, for the outermost macro's note.
     var hostCallSite: SourceLocation?
 
@@ -89,8 +92,10 @@ final class Renderer {
             for filter in filters { value = try applyFilter(filter, to: value, frame) }
             try assign(target, value, frame)
         case .defineMacro(let definition, let slot):
+            capture(frame)
             frame[slot] = .macro(Macro(definition: definition, closure: frame))
         case .callBlock(let definition, let call):
+            capture(frame)
             let caller = Value.macro(Macro(definition: definition, closure: frame))
             if let result = try evaluateCall(call, frame, extraKeyword: ("caller", caller), direct: true) {
                 try write(result, call)
@@ -108,6 +113,16 @@ final class Renderer {
         default:
             break
         }
+    }
+
+    private func capture(_ frame: Frame) {
+        if capturedFrames.last !== frame { capturedFrames.append(frame) }
+    }
+
+    /// Breaks the reference cycles of captured frames; called when a render or host call ends.
+    func releaseFrames() {
+        for frame in capturedFrames { frame.clear() }
+        capturedFrames.removeAll()
     }
 
     /// Renders `body` into a fresh buffer and returns the text.
