@@ -11,6 +11,7 @@ extension Renderer {
             positional.append(contentsOf: try iterate(value, star))
         }
         var keyword: [(String, Value)] = []
+        if !arguments.keyword.isEmpty { keyword.reserveCapacity(arguments.keyword.count + 1) }
         for (name, expr) in arguments.keyword { keyword.append((name, try evaluate(expr, frame))) }
         if let doubleStar = arguments.doubleStar {
             let value = try evaluate(doubleStar, frame)

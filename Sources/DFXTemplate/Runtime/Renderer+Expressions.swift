@@ -39,7 +39,7 @@ extension Renderer {
         case .tuple(let items):
             return .tuple(try items.map { try evaluate($0, frame) })
         case .dict(let pairs):
-            let storage = DictStorage()
+            let storage = DictStorage(capacity: pairs.count)
             for (keyExpr, valueExpr) in pairs {
                 let key = try evaluate(keyExpr, frame)
                 guard storage.set(key, try evaluate(valueExpr, frame)) else {

@@ -15,6 +15,13 @@ public final class DictStorage: @unchecked Sendable {
 
     public init(isNamespace: Bool = false) { self.isNamespace = isNamespace }
 
+    /// An empty dict with room for `capacity` entries.
+    init(capacity: Int) {
+        self.isNamespace = false
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
     /// The number of entries.
     public var count: Int { keys.count }
 
