@@ -1,7 +1,7 @@
 extension Filters {
     static let textFilters: [(String, FilterFunction)] = [
-        ("lower", { _, value, _ in .string(value.renderedString().lowercased()) }),
-        ("upper", { _, value, _ in .string(value.renderedString().uppercased()) }),
+        ("lower", { _, value, _ in .string(value.renderedString().pythonLower) }),
+        ("upper", { _, value, _ in .string(value.renderedString().pythonUpper) }),
         ("capitalize", { _, value, _ in .string(StringMethods.capitalize(value.renderedString())) }),
         ("title", { _, value, _ in .string(StringMethods.title(value.renderedString())) }),
         ("trim", { _, value, arguments in

@@ -79,8 +79,8 @@ enum StringMethods {
 
     static func call(_ text: String, _ name: String, _ arguments: FilterArguments) throws -> Value? {
         switch name {
-        case "lower": return .string(text.lowercased())
-        case "upper": return .string(text.uppercased())
+        case "lower": return .string(text.pythonLower)
+        case "upper": return .string(text.pythonUpper)
         case "strip": return .string(strip(text, arguments.value(0, "chars"), leading: true, trailing: true))
         case "lstrip": return .string(strip(text, arguments.value(0, "chars"), leading: true, trailing: false))
         case "rstrip": return .string(strip(text, arguments.value(0, "chars"), leading: false, trailing: true))
@@ -210,8 +210,10 @@ extension String {
             if maxCount < 0 || done < maxCount { out += new }
             return out
         }
-        let haystack = Array(utf8)
         let needle = Array(old.utf8)
+        // Fast path: the needle's first byte does not occur at all.
+        if let first = needle.first, !utf8.contains(first) { return self }
+        let haystack = Array(utf8)
         let hits = occurrences(of: needle, in: haystack, limit: maxCount)
         if hits.isEmpty { return self }
         let replacement = Array(new.utf8)

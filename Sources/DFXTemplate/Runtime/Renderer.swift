@@ -138,15 +138,15 @@ final class Renderer {
     func write(_ value: Value, _ expr: Expr?) throws {
         switch value {
         case .string(let text):
-            out.append(contentsOf: text.utf8)
+            out.appendUTF8(text)
         case .int(let number):
-            out.append(contentsOf: String(number).utf8)
+            out.appendDecimal(number)
         case .undefined:
             // `a if c` with no else prints nothing in every mode, as Jinja2's implicit else does.
             if case .conditional(_, _, nil)? = expr?.kind { return }
             if undefinedBehavior != .lenient, let expr { throw undefinedError(expr) }
         default:
-            out.append(contentsOf: value.renderedString().utf8)
+            out.appendUTF8(value.renderedString())
         }
     }
 
