@@ -146,6 +146,7 @@ final class APITests: XCTestCase {
         XCTAssertEqual(render("{% set a = [] %}{% do a.append(a) %}{% do a.append(a) %}{{ a }} {{ a == a }}"), "[[...], [...]] True")
         XCTAssertTrue(render("{% set a = [] %}{% do a.append(a) %}{{ a | tojson }}").contains("nested too deeply"))
         XCTAssertTrue(render("{{ 'ab' * 9223372036854775807 }}").contains("too large"))
+        XCTAssertEqual(render("[{{ '' * 9223372036854775807 }}]{{ [] * 9223372036854775807 }}"), "[][]")
         XCTAssertEqual(render("{{ 'abc'[::9223372036854775807] }}|{{ [1, 2][-9223372036854775807::-9223372036854775807] }}"), "a|[]")
         XCTAssertTrue(render("{{ range(10000000000) }}").contains("too large"))
         for garbage in ["{{", "{%", "{#", "{{ 'a", "{% if %}", "{% for %}", "{% macro %}", "{{ a[ }}", "{{ a.| }}", "{% set = 1 %}",

@@ -32,13 +32,16 @@ enum Operators {
             if let (text, count) = repetition(left, right) {
                 let (size, overflowed) = text.utf8.count.multipliedReportingOverflow(by: max(0, count))
                 guard !overflowed, size <= maxSize else { throw TemplateRuntimeError("string repetition is too large") }
-                return .string(count > 0 ? String(repeating: text, count: count) : "")
+                return .string(count > 0 && !text.isEmpty ? String(repeating: text, count: count) : "")
             }
             if case .listRef(let storage) = left, let count = right.asInt, right.numeric != nil, !isDouble(right) {
                 let (size, overflowed) = storage.items.count.multipliedReportingOverflow(by: max(0, count))
                 guard !overflowed, size <= maxSize else { throw TemplateRuntimeError("list repetition is too large") }
                 var items: [Value] = []
-                for _ in 0..<max(0, count) { items.append(contentsOf: storage.items) }
+                if !storage.items.isEmpty {
+                    items.reserveCapacity(size)
+                    for _ in 0..<max(0, count) { items.append(contentsOf: storage.items) }
+                }
                 return storage.isTuple ? .tuple(items) : .list(items)
             }
             return try arithmetic(op, left, right)
