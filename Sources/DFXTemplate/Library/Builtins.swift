@@ -1,7 +1,7 @@
 /// Global functions every template sees: `range`, `dict`, `namespace`, `zip`, `return`.
 enum Builtins {
     /// Longest list `range()` may build.
-    static let maxRange = 10_000_000
+    static let maxRange = 1_000_000
 
     static let globals: [String: Value] = [
         "range": .function(NativeFunction("range", range)),

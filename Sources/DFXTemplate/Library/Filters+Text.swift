@@ -10,7 +10,7 @@ extension Filters {
         ("replace", { _, value, arguments in
             let old = try arguments.required(0, "old").renderedString()
             let new = try arguments.required(1, "new").renderedString()
-            return .string(value.renderedString().replacing(old, with: new, maxCount: try arguments.int(2, "count", default: -1)))
+            return .string(try value.renderedString().replacing(old, with: new, maxCount: try arguments.int(2, "count", default: -1)))
         }),
         ("string", { _, value, _ in .string(value.renderedString()) }),
         ("as_text", { _, value, _ in .string(value.renderedString()) }),

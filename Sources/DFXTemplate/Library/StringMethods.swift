@@ -95,7 +95,7 @@ enum StringMethods {
             let old = try arguments.required(0, "old").renderedString()
             let new = try arguments.required(1, "new").renderedString()
             let count = try arguments.int(2, "count", default: -1)
-            return .string(text.replacing(old, with: new, maxCount: count))
+            return .string(try text.replacing(old, with: new, maxCount: count))
         case "startswith", "endswith":
             let probe = try arguments.required(0, "prefix")
             let candidates = probe.asList ?? [probe]
@@ -199,9 +199,12 @@ extension String {
     }
 
     /// Replaces up to `maxCount` occurrences (all when negative); an empty `old` inserts between characters.
-    func replacing(_ old: String, with new: String, maxCount: Int) -> String {
+    func replacing(_ old: String, with new: String, maxCount: Int) throws -> String {
         if old.isEmpty {
             var out = ""
+            guard utf8.count * (new.utf8.count + 1) <= Operators.maxSize else {
+                throw TemplateRuntimeError("replace() result is too large")
+            }
             var done = 0
             for char in self {
                 if maxCount < 0 || done < maxCount { out += new; done += 1 }
@@ -217,6 +220,9 @@ extension String {
         let hits = occurrences(of: needle, in: haystack, limit: maxCount)
         if hits.isEmpty { return self }
         let replacement = Array(new.utf8)
+        if haystack.count + hits.count * max(0, replacement.count - needle.count) > Operators.maxSize {
+            throw TemplateRuntimeError("replace() result is too large")
+        }
         var out: [UInt8] = []
         out.reserveCapacity(haystack.count + hits.count * max(0, replacement.count - needle.count))
         var start = 0

@@ -19,8 +19,9 @@ enum Operators {
         switch op {
         case .add:
             switch (left, right) {
-            case (.string(let a), .string(let b)): return .string(a + b)
+            case (.string(let a), .string(let b)): return .string(try concatenate(a, b))
             case (.listRef(let a), .listRef(let b)):
+                guard a.items.count + b.items.count <= maxSize else { throw TemplateRuntimeError("list is too large") }
                 return a.isTuple ? .tuple(a.items + b.items) : .list(a.items + b.items)
             case (.string, _), (_, .string):
                 throw TemplateRuntimeError(
@@ -49,10 +50,16 @@ enum Operators {
             if case .string(let format) = left { return .string(try StringFormatting.percent(format, right)) }
             return try arithmetic(op, left, right)
         case .concat:
-            return .string(left.renderedString() + right.renderedString())
+            return .string(try concatenate(left.renderedString(), right.renderedString()))
         default:
             return try arithmetic(op, left, right)
         }
+    }
+
+    /// `a + b` for strings, refusing results over `maxSize` bytes.
+    static func concatenate(_ left: String, _ right: String) throws -> String {
+        guard left.utf8.count + right.utf8.count <= maxSize else { throw TemplateRuntimeError("string is too large") }
+        return left + right
     }
 
     private static func isDouble(_ value: Value) -> Bool {

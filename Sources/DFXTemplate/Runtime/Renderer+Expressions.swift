@@ -91,7 +91,11 @@ extension Renderer {
                     if case .undefined = left { throw undefinedError(leftExpr) }
                     if case .undefined = right { throw undefinedError(rightExpr) }
                 }
-                return .string(left.renderedString() + right.renderedString())
+                do {
+                    return .string(try Operators.concatenate(left.renderedString(), right.renderedString()))
+                } catch let error as TemplateRuntimeError {
+                    throw fail(error.message, expr.span)
+                }
             }
             if case .undefined = left { throw undefinedError(leftExpr) }
             if case .undefined = right { throw undefinedError(rightExpr) }
