@@ -9,15 +9,20 @@ public struct EnvironmentOptions: Sendable {
     public var maxDepth: Int
     /// The maximum nesting of blocks and expressions the parser accepts.
     public var maxNesting: Int
+    /// The most call-stack bytes one render may use before it stops with an error (a guard against
+    /// stack overflow from deep macro recursion). Render on threads with at least twice this much
+    /// stack (Linux threads have 8 MB by default; lower this for 512 KB threads).
+    public var maxStackBytes: Int
 
     public init(
         undefinedBehavior: UndefinedBehavior = .semiStrict, maxSteps: Int = 10_000_000, maxDepth: Int = 100,
-        maxNesting: Int = 100
+        maxNesting: Int = 100, maxStackBytes: Int = 1 << 20
     ) {
         self.undefinedBehavior = undefinedBehavior
         self.maxSteps = maxSteps
         self.maxDepth = maxDepth
         self.maxNesting = maxNesting
+        self.maxStackBytes = maxStackBytes
     }
 }
 

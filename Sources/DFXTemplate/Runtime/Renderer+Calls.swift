@@ -102,6 +102,13 @@ extension Renderer {
     ) throws -> Value? {
         let definition = macro.definition
         let callFile = file
+        let used = stackUsed()
+        if used > deepestStack { deepestStack = used }
+        if used >= state.options.maxStackBytes {
+            throw fail(
+                "macro calls nested too deeply (more than \(state.options.maxStackBytes / 1024) KB of stack) calling '\(definition.name)'",
+                span, hint: "look for a macro that calls itself without end")
+        }
         guard depth < state.options.maxDepth else {
             throw fail(
                 "macro calls nested too deeply (more than \(state.options.maxDepth) levels) calling '\(definition.name)'",

@@ -18,6 +18,23 @@ final class Renderer {
     /// Where the host's `Environment.call` came from, for the outermost macro's note.
     var hostCallSite: SourceLocation?
 
+    /// The stack address when the render started, to measure stack use.
+    let stackBase: UInt = Renderer.stackAddress()
+    var deepestStack = 0
+
+    @inline(never)
+    static func stackAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
+    /// Bytes of stack used since the render started.
+    @inline(__always)
+    func stackUsed() -> Int {
+        let here = Renderer.stackAddress()
+        return here < stackBase ? Int(stackBase - here) : Int(here - stackBase)
+    }
+
     init(state: EnvironmentState, context: [String: Value], file: SourceFile, templateMacros: [String: Value]) {
         self.state = state
         self.context = context
