@@ -149,6 +149,8 @@ final class APITests: XCTestCase {
         XCTAssertEqual(render("[{{ '' * 9223372036854775807 }}]{{ [] * 9223372036854775807 }}"), "[][]")
         XCTAssertEqual(render("{{ 'abc'[::9223372036854775807] }}|{{ [1, 2][-9223372036854775807::-9223372036854775807] }}"), "a|[]")
         XCTAssertTrue(render("{{ range(10000000000) }}").contains("too large"))
+        let unlimited = Environment(options: EnvironmentOptions(maxDepth: 1_000_000))
+        XCTAssertTrue(render("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", environment: unlimited).contains("KB of stack"))
         for garbage in ["{{", "{%", "{#", "{{ 'a", "{% if %}", "{% for %}", "{% macro %}", "{{ a[ }}", "{{ a.| }}", "{% set = 1 %}",
                         "{% call %}", "{{ (1, }}", "{% raw %}", "{{ 1 if }}", "{{ x | }}", "{{ x is }}", "{%- -%}", "{{ **x }}"] {
             XCTAssertTrue(render(garbage).hasPrefix("ERROR"), garbage)
