@@ -8,6 +8,7 @@ public final class Environment: @unchecked Sendable {
     private(set) var state: EnvironmentState
     private var macroOrigins: [String: String] = [:]
 
+    /// An environment with the built-in globals (`range`, `dict`, `namespace`, `zip`, `return`).
     public init(options: EnvironmentOptions = .init()) {
         self.state = EnvironmentState(options: options)
     }

@@ -8,6 +8,7 @@ public struct StaticCallReport: Sendable {
     /// a direct call (so rendering is needed to learn its arguments).
     public var hasNonLiteralCalls: Bool
 
+    /// A report of `calls`.
     public init(calls: [StaticCall] = [], hasNonLiteralCalls: Bool = false) {
         self.calls = calls
         self.hasNonLiteralCalls = hasNonLiteralCalls
@@ -16,10 +17,12 @@ public struct StaticCallReport: Sendable {
 
 /// One call found by `Template.staticCalls(to:)`.
 public struct StaticCall: Sendable {
+    /// The called name (`ref`, `source` ...).
     public var name: String
     /// Positional arguments; nil where the argument is not a literal.
     public var arguments: [Value?]
     /// Keyword arguments; nil values where not a literal.
     public var keywordArguments: [(String, Value?)]
+    /// Where the call starts.
     public var location: SourceLocation
 }

@@ -14,6 +14,8 @@ public struct EnvironmentOptions: Sendable {
     /// stack (Linux threads have 8 MB by default; lower this for 512 KB threads).
     public var maxStackBytes: Int
 
+    /// Options with dfx's defaults: semi-strict undefined, 10 million steps, 100 nested macro calls,
+    /// 100 levels of nesting, 1 MB of stack.
     public init(
         undefinedBehavior: UndefinedBehavior = .semiStrict, maxSteps: Int = 10_000_000, maxDepth: Int = 100,
         maxNesting: Int = 100, maxStackBytes: Int = 1 << 20

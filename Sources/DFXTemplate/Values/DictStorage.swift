@@ -13,6 +13,7 @@ public final class DictStorage: @unchecked Sendable {
 
     static let indexThreshold = 12
 
+    /// An empty dict (or `namespace()` object).
     public init(isNamespace: Bool = false) { self.isNamespace = isNamespace }
 
     /// An empty dict with room for `capacity` entries.

@@ -10,6 +10,7 @@ public final class ListStorage: @unchecked Sendable {
     /// Field names of a named tuple (such as `groupby`'s `grouper`/`list`), readable as attributes.
     public let fieldNames: [String]?
 
+    /// Storage holding `items`; a tuple when `isTuple` or when `fieldNames` are given.
     public init(_ items: [Value], isTuple: Bool = false, fieldNames: [String]? = nil) {
         self.items = items
         self.isTuple = isTuple || fieldNames != nil
