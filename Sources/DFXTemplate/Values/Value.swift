@@ -7,9 +7,13 @@ public enum Value: Sendable {
     case none
     /// A missing name or attribute (Jinja2's `Undefined`).
     case undefined
+    /// Python `True`/`False`.
     case bool(Bool)
+    /// A 64-bit integer (overflow is an error, not a bigint).
     case int(Int)
+    /// A Python float.
     case double(Double)
+    /// A Python str.
     case string(String)
     /// A mutable list shared by reference; `isTuple` marks Python tuples (printed with parentheses).
     case listRef(ListStorage)
