@@ -7,19 +7,33 @@ extension String {
     var pythonUpper: String { asciiMapped(from: 0x61...0x7A, offset: -0x20) ?? uppercased() }
 
     private func asciiMapped(from range: ClosedRange<UInt8>, offset: Int) -> String? {
-        var isASCII = true
+        var bytes = Array(utf8)
         var needsChange = false
-        for byte in utf8 {
-            if byte >= 0x80 { isASCII = false; break }
-            if range.contains(byte) { needsChange = true }
+        let isASCII: Bool = bytes.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices {
+                let byte = buffer[index]
+                if byte >= 0x80 { return false }
+                if byte >= range.lowerBound && byte <= range.upperBound {
+                    buffer[index] = UInt8(truncatingIfNeeded: Int(byte) + offset)
+                    needsChange = true
+                }
+            }
+            return true
         }
         guard isASCII else { return nil }
         guard needsChange else { return self }
-        var bytes = Array(utf8)
-        for index in bytes.indices where range.contains(bytes[index]) {
-            bytes[index] = UInt8(Int(bytes[index]) + offset)
-        }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the UTF-8 bytes contain `byte` (a contiguous scan, not a generic iteration).
+    func containsByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            for candidate in buffer where candidate == byte { return true }
+            return false
+        }) {
+            return found
+        }
+        return utf8.contains(byte)
     }
 }
 

@@ -213,9 +213,9 @@ extension String {
             if maxCount < 0 || done < maxCount { out += new }
             return out
         }
-        let needle = Array(old.utf8)
         // Fast path: the needle's first byte does not occur at all.
-        if let first = needle.first, !utf8.contains(first) { return self }
+        if let first = old.utf8.first, !containsByte(first) { return self }
+        let needle = Array(old.utf8)
         let haystack = Array(utf8)
         let hits = occurrences(of: needle, in: haystack, limit: maxCount)
         if hits.isEmpty { return self }
