@@ -52,7 +52,7 @@ final class StatementTests: XCTestCase {
     func testMacros() {
         check([
             Case("{% macro m(a, b=2) %}{{ a }}-{{ b }}{% endmacro %}{{ m(1) }} {{ m(1, 3) }} {{ m(b=4, a=0) }}", "1-2 1-3 0-4"),
-            Case("{% macro m() %}{{ varargs }}{{ kwargs }}{% endmacro %}{{ m(1, 2, k=3) }}", "[1, 2]{'k': 3}"),
+            Case("{% macro m() %}{{ varargs }}{{ kwargs }}{% endmacro %}{{ m(1, 2, k=3) }}", "(1, 2){'k': 3}"),
             Case("{% macro m() %}{% do return([1, 2]) %}ignored{% endmacro %}{{ m()[1] }}", "2"),
             Case("{% macro m(x) %}{{ return(x * 2) }}{% endmacro %}{% set r = m(21) %}{{ r + 0 }}", "42"),
             Case("{% macro w() %}<{{ caller() }}>{% endmacro %}{% call w() %}inner{% endcall %}", "<inner>"),

@@ -2,10 +2,12 @@ import DFXBasics
 
 /// A top-level definition block of a template file.
 public struct BlockDefinition: Sendable {
+    /// Which block tag defined it.
     public enum Kind: String, Sendable {
         case macro, test, snapshot, docs
     }
 
+    /// The block tag.
     public var kind: Kind
     /// The block's name (`test_<name>` for a test block, as the macro it defines).
     public var name: String

@@ -8,6 +8,7 @@ public final class Environment: @unchecked Sendable {
     private(set) var state: EnvironmentState
     private var macroOrigins: [String: String] = [:]
 
+    /// An environment with the built-in globals (`range`, `dict`, `namespace`, `zip`, `return`).
     public init(options: EnvironmentOptions = .init()) {
         self.state = EnvironmentState(options: options)
     }
@@ -22,7 +23,15 @@ public final class Environment: @unchecked Sendable {
             var lexer = Lexer(source: file)
             let tokens = try lexer.tokenize()
             var parser = Parser(file: file, tokens: tokens, maxNesting: state.options.maxNesting)
-            let body = try parser.parseTemplate()
+            var body = try parser.parseTemplate()
+            if !parser.topLevelMacros.isEmpty {
+                // Macros see top-level names assigned after their definition (Jinja2 resolves them at
+                // call time): parse again with every top-level name declared up front.
+                let names = parser.scope.outermostNames
+                parser = Parser(file: file, tokens: tokens, maxNesting: state.options.maxNesting)
+                for name in names.sorted() { _ = parser.scope.declare(name) }
+                body = try parser.parseTemplate()
+            }
             let slotCount = parser.scope.slotCount
             let partial = Template(file: file, body: body, slotCount: slotCount, macros: parser.topLevelMacros, blocks: [])
             let blocks = parser.blocks.map { block in
@@ -80,13 +89,14 @@ public final class Environment: @unchecked Sendable {
 
     /// Renders `template` with `context` (looked up after locals, before globals and macros).
     public func render(_ template: Template, context: [String: Value]) throws(DiagnosticError) -> String {
-        let renderer = Renderer(state: state, context: context, file: template.file, templateMacros: template.macros)
+        let renderer = Renderer(state: state, context: context, file: template.file, templateMacros: template.macroValues)
         renderer.out.reserveCapacity(template.file.bytes.count + template.file.bytes.count / 2)
-        let frame = Frame(slotCount: template.slotCount, parent: nil)
+        let frame = Frame.make(slotCount: template.slotCount, parent: nil)
+        defer { renderer.releaseFrames() }
         do {
             try renderer.execute(template.body, frame)
         } catch let error as RenderError {
-            throw DiagnosticError(error.diagnostic)
+            throw DiagnosticError(error.compacted)
         } catch is MacroReturn {
             throw DiagnosticError(
                 Diagnostic(.error, "return() was called outside of a macro", at: template.file.location(0)))
@@ -104,10 +114,11 @@ public final class Environment: @unchecked Sendable {
             let definition = value.definition
             let renderer = Renderer(state: state, context: context, file: definition.file, templateMacros: [:])
             renderer.hostCallSite = arguments.location
+            defer { renderer.releaseFrames() }
             do {
                 return try renderer.callMacro(value, arguments.positional, arguments.keyword, span: definition.span)
             } catch let error as RenderError {
-                throw DiagnosticError(error.diagnostic)
+                throw DiagnosticError(error.compacted)
             } catch {
                 throw DiagnosticError(Diagnostic(.error, "internal error in macro '\(definition.name)': \(error)", at: arguments.location))
             }

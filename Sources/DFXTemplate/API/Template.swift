@@ -10,6 +10,8 @@ public struct Template: Sendable {
     let body: [Stmt]
     let slotCount: Int
     let macros: [String: MacroDefinition]
+    /// The same macros as values, made once (free-name lookups return these).
+    let macroValues: [String: Value]
 
     init(file: SourceFile, body: [Stmt], slotCount: Int, macros: [String: MacroDefinition], blocks: [BlockDefinition]) {
         self.path = file.path
@@ -17,6 +19,7 @@ public struct Template: Sendable {
         self.body = body
         self.slotCount = slotCount
         self.macros = macros
+        self.macroValues = macros.mapValues { .macro(Macro(definition: $0, closure: nil)) }
         self.blocks = blocks
     }
 

@@ -1,7 +1,7 @@
 /// Global functions every template sees: `range`, `dict`, `namespace`, `zip`, `return`.
 enum Builtins {
     /// Longest list `range()` may build.
-    static let maxRange = 10_000_000
+    static let maxRange = 1_000_000
 
     static let globals: [String: Value] = [
         "range": .function(NativeFunction("range", range)),
@@ -26,8 +26,11 @@ enum Builtins {
             }),
         "namespace": .function(
             NativeFunction("namespace") { arguments in
-                let storage = DictStorage()
-                if case .dictRef(let other)? = arguments.positional.first {
+                let storage = DictStorage(isNamespace: true)
+                if let first = arguments.positional.first {
+                    guard case .dictRef(let other) = first else {
+                        throw TemplateRuntimeError("'\(first.typeName)' object is not iterable")
+                    }
                     for (key, value) in zip(other.keys, other.values) { storage.set(key, value) }
                 }
                 for (key, value) in arguments.keyword { storage.set(.string(key), value) }

@@ -45,12 +45,24 @@ extension Filters {
             }
             let precision = max(-20, min(20, try arguments.int(0, "precision", default: 0)))
             let method = arguments.string(1, "method") ?? "common"
+            if method == "common", case .int(let integer) = value {
+                if precision >= 0 { return value }
+                // Python's round(int, -n): half to even, result stays an int.
+                var scale = 1
+                for _ in 0..<(-precision) {
+                    let (next, overflowed) = scale.multipliedReportingOverflow(by: 10)
+                    if overflowed { return .int(0) }
+                    scale = next
+                }
+                let rounded = (Double(integer) / Double(scale)).rounded(.toNearestOrEven) * Double(scale)
+                return Int(exactly: rounded).map(Value.int) ?? value
+            }
             var scale = 1.0
             for _ in 0..<abs(precision) { scale *= 10 }
             let scaled = precision >= 0 ? number * scale : number / scale
             let rounded: Double
             switch method {
-            case "common": rounded = scaled.rounded(.toNearestOrAwayFromZero)
+            case "common": rounded = scaled.rounded(.toNearestOrEven)
             case "ceil": rounded = scaled.rounded(.up)
             case "floor": rounded = scaled.rounded(.down)
             default: throw TemplateRuntimeError("method must be 'common', 'ceil' or 'floor'")

@@ -69,7 +69,7 @@ extension Filters {
         ("rejectattr", { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: true, keep: false) }),
         ("batch", { _, value, arguments in
             let size = try arguments.int(0, "linecount", default: 1)
-            guard size > 0 else { throw TemplateRuntimeError("batch size must be positive") }
+            guard size > 0, size <= 1_000_000 else { throw TemplateRuntimeError("batch size must be between 1 and 1000000") }
             let fill = arguments.value(1, "fill_with")
             let elements = try items(value, "batch")
             var batches: [Value] = []
@@ -131,12 +131,12 @@ extension Filters {
                 if let existing = currentKey, existing.isEqual(to: key) {
                     members.append(item)
                 } else {
-                    if let existing = currentKey { groups.append(.tuple([existing, .list(members)])) }
+                    if let existing = currentKey { groups.append(group(existing, members)) }
                     currentKey = key
                     members = [item]
                 }
             }
-            if let existing = currentKey { groups.append(.tuple([existing, .list(members)])) }
+            if let existing = currentKey { groups.append(group(existing, members)) }
             return .list(groups)
         }),
         ("attr", { _, value, arguments in attribute(value, try arguments.required(0, "name").renderedString()) }),
@@ -178,5 +178,12 @@ extension Filters {
             if try test(renderer, subject, rest) == keep { result.append(item) }
         }
         return .list(result)
+    }
+}
+
+extension Filters {
+    /// A `groupby` result: a named tuple `(grouper, list)`.
+    static func group(_ key: Value, _ members: [Value]) -> Value {
+        .listRef(ListStorage([key, .list(members)], fieldNames: ["grouper", "list"]))
     }
 }

@@ -1,7 +1,7 @@
 extension Filters {
     static let textFilters: [(String, FilterFunction)] = [
-        ("lower", { _, value, _ in .string(value.renderedString().lowercased()) }),
-        ("upper", { _, value, _ in .string(value.renderedString().uppercased()) }),
+        ("lower", { _, value, _ in .string(value.renderedString().pythonLower) }),
+        ("upper", { _, value, _ in .string(value.renderedString().pythonUpper) }),
         ("capitalize", { _, value, _ in .string(StringMethods.capitalize(value.renderedString())) }),
         ("title", { _, value, _ in .string(StringMethods.title(value.renderedString())) }),
         ("trim", { _, value, arguments in
@@ -10,7 +10,7 @@ extension Filters {
         ("replace", { _, value, arguments in
             let old = try arguments.required(0, "old").renderedString()
             let new = try arguments.required(1, "new").renderedString()
-            return .string(value.renderedString().replacing(old, with: new, maxCount: try arguments.int(2, "count", default: -1)))
+            return .string(try value.renderedString().replacing(old, with: new, maxCount: try arguments.int(2, "count", default: -1)))
         }),
         ("string", { _, value, _ in .string(value.renderedString()) }),
         ("as_text", { _, value, _ in .string(value.renderedString()) }),
@@ -101,10 +101,10 @@ extension Filters {
     }
 
     static func truncate(_ text: String, _ arguments: FilterArguments) throws -> Value {
-        let length = try arguments.int(0, "length", default: 255)
+        let length = max(0, min(try arguments.int(0, "length", default: 255), 100_000_000))
         let killwords = arguments.bool(1, "killwords", default: false)
         let end = arguments.string(2, "end") ?? "..."
-        let leeway = try arguments.int(3, "leeway", default: 5)
+        let leeway = max(0, min(try arguments.int(3, "leeway", default: 5), 100_000_000))
         if text.count <= length + leeway { return .string(text) }
         let cut = String(text.prefix(max(0, length - end.count)))
         if killwords { return .string(cut + end) }

@@ -38,7 +38,13 @@ enum Filters {
             case .dictRef(let storage): current = storage.get(name) ?? (Int(name).flatMap { storage.get(.int($0)) } ?? .undefined)
             case .object(let object): current = object.attribute(name) ?? .undefined
             case .listRef(let storage):
-                if let index = Int(name), index >= 0, index < storage.items.count { current = storage.items[index] } else { return .undefined }
+                if let index = Int(name), index >= 0, index < storage.items.count {
+                    current = storage.items[index]
+                } else if let field = storage.fieldNames?.firstIndex(of: name), field < storage.items.count {
+                    current = storage.items[field]
+                } else {
+                    return .undefined
+                }
             default: return .undefined
             }
         }

@@ -8,6 +8,7 @@ enum JSONWriter {
 
     private static func write(_ value: Value, into out: inout String, indent: Int, level: Int) throws {
         guard level < 64 else { throw TemplateRuntimeError("tojson: value is nested too deeply (or contains itself)") }
+        guard out.utf8.count < 10_000_000 else { throw TemplateRuntimeError("tojson: output is too large") }
         switch value {
         case .none, .undefined: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"

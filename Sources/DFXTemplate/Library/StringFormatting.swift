@@ -82,32 +82,85 @@ enum StringFormatting {
         return (negative ? "-" : "") + text
     }
 
-    /// `'%s-%d' % (a, b)`.
+    /// `'%s-%05.1f' % (a, b)`: flags `-+ 0`, width, precision, and `s r d i f F x X o %`.
     static func percent(_ format: String, _ argument: Value) throws -> String {
         let arguments: [Value]
         if case .listRef(let storage) = argument, storage.isTuple { arguments = storage.items } else { arguments = [argument] }
         var out = ""
         var index = 0
-        var iterator = Array(format).makeIterator()
-        while let char = iterator.next() {
+        let chars = Array(format)
+        var position = 0
+        while position < chars.count {
+            let char = chars[position]
+            position += 1
             guard char == "%" else { out.append(char); continue }
-            guard let directive = iterator.next() else { throw TemplateRuntimeError("incomplete format") }
+            var flags = Set<Character>()
+            while position < chars.count, "-+ 0#".contains(chars[position]) { flags.insert(chars[position]); position += 1 }
+            var width = 0
+            while position < chars.count, let digit = chars[position].wholeNumberValue, width < 100_000 {
+                width = width * 10 + digit
+                position += 1
+            }
+            var precision: Int?
+            if position < chars.count, chars[position] == "." {
+                position += 1
+                var value = 0
+                while position < chars.count, let digit = chars[position].wholeNumberValue, value < 1_000 {
+                    value = value * 10 + digit
+                    position += 1
+                }
+                precision = value
+            }
+            guard position < chars.count else { throw TemplateRuntimeError("incomplete format") }
+            let directive = chars[position]
+            position += 1
             if directive == "%" { out.append("%"); continue }
             guard index < arguments.count else { throw TemplateRuntimeError("not enough arguments for format string") }
             let value = arguments[index]
             index += 1
+            var body: String
+            var numeric = false
             switch directive {
-            case "s": out += value.renderedString()
-            case "r": out += value.reprString()
-            case "d", "i":
+            case "s": body = value.renderedString()
+            case "r": body = value.reprString()
+            case "d", "i", "x", "X", "o":
                 guard let number = value.numeric else {
-                    throw TemplateRuntimeError("%d format: a number is required, not \(value.typeName)")
+                    throw TemplateRuntimeError("%\(directive) format: a number is required, not \(value.typeName)")
                 }
-                if case .double(let float) = number { out += String(Int(exactly: float.rounded(.towardZero)) ?? 0) }
-                else { out += number.renderedString() }
-            case "f": out += fixed(value.doubleValue, 6)
+                numeric = true
+                var integer: Int
+                if case .double(let float) = number {
+                    guard let exact = Int(exactly: float.rounded(.towardZero)) else { throw TemplateRuntimeError("cannot convert float to integer") }
+                    integer = exact
+                } else {
+                    integer = number.asInt ?? 0
+                }
+                let radix = directive == "d" || directive == "i" ? 10 : directive == "o" ? 8 : 16
+                body = String(integer.magnitude, radix: radix, uppercase: directive == "X")
+                if integer < 0 { body = "-" + body } else if flags.contains("+") { body = "+" + body } else if flags.contains(" ") { body = " " + body }
+            case "f", "F":
+                guard let number = value.numeric else {
+                    throw TemplateRuntimeError("%f format: a number is required, not \(value.typeName)")
+                }
+                numeric = true
+                body = fixed(number.doubleValue, precision ?? 6)
+                if !body.hasPrefix("-") { if flags.contains("+") { body = "+" + body } else if flags.contains(" ") { body = " " + body } }
             default: throw TemplateRuntimeError("unsupported format character '\(directive)'")
             }
+            if directive == "s" || directive == "r", let precision { body = String(body.prefix(precision)) }
+            if body.count < width {
+                let padding = width - body.count
+                if flags.contains("-") {
+                    body += String(repeating: " ", count: padding)
+                } else if flags.contains("0") && numeric {
+                    let signed = body.first == "-" || body.first == "+" || body.first == " "
+                    let sign = signed ? String(body.removeFirst()) : ""
+                    body = sign + String(repeating: "0", count: padding) + body
+                } else {
+                    body = String(repeating: " ", count: padding) + body
+                }
+            }
+            out += body
         }
         if index < arguments.count { throw TemplateRuntimeError("not all arguments converted during string formatting") }
         return out

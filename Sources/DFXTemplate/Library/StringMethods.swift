@@ -55,12 +55,19 @@ enum StringMethods {
         return parts
     }
 
+    /// Jinja2's `title`: words start after whitespace, `-`, `(`, `{`, `[` or `<`.
     static func title(_ text: String) -> String {
         var out = ""
-        var previousIsLetter = false
+        var atWordStart = true
         for char in text {
-            out += previousIsLetter ? char.lowercased() : char.uppercased()
-            previousIsLetter = char.isLetter
+            let isBoundary = char.isWhitespace || "-({[<".contains(char)
+            if isBoundary {
+                out.append(char)
+                atWordStart = true
+            } else {
+                out += atWordStart ? char.uppercased() : char.lowercased()
+                atWordStart = false
+            }
         }
         return out
     }
@@ -72,8 +79,8 @@ enum StringMethods {
 
     static func call(_ text: String, _ name: String, _ arguments: FilterArguments) throws -> Value? {
         switch name {
-        case "lower": return .string(text.lowercased())
-        case "upper": return .string(text.uppercased())
+        case "lower": return .string(text.pythonLower)
+        case "upper": return .string(text.pythonUpper)
         case "strip": return .string(strip(text, arguments.value(0, "chars"), leading: true, trailing: true))
         case "lstrip": return .string(strip(text, arguments.value(0, "chars"), leading: true, trailing: false))
         case "rstrip": return .string(strip(text, arguments.value(0, "chars"), leading: false, trailing: true))
@@ -88,7 +95,7 @@ enum StringMethods {
             let old = try arguments.required(0, "old").renderedString()
             let new = try arguments.required(1, "new").renderedString()
             let count = try arguments.int(2, "count", default: -1)
-            return .string(text.replacing(old, with: new, maxCount: count))
+            return .string(try text.replacing(old, with: new, maxCount: count))
         case "startswith", "endswith":
             let probe = try arguments.required(0, "prefix")
             let candidates = probe.asList ?? [probe]
@@ -124,7 +131,7 @@ enum StringMethods {
         case "count":
             let part = try arguments.required(0, "sub").renderedString()
             if part.isEmpty { return .int(text.count + 1) }
-            return .int(text.components(separatedByString: part).count - 1)
+            return .int(text.occurrences(of: Array(part.utf8), in: Array(text.utf8)).count)
         case "isdigit": return .bool(!text.isEmpty && text.allSatisfy { $0.isNumber })
         case "isalpha": return .bool(!text.isEmpty && text.allSatisfy { $0.isLetter })
         case "isalnum": return .bool(!text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber })
@@ -132,7 +139,7 @@ enum StringMethods {
         case "isupper": return .bool(text.contains { $0.isCased } && !text.contains { $0.isLowercase })
         case "islower": return .bool(text.contains { $0.isCased } && !text.contains { $0.isUppercase })
         case "zfill":
-            let width = try arguments.int(0, "width", default: 0)
+            let width = min(try arguments.int(0, "width", default: 0), 1_000_000)
             return .string(String(repeating: "0", count: max(0, width - text.count)) + text)
         case "ljust", "rjust", "center":
             let width = try arguments.int(0, "width", default: 0)
@@ -145,16 +152,59 @@ enum StringMethods {
 }
 
 extension String {
+    /// Byte offsets of non-overlapping occurrences of `needle` (non-empty), at most `limit` (all when negative).
+    /// UTF-8 is self-synchronising, so byte matches are character-boundary matches, as in Python.
+    func occurrences(of needle: [UInt8], in haystack: [UInt8], limit: Int = -1) -> [Int] {
+        var found: [Int] = []
+        let count = needle.count
+        guard count > 0, haystack.count >= count else { return found }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                var offset = 1
+                while offset < count {
+                    if haystack[index + offset] != needle[offset] { matched = false; break }
+                    offset += 1
+                }
+                if matched {
+                    found.append(index)
+                    if limit >= 0 && found.count >= limit { break }
+                    index += count
+                    continue
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+
     /// Splits on every occurrence of `separator` (non-empty), keeping empty parts, as Python does.
     func components(separatedByString separator: String) -> [String] {
-        let parts = self.split(separator: separator, omittingEmptySubsequences: false)
-        return parts.map(String.init)
+        let haystack = Array(utf8)
+        let needle = Array(separator.utf8)
+        let hits = occurrences(of: needle, in: haystack)
+        if hits.isEmpty { return [self] }
+        var parts: [String] = []
+        parts.reserveCapacity(hits.count + 1)
+        var start = 0
+        for hit in hits {
+            parts.append(String(decoding: haystack[start..<hit], as: UTF8.self))
+            start = hit + needle.count
+        }
+        parts.append(String(decoding: haystack[start...], as: UTF8.self))
+        return parts
     }
 
     /// Replaces up to `maxCount` occurrences (all when negative); an empty `old` inserts between characters.
-    func replacing(_ old: String, with new: String, maxCount: Int) -> String {
+    func replacing(_ old: String, with new: String, maxCount: Int) throws -> String {
         if old.isEmpty {
             var out = ""
+            guard utf8.count * (new.utf8.count + 1) <= Operators.maxSize else {
+                throw TemplateRuntimeError("replace() result is too large")
+            }
             var done = 0
             for char in self {
                 if maxCount < 0 || done < maxCount { out += new; done += 1 }
@@ -163,8 +213,25 @@ extension String {
             if maxCount < 0 || done < maxCount { out += new }
             return out
         }
-        let parts = components(separatedByString: old)
-        if maxCount < 0 || parts.count - 1 <= maxCount { return parts.joined(separator: new) }
-        return parts[0...maxCount].joined(separator: new) + old + parts[(maxCount + 1)...].joined(separator: old)
+        // Fast path: the needle's first byte does not occur at all.
+        if let first = old.utf8.first, !containsByte(first) { return self }
+        let needle = Array(old.utf8)
+        let haystack = Array(utf8)
+        let hits = occurrences(of: needle, in: haystack, limit: maxCount)
+        if hits.isEmpty { return self }
+        let replacement = Array(new.utf8)
+        if haystack.count + hits.count * max(0, replacement.count - needle.count) > Operators.maxSize {
+            throw TemplateRuntimeError("replace() result is too large")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(haystack.count + hits.count * max(0, replacement.count - needle.count))
+        var start = 0
+        for hit in hits {
+            out.append(contentsOf: haystack[start..<hit])
+            out.append(contentsOf: replacement)
+            start = hit + needle.count
+        }
+        out.append(contentsOf: haystack[start...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -19,7 +19,7 @@ enum Tests {
         "string": { _, value, _ in value.asString != nil },
         "number": { _, value, _ in
             switch value {
-            case .int, .double: return true
+            case .int, .double, .bool: return true
             default: return false
             }
         },

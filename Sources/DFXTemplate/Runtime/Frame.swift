@@ -1,12 +1,44 @@
-/// The variable slots of one running function (template body, macro call, caller body).
-/// Frames live within one render on one thread.
-final class Frame {
-    var slots: ContiguousArray<Value?>
-    let parent: Frame?
+/// The variable slots of one running function (template body, macro call, caller body), in a
+/// single allocation. Frames live within one render on one thread.
+final class Frame: ManagedBuffer<Frame.Header, Value?> {
+    struct Header {
+        let parent: Frame?
+        let count: Int
+    }
 
-    init(slotCount: Int, parent: Frame?) {
-        self.slots = ContiguousArray(repeating: nil, count: slotCount)
-        self.parent = parent
+    /// A frame of `slotCount` unbound slots whose enclosing frame is `parent`.
+    static func make(slotCount: Int, parent: Frame?) -> Frame {
+        let buffer = Frame.create(minimumCapacity: slotCount) { _ in Header(parent: parent, count: slotCount) }
+        let frame = unsafeDowncast(buffer, to: Frame.self)
+        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: nil, count: slotCount) }
+        return frame
+    }
+
+    deinit {
+        _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
+    }
+
+    // Header and elements are read through pointers: `ManagedBuffer.header` as a property would pay
+    // a dynamic exclusivity check on every variable access.
+    var parent: Frame? { withUnsafeMutablePointerToHeader { $0.pointee.parent } }
+
+    /// The value bound to `slot`, nil when unbound.
+    subscript(slot: Int) -> Value? {
+        @inline(__always) get {
+            withUnsafeMutablePointers { header, elements in slot < header.pointee.count ? elements[slot] : nil }
+        }
+        @inline(__always) set {
+            withUnsafeMutablePointers { header, elements in
+                if slot < header.pointee.count { elements[slot] = newValue }
+            }
+        }
+    }
+
+    /// Unbinds every slot (breaks `frame → macro → frame` cycles once a render is over).
+    func clear() {
+        withUnsafeMutablePointers { header, elements in
+            for slot in 0..<header.pointee.count { elements[slot] = nil }
+        }
     }
 
     @inline(__always)

@@ -1,7 +1,7 @@
 /// The `loop` variable of a `{% for %}`: index, first/last, length, cycle() ...
 final class LoopState: TemplateObject, @unchecked Sendable {
     let items: [Value]
-    var index0 = 0
+    @exclusivity(unchecked) var index0 = 0
 
     init(items: [Value]) { self.items = items }
 

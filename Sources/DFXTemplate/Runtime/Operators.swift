@@ -19,8 +19,9 @@ enum Operators {
         switch op {
         case .add:
             switch (left, right) {
-            case (.string(let a), .string(let b)): return .string(a + b)
+            case (.string(let a), .string(let b)): return .string(try concatenate(a, b))
             case (.listRef(let a), .listRef(let b)):
+                guard a.items.count + b.items.count <= maxSize else { throw TemplateRuntimeError("list is too large") }
                 return a.isTuple ? .tuple(a.items + b.items) : .list(a.items + b.items)
             case (.string, _), (_, .string):
                 throw TemplateRuntimeError(
@@ -30,13 +31,18 @@ enum Operators {
             }
         case .multiply:
             if let (text, count) = repetition(left, right) {
-                guard text.utf8.count * max(0, count) <= maxSize else { throw TemplateRuntimeError("string repetition is too large") }
-                return .string(count > 0 ? String(repeating: text, count: count) : "")
+                let (size, overflowed) = text.utf8.count.multipliedReportingOverflow(by: max(0, count))
+                guard !overflowed, size <= maxSize else { throw TemplateRuntimeError("string repetition is too large") }
+                return .string(count > 0 && !text.isEmpty ? String(repeating: text, count: count) : "")
             }
             if case .listRef(let storage) = left, let count = right.asInt, right.numeric != nil, !isDouble(right) {
-                guard storage.items.count * max(0, count) <= maxSize else { throw TemplateRuntimeError("list repetition is too large") }
+                let (size, overflowed) = storage.items.count.multipliedReportingOverflow(by: max(0, count))
+                guard !overflowed, size <= maxSize else { throw TemplateRuntimeError("list repetition is too large") }
                 var items: [Value] = []
-                for _ in 0..<max(0, count) { items.append(contentsOf: storage.items) }
+                if !storage.items.isEmpty {
+                    items.reserveCapacity(size)
+                    for _ in 0..<max(0, count) { items.append(contentsOf: storage.items) }
+                }
                 return storage.isTuple ? .tuple(items) : .list(items)
             }
             return try arithmetic(op, left, right)
@@ -44,10 +50,16 @@ enum Operators {
             if case .string(let format) = left { return .string(try StringFormatting.percent(format, right)) }
             return try arithmetic(op, left, right)
         case .concat:
-            return .string(left.renderedString() + right.renderedString())
+            return .string(try concatenate(left.renderedString(), right.renderedString()))
         default:
             return try arithmetic(op, left, right)
         }
+    }
+
+    /// `a + b` for strings, refusing results over `maxSize` bytes.
+    static func concatenate(_ left: String, _ right: String) throws -> String {
+        guard left.utf8.count + right.utf8.count <= maxSize else { throw TemplateRuntimeError("string is too large") }
+        return left + right
     }
 
     private static func isDouble(_ value: Value) -> Bool {
@@ -191,6 +203,8 @@ enum Operators {
         switch (left, right) {
         case (.string(let a), .string(let b)):
             return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : (a == b ? 0 : 1)
+        case (.undefined, .undefined):
+            return 0
         case (.listRef(let a), .listRef(let b)):
             for (x, y) in zip(a.items, b.items) where !x.isEqual(to: y) { return try order(x, y, symbol) }
             return a.items.count < b.items.count ? -1 : (a.items.count == b.items.count ? 0 : 1)

@@ -11,6 +11,7 @@ extension Renderer {
             positional.append(contentsOf: try iterate(value, star))
         }
         var keyword: [(String, Value)] = []
+        if !arguments.keyword.isEmpty { keyword.reserveCapacity(arguments.keyword.count + 1) }
         for (name, expr) in arguments.keyword { keyword.append((name, try evaluate(expr, frame))) }
         if let doubleStar = arguments.doubleStar {
             let value = try evaluate(doubleStar, frame)
@@ -24,6 +25,11 @@ extension Renderer {
 
     /// Evaluates a call expression; `extraKeyword` passes `caller` for call blocks.
     func evaluateCall(_ expr: Expr, _ frame: Frame, extraKeyword: (String, Value)?) throws -> Value {
+        try evaluateCall(expr, frame, extraKeyword: extraKeyword, direct: false) ?? .none
+    }
+
+    /// With `direct`, a macro's output goes straight into the current buffer and nil is returned.
+    func evaluateCall(_ expr: Expr, _ frame: Frame, extraKeyword: (String, Value)?, direct: Bool) throws -> Value? {
         guard case .call(let callee, let arguments) = expr.kind else { return try evaluate(expr, frame) }
         try step(expr.span)
         if case .attribute(let baseExpr, let name) = callee.kind {
@@ -36,20 +42,21 @@ extension Renderer {
                 throw fail(error.message, expr.span, hint: error.hint)
             }
             let function = try attribute(of: base, name, baseExpr)
-            return try callValue(function, positional, keyword, callee: callee, span: expr.span)
+            return try callValue(function, positional, keyword, callee: callee, span: expr.span, direct: direct)
         }
         let function = try evaluate(callee, frame)
         var (positional, keyword) = try evaluateArguments(arguments, frame)
         if let extraKeyword { keyword.append(extraKeyword) }
-        return try callValue(function, positional, keyword, callee: callee, span: expr.span)
+        return try callValue(function, positional, keyword, callee: callee, span: expr.span, direct: direct)
     }
 
     func callValue(
-        _ function: Value, _ positional: [Value], _ keyword: [(String, Value)], callee: Expr, span: Span
-    ) throws -> Value {
+        _ function: Value, _ positional: [Value], _ keyword: [(String, Value)], callee: Expr, span: Span,
+        direct: Bool = false
+    ) throws -> Value? {
         switch function {
         case .macro(let macro):
-            return try callMacro(macro, positional, keyword, span: span)
+            return try callMacro(macro, positional, keyword, span: span, direct: direct)
         case .function(let native):
             return try callNative(native, positional, keyword, span: span)
         case .object(let object) where object.isCallable:
@@ -88,55 +95,80 @@ extension Renderer {
     /// Binds arguments to a macro's parameters and runs its body; returns its text, or the value
     /// passed to `return()`.
     func callMacro(_ macro: Macro, _ positional: [Value], _ keyword: [(String, Value)], span: Span) throws -> Value {
+        try callMacro(macro, positional, keyword, span: span, direct: false) ?? .none
+    }
+
+    /// With `direct`, the body renders into the current buffer and nil is returned (unless the macro
+    /// calls `return()`, whose value is returned and whose partial output is dropped).
+    func callMacro(
+        _ macro: Macro, _ positional: [Value], _ keyword: [(String, Value)], span: Span, direct: Bool
+    ) throws -> Value? {
         let definition = macro.definition
         let callFile = file
+        let used = stackUsed()
+        if used > deepestStack { deepestStack = used }
+        if used >= state.options.maxStackBytes {
+            throw fail(
+                "macro calls nested too deeply (more than \(state.options.maxStackBytes / 1024) KB of stack) calling '\(definition.name)'",
+                span, hint: "look for a macro that calls itself without end")
+        }
         guard depth < state.options.maxDepth else {
             throw fail(
                 "macro calls nested too deeply (more than \(state.options.maxDepth) levels) calling '\(definition.name)'",
                 span, hint: "look for a macro that calls itself without end")
         }
-        let frame = Frame(slotCount: definition.slotCount, parent: macro.closure)
+        let frame = Frame.make(slotCount: definition.slotCount, parent: macro.closure)
         let parameters = definition.parameters
         if positional.count > parameters.count, !definition.acceptsVarargs {
             throw fail(
                 "macro '\(definition.name)' takes \(parameters.count) positional argument\(parameters.count == 1 ? "" : "s") but \(positional.count) were given",
                 span, notes: [signatureNote(definition)])
         }
-        for (index, value) in positional.prefix(parameters.count).enumerated() { frame.slots[index] = value }
-        let extras = DictStorage()
+        for (index, value) in positional.prefix(parameters.count).enumerated() { frame[index] = value }
+        var extras: DictStorage?
         for (name, value) in keyword {
             if name == "caller" {
-                frame.slots[definition.callerSlot] = value
+                guard definition.acceptsCaller || definition.acceptsKwargs else {
+                    throw fail(
+                        "macro '\(definition.name)' does not call caller(), so it cannot be used in a '{% call %}' block",
+                        span)
+                }
+                frame[definition.callerSlot] = value
             } else if let index = parameters.firstIndex(where: { $0.0 == name }) {
                 if index < positional.count {
                     throw fail("macro '\(definition.name)' got multiple values for argument '\(name)'", span)
                 }
-                frame.slots[index] = value
+                frame[index] = value
             } else if definition.acceptsKwargs {
-                extras.set(.string(name), value)
+                if extras == nil { extras = DictStorage() }
+                extras?.set(.string(name), value)
             } else {
                 throw fail(
                     "macro '\(definition.name)' has no parameter named '\(name)'", span,
                     hint: Suggestions.hint(for: name, in: parameters.map(\.0)), notes: [signatureNote(definition)])
             }
         }
-        frame.slots[definition.varargsSlot] = .list(Array(positional.dropFirst(parameters.count)))
-        frame.slots[definition.kwargsSlot] = .dictRef(extras)
+        if definition.acceptsVarargs {
+            frame[definition.varargsSlot] = .tuple(Array(positional.dropFirst(parameters.count)))
+        }
+        if definition.acceptsKwargs { frame[definition.kwargsSlot] = .dictRef(extras ?? DictStorage()) }
         depth += 1
         file = definition.file
         var saved: [UInt8] = []
-        swap(&saved, &out)
+        let mark = out.count
+        if !direct { swap(&saved, &out) }
         defer {
-            swap(&saved, &out)
+            if !direct { swap(&saved, &out) }
             file = callFile
             depth -= 1
         }
         do {
-            for (index, parameter) in parameters.enumerated() where frame.slots[index] == nil {
-                frame.slots[index] = try parameter.1.map { try evaluate($0, frame) } ?? .undefined
+            for (index, parameter) in parameters.enumerated() where frame[index] == nil {
+                frame[index] = try parameter.1.map { try evaluate($0, frame) } ?? .undefined
             }
             try execute(definition.body, frame)
         } catch let signal as MacroReturn {
+            if direct, out.count > mark { out.removeSubrange(mark...) }
             return signal.value
         } catch var error as RenderError {
             let defined = definition.file.location(Int(definition.span.start))
@@ -144,7 +176,7 @@ extension Renderer {
             error.diagnostic.notes.append("in macro '\(definition.name)' (\(defined)), called from \(calledFrom)")
             throw error
         }
-        return .string(String(decoding: out, as: UTF8.self))
+        return direct ? nil : .string(String(decoding: out, as: UTF8.self))
     }
 
     private func signatureNote(_ definition: MacroDefinition) -> String {
@@ -160,9 +192,14 @@ extension Renderer {
     }
 
     /// Applies a compiled filter to a value.
-    func applyFilter(_ filter: FilterCall, to value: Value, _ frame: Frame) throws -> Value {
+    func applyFilter(_ filter: FilterCall, to value: Value, _ frame: Frame, baseExpr: Expr? = nil) throws -> Value {
         let (positional, keyword) = try evaluateArguments(filter.arguments, frame)
         do {
+            if case .undefined = value, undefinedBehavior != .lenient, filter.name != "default", filter.name != "d",
+                let baseExpr
+            {
+                throw undefinedError(baseExpr)
+            }
             return try filter.function(self, value, FilterArguments(positional: positional, keyword: keyword))
         } catch let error as TemplateRuntimeError {
             throw fail(error.message, filter.span, hint: error.hint)

@@ -4,14 +4,42 @@ extension Renderer {
         case .literal(let value):
             return value
         case .name(let ref):
-            if ref.slot >= 0, let value = frame.frame(atDepth: ref.depth)?.slots[ref.slot] { return value }
+            if ref.slot >= 0, let value = frame.frame(atDepth: ref.depth)?[ref.slot] { return value }
             return lookup(ref.name)
+        case .attribute(let baseExpr, let name):
+            let base = try evaluate(baseExpr, frame)
+            return try attribute(of: base, name, baseExpr)
+        case .call:
+            return try evaluateCall(expr, frame, extraKeyword: nil)
+        case .filter(let baseExpr, let filter):
+            let base = try baseExpr.map { try evaluate($0, frame) } ?? .undefined
+            return try applyFilter(filter, to: base, frame, baseExpr: baseExpr)
+        case .and(let leftExpr, let rightExpr):
+            let left = try evaluate(leftExpr, frame)
+            return try truthy(left, leftExpr) ? try evaluate(rightExpr, frame) : left
+        case .or(let leftExpr, let rightExpr):
+            let left = try evaluate(leftExpr, frame)
+            return try truthy(left, leftExpr) ? left : try evaluate(rightExpr, frame)
+        case .not(let operand):
+            return .bool(!(try truthy(try evaluate(operand, frame), operand)))
+        case .conditional(let condition, let then, let otherwise):
+            if try truthy(try evaluate(condition, frame), condition) { return try evaluate(then, frame) }
+            return try otherwise.map { try evaluate($0, frame) } ?? .undefined
+        default:
+            return try evaluateOther(expr, frame)
+        }
+    }
+
+    /// The less frequent expression kinds, kept out of `evaluate` so its stack frame stays small.
+    @inline(never)
+    func evaluateOther(_ expr: Expr, _ frame: Frame) throws -> Value {
+        switch expr.kind {
         case .list(let items):
             return .list(try items.map { try evaluate($0, frame) })
         case .tuple(let items):
             return .tuple(try items.map { try evaluate($0, frame) })
         case .dict(let pairs):
-            let storage = DictStorage()
+            let storage = DictStorage(capacity: pairs.count)
             for (keyExpr, valueExpr) in pairs {
                 let key = try evaluate(keyExpr, frame)
                 guard storage.set(key, try evaluate(valueExpr, frame)) else {
@@ -19,9 +47,6 @@ extension Renderer {
                 }
             }
             return .dictRef(storage)
-        case .attribute(let baseExpr, let name):
-            let base = try evaluate(baseExpr, frame)
-            return try attribute(of: base, name, baseExpr)
         case .item(let baseExpr, let keyExpr):
             let base = try evaluate(baseExpr, frame)
             let key = try evaluate(keyExpr, frame)
@@ -31,11 +56,6 @@ extension Renderer {
             return try slice(
                 base, try lower.map { try evaluate($0, frame) }, try upper.map { try evaluate($0, frame) },
                 try stride.map { try evaluate($0, frame) }, expr)
-        case .call:
-            return try evaluateCall(expr, frame, extraKeyword: nil)
-        case .filter(let baseExpr, let filter):
-            let base = try baseExpr.map { try evaluate($0, frame) } ?? .undefined
-            return try applyFilter(filter, to: base, frame)
         case .test(let baseExpr, let test):
             let base = try evaluate(baseExpr, frame)
             let arguments = try test.arguments.map { try evaluate($0, frame) }
@@ -67,11 +87,15 @@ extension Renderer {
             let left = try evaluate(leftExpr, frame)
             let right = try evaluate(rightExpr, frame)
             if op == .concat {
-                if undefinedBehavior == .strict {
+                if undefinedBehavior != .lenient {
                     if case .undefined = left { throw undefinedError(leftExpr) }
                     if case .undefined = right { throw undefinedError(rightExpr) }
                 }
-                return .string(left.renderedString() + right.renderedString())
+                do {
+                    return .string(try Operators.concatenate(left.renderedString(), right.renderedString()))
+                } catch let error as TemplateRuntimeError {
+                    throw fail(error.message, expr.span)
+                }
             }
             if case .undefined = left { throw undefinedError(leftExpr) }
             if case .undefined = right { throw undefinedError(rightExpr) }
@@ -80,18 +104,16 @@ extension Renderer {
             } catch let error as TemplateRuntimeError {
                 throw fail(error.message, expr.span, hint: error.hint)
             }
-        case .and(let leftExpr, let rightExpr):
-            let left = try evaluate(leftExpr, frame)
-            return try truthy(left, leftExpr) ? try evaluate(rightExpr, frame) : left
-        case .or(let leftExpr, let rightExpr):
-            let left = try evaluate(leftExpr, frame)
-            return try truthy(left, leftExpr) ? left : try evaluate(rightExpr, frame)
-        case .not(let operand):
-            return .bool(!(try truthy(try evaluate(operand, frame), operand)))
         case .compare(let firstExpr, let rest):
             var left = try evaluate(firstExpr, frame)
+            var leftExpr = firstExpr
             for (op, rightExpr) in rest {
                 let right = try evaluate(rightExpr, frame)
+                if undefinedBehavior != .lenient {
+                    if case .undefined = left { throw undefinedError(leftExpr) }
+                    if case .undefined = right { throw undefinedError(rightExpr) }
+                }
+                leftExpr = rightExpr
                 let holds: Bool
                 do {
                     holds = try Operators.compare(op, left, right)
@@ -102,9 +124,8 @@ extension Renderer {
                 left = right
             }
             return .bool(true)
-        case .conditional(let condition, let then, let otherwise):
-            if try truthy(try evaluate(condition, frame), condition) { return try evaluate(then, frame) }
-            return try otherwise.map { try evaluate($0, frame) } ?? .undefined
+        default:
+            return try evaluate(expr, frame)
         }
     }
 
@@ -113,7 +134,7 @@ extension Renderer {
     func lookup(_ name: String) -> Value {
         if let value = context[name] { return value }
         if let value = state.globals[name] { return value }
-        if let definition = templateMacros[name] { return .macro(Macro(definition: definition, closure: nil)) }
+        if let value = templateMacros[name] { return value }
         if let value = state.macros[name] { return value }
         if let macros = state.namespaces[name] { return .object(MacroNamespace(name: name, macros: macros)) }
         return .undefined
@@ -123,6 +144,9 @@ extension Renderer {
         switch base {
         case .dictRef(let storage): return storage.get(name) ?? .undefined
         case .object(let object): return object.attribute(name) ?? .undefined
+        case .listRef(let storage):
+            guard let index = storage.fieldNames?.firstIndex(of: name), index < storage.items.count else { return .undefined }
+            return storage.items[index]
         case .undefined: throw undefinedError(baseExpr)
         default: return .undefined
         }
@@ -171,11 +195,21 @@ extension Renderer {
             if step > 0 {
                 var position = clamp(start, 0, low: 0, high: count)
                 let end = clamp(stop, count, low: 0, high: count)
-                while position < end { result.append(items[position]); position += step }
+                while position < end {
+                    result.append(items[position])
+                    let (next, overflowed) = position.addingReportingOverflow(step)
+                    if overflowed { break }
+                    position = next
+                }
             } else {
                 var position = clamp(start, count - 1, low: -1, high: count - 1)
                 let end = clamp(stop, -1, low: -1, high: count - 1)
-                while position > end { result.append(items[position]); position += step }
+                while position > end {
+                    result.append(items[position])
+                    let (next, overflowed) = position.addingReportingOverflow(step)
+                    if overflowed { break }
+                    position = next
+                }
             }
             return result
         }

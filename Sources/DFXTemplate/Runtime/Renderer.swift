@@ -5,17 +5,37 @@ import DFXBasics
 final class Renderer {
     let state: EnvironmentState
     let context: [String: Value]
-    let templateMacros: [String: MacroDefinition]
+    let templateMacros: [String: Value]
     let undefinedBehavior: UndefinedBehavior
-    var out: [UInt8] = []
-    var file: SourceFile
-    var steps = 0
+    @exclusivity(unchecked) var out: [UInt8] = []
+    @exclusivity(unchecked) var file: SourceFile
+    @exclusivity(unchecked) var steps = 0
     let maxSteps: Int
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
+    /// Frames captured by macros defined during this render; cleared when it ends, since a frame
+    /// holding a macro that closes over it is a reference cycle.
+    var capturedFrames: [Frame] = []
     /// Where the host's `Environment.call` came from, for the outermost macro's note.
     var hostCallSite: SourceLocation?
 
-    init(state: EnvironmentState, context: [String: Value], file: SourceFile, templateMacros: [String: MacroDefinition]) {
+    /// The stack address when the render started, to measure stack use.
+    let stackBase: UInt = Renderer.stackAddress()
+    var deepestStack = 0
+
+    @inline(never)
+    static func stackAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
+    /// Bytes of stack used since the render started.
+    @inline(__always)
+    func stackUsed() -> Int {
+        let here = Renderer.stackAddress()
+        return here < stackBase ? Int(stackBase - here) : Int(here - stackBase)
+    }
+
+    init(state: EnvironmentState, context: [String: Value], file: SourceFile, templateMacros: [String: Value]) {
         self.state = state
         self.context = context
         self.file = file
@@ -26,6 +46,7 @@ final class Renderer {
 
     // MARK: Errors
 
+    @inline(never)
     func fail(_ message: String, _ span: Span, hint: String? = nil) -> RenderError {
         RenderError(diagnostic: file.diagnostic(message, start: Int(span.start), length: Int(span.length), hint: hint))
     }
@@ -54,7 +75,11 @@ final class Renderer {
             case .text(let bytes):
                 out.append(contentsOf: bytes)
             case .output(let expr):
-                try write(try evaluate(expr, frame), expr)
+                if case .call = expr.kind {
+                    if let value = try evaluateCall(expr, frame, extraKeyword: nil, direct: true) { try write(value, expr) }
+                } else {
+                    try write(try evaluate(expr, frame), expr)
+                }
             case .branches(let branches, let otherwise):
                 var taken = false
                 for (condition, branch) in branches where try truthy(try evaluate(condition, frame), condition) {
@@ -67,30 +92,54 @@ final class Renderer {
                 try runLoop(loop, frame)
             case .assign(let target, let expr):
                 try assign(target, try evaluate(expr, frame), frame)
-            case .assignBlock(let target, let body, let filters):
-                var value = Value.string(try capture(body, frame))
-                for filter in filters { value = try applyFilter(filter, to: value, frame) }
-                try assign(target, value, frame)
-            case .defineMacro(let definition, let slot):
-                frame.slots[slot] = .macro(Macro(definition: definition, closure: frame))
-            case .callBlock(let definition, let call):
-                let caller = Value.macro(Macro(definition: definition, closure: frame))
-                let result = try evaluateCall(call, frame, extraKeyword: ("caller", caller))
-                try write(result, call)
-            case .filterBlock(let filters, let body):
-                var value = Value.string(try capture(body, frame))
-                for filter in filters { value = try applyFilter(filter, to: value, frame) }
-                try write(value, nil)
-            case .evaluate(let expr):
-                _ = try evaluate(expr, frame)
-            case .scope(let assignments, let body):
-                let values = try assignments.map { try evaluate($0.1, frame) }
-                for (assignment, value) in zip(assignments, values) { try assign(assignment.0, value, frame) }
-                try execute(body, frame)
             case .nothing:
                 break
+            default:
+                try executeOther(statement, frame)
             }
         }
+    }
+
+    /// The less frequent statements, kept out of `execute` so its stack frame stays small.
+    @inline(never)
+    private func executeOther(_ statement: Stmt, _ frame: Frame) throws {
+        switch statement {
+        case .assignBlock(let target, let body, let filters):
+            var value = Value.string(try capture(body, frame))
+            for filter in filters { value = try applyFilter(filter, to: value, frame) }
+            try assign(target, value, frame)
+        case .defineMacro(let definition, let slot):
+            capture(frame)
+            frame[slot] = .macro(Macro(definition: definition, closure: frame))
+        case .callBlock(let definition, let call):
+            capture(frame)
+            let caller = Value.macro(Macro(definition: definition, closure: frame))
+            if let result = try evaluateCall(call, frame, extraKeyword: ("caller", caller), direct: true) {
+                try write(result, call)
+            }
+        case .filterBlock(let filters, let body):
+            var value = Value.string(try capture(body, frame))
+            for filter in filters { value = try applyFilter(filter, to: value, frame) }
+            try write(value, nil)
+        case .evaluate(let expr):
+            _ = try evaluate(expr, frame)
+        case .scope(let assignments, let body):
+            let values = try assignments.map { try evaluate($0.1, frame) }
+            for (assignment, value) in zip(assignments, values) { try assign(assignment.0, value, frame) }
+            try execute(body, frame)
+        default:
+            break
+        }
+    }
+
+    private func capture(_ frame: Frame) {
+        if capturedFrames.last !== frame { capturedFrames.append(frame) }
+    }
+
+    /// Breaks the reference cycles of captured frames; called when a render or host call ends.
+    func releaseFrames() {
+        for frame in capturedFrames { frame.clear() }
+        capturedFrames.removeAll()
     }
 
     /// Renders `body` into a fresh buffer and returns the text.
@@ -106,18 +155,19 @@ final class Renderer {
     func write(_ value: Value, _ expr: Expr?) throws {
         switch value {
         case .string(let text):
-            out.append(contentsOf: text.utf8)
+            out.appendUTF8(text)
         case .int(let number):
-            out.append(contentsOf: String(number).utf8)
+            out.appendDecimal(number)
         case .undefined:
             // `a if c` with no else prints nothing in every mode, as Jinja2's implicit else does.
             if case .conditional(_, _, nil)? = expr?.kind { return }
             if undefinedBehavior != .lenient, let expr { throw undefinedError(expr) }
         default:
-            out.append(contentsOf: value.renderedString().utf8)
+            out.appendUTF8(value.renderedString())
         }
     }
 
+    @inline(never)
     func undefinedError(_ expr: Expr) -> RenderError {
         if case .name(let ref) = expr.kind {
             return fail("'\(ref.name)' is undefined", expr.span, hint: nameHint(ref.name))
@@ -163,7 +213,7 @@ final class Renderer {
         if let slot = loop.loopSlot {
             let created = LoopState(items: items)
             state = created
-            frame.slots[slot] = .object(created)
+            frame[slot] = .object(created)
         }
         for (position, item) in items.enumerated() {
             try step(loop.span)
@@ -180,7 +230,7 @@ final class Renderer {
         case .dictRef(let storage): return storage.keys
         case .string(let text): return text.map { .string(String($0)) }
         case .undefined:
-            if undefinedBehavior == .strict, let expr { throw undefinedError(expr) }
+            if undefinedBehavior != .lenient, let expr { throw undefinedError(expr) }
             return []
         default:
             let span = expr?.span ?? Span(0, 1)
@@ -191,7 +241,7 @@ final class Renderer {
     func assign(_ target: AssignTarget, _ value: Value, _ frame: Frame) throws {
         switch target {
         case .slot(let slot, _):
-            frame.slots[slot] = value
+            frame[slot] = value
         case .tuple(let targets, let span):
             let items: [Value]
             switch value {
@@ -207,7 +257,7 @@ final class Renderer {
             for (inner, item) in zip(targets, items) { try assign(inner, item, frame) }
         case .attribute(let base, let name, let span):
             let object = try evaluate(base, frame)
-            guard case .dictRef(let storage) = object else {
+            guard case .dictRef(let storage) = object, storage.isNamespace else {
                 throw fail("cannot assign attribute '\(name)' on a '\(object.typeName)'; only namespace() objects allow it", span)
             }
             storage.set(.string(name), value)

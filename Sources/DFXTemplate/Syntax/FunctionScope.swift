@@ -8,6 +8,9 @@ final class FunctionScope {
     init(parent: FunctionScope?) { self.parent = parent }
 
     func pushBlock() { blocks.append([:]) }
+
+    /// Names declared in the outermost block (a template's top-level `set`s and macros).
+    var outermostNames: [String] { Array(blocks[0].keys) }
     func popBlock() { if blocks.count > 1 { blocks.removeLast() } }
 
     /// A slot for `name` in the innermost block (reused when already declared there).

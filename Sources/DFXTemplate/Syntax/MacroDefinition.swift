@@ -11,12 +11,15 @@ final class MacroDefinition: Sendable {
     /// Whether the body mentions `varargs` / `kwargs` (and so accepts extra arguments).
     let acceptsVarargs: Bool
     let acceptsKwargs: Bool
+    /// Whether the body mentions `caller` (and so may be used by a call block).
+    let acceptsCaller: Bool
     let file: SourceFile
     let span: Span
 
     init(
         name: String, parameters: [(String, Expr?)], body: [Stmt], slotCount: Int, varargsSlot: Int,
-        kwargsSlot: Int, callerSlot: Int, acceptsVarargs: Bool, acceptsKwargs: Bool, file: SourceFile, span: Span
+        kwargsSlot: Int, callerSlot: Int, acceptsVarargs: Bool, acceptsKwargs: Bool, acceptsCaller: Bool, file: SourceFile,
+        span: Span
     ) {
         self.name = name
         self.parameters = parameters
@@ -27,6 +30,7 @@ final class MacroDefinition: Sendable {
         self.callerSlot = callerSlot
         self.acceptsVarargs = acceptsVarargs
         self.acceptsKwargs = acceptsKwargs
+        self.acceptsCaller = acceptsCaller
         self.file = file
         self.span = span
     }

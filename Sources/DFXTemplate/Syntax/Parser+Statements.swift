@@ -6,7 +6,9 @@ extension Parser {
     ]
 
     /// Parses the statement after `{% name`; returns nil when it produces no node.
-    mutating func parseStatement(_ name: String, tagToken: Token, nameToken: Token, endTags: Set<String>) throws -> Stmt? {
+    mutating func parseStatement(_ name: String, tagToken openTag: Token, nameToken: Token, endTags: Set<String>) throws -> Stmt? {
+        // Diagnostics about the block point at `{% name`.
+        let tagToken = Token(kind: openTag.kind, start: openTag.start, end: nameToken.end)
         switch name {
         case "if": return try parseIf(opener: tagToken)
         case "for": return try parseFor(opener: tagToken)
@@ -185,7 +187,7 @@ extension Parser {
         return MacroDefinition(
             name: name, parameters: parameters, body: body, slotCount: scope.slotCount, varargsSlot: varargs,
             kwargsSlot: kwargs, callerSlot: caller, acceptsVarargs: scope.usedSlots.contains(varargs),
-            acceptsKwargs: scope.usedSlots.contains(kwargs), file: file,
+            acceptsKwargs: scope.usedSlots.contains(kwargs), acceptsCaller: scope.usedSlots.contains(caller), file: file,
             span: Span(nameToken.start, nameToken.end))
     }
 

@@ -9,6 +9,7 @@ public struct Arguments: Sendable {
     /// Where the call is written.
     public var location: SourceLocation
 
+    /// Arguments for a call written at `location`.
     public init(positional: [Value] = [], keyword: [(String, Value)] = [], location: SourceLocation) {
         self.positional = positional
         self.keyword = keyword

@@ -1,63 +1,119 @@
 /// The shared, mutable, insertion-ordered storage behind a dict value.
+///
+/// Small dicts (the common case: config dicts, kwargs, loop records) are searched linearly; a hash
+/// index is built only once a dict grows past `indexThreshold` entries.
 public final class DictStorage: @unchecked Sendable {
     /// Keys in insertion order.
-    public private(set) var keys: [Value] = []
+    @exclusivity(unchecked) public private(set) var keys: [Value] = []
     /// Values, parallel to `keys`.
-    public private(set) var values: [Value] = []
-    private var index: [HashKey: Int] = [:]
+    @exclusivity(unchecked) public private(set) var values: [Value] = []
+    @exclusivity(unchecked) private var index: [HashKey: Int]?
+    /// Whether this is a `namespace()` object (the only kind `{% set ns.attr = ... %}` may change).
+    public let isNamespace: Bool
 
-    public init() {}
+    static let indexThreshold = 12
+
+    /// An empty dict (or `namespace()` object).
+    public init(isNamespace: Bool = false) { self.isNamespace = isNamespace }
+
+    /// An empty dict with room for `capacity` entries.
+    init(capacity: Int) {
+        self.isNamespace = false
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
 
     /// The number of entries.
     public var count: Int { keys.count }
 
+    private func position(of key: HashKey) -> Int? {
+        if let index { return index[key] }
+        for (offset, candidate) in keys.enumerated() where HashKey(candidate) == key { return offset }
+        return nil
+    }
+
+    private func position(ofString key: String) -> Int? {
+        if let index { return index[.string(key)] }
+        for (offset, candidate) in keys.enumerated() {
+            if case .string(let text) = candidate, text == key { return offset }
+        }
+        return nil
+    }
+
     /// The value for `key`, or nil.
     public func get(_ key: Value) -> Value? {
-        guard let hashKey = HashKey(key), let position = index[hashKey] else { return nil }
-        return values[position]
+        if case .string(let text) = key { return get(text) }
+        guard let hashKey = HashKey(key), let found = position(of: hashKey) else { return nil }
+        return values[found]
     }
 
     /// The value for a string key, or nil.
     public func get(_ key: String) -> Value? {
-        guard let position = index[.string(key)] else { return nil }
-        return values[position]
+        guard let found = position(ofString: key) else { return nil }
+        return values[found]
     }
 
     /// Sets `key` to `value`, keeping the original position of an existing key.
     /// Returns false when the key is not hashable.
     @discardableResult
     public func set(_ key: Value, _ value: Value) -> Bool {
-        guard let hashKey = HashKey(key) else { return false }
-        if let position = index[hashKey] {
-            values[position] = value
+        let found: Int?
+        if case .string(let text) = key {
+            found = position(ofString: text)
         } else {
-            index[hashKey] = keys.count
-            keys.append(key)
-            values.append(value)
+            guard let hashKey = HashKey(key) else { return false }
+            found = position(of: hashKey)
         }
+        if let found {
+            values[found] = value
+            return true
+        }
+        if index != nil, let hashKey = HashKey(key) { index?[hashKey] = keys.count }
+        keys.append(key)
+        values.append(value)
+        if index == nil, keys.count > DictStorage.indexThreshold { rebuildIndex() }
         return true
+    }
+
+    private func rebuildIndex() {
+        var built: [HashKey: Int] = [:]
+        built.reserveCapacity(keys.count * 2)
+        for (offset, key) in keys.enumerated() {
+            if let hashKey = HashKey(key) { built[hashKey] = offset }
+        }
+        index = built
     }
 
     /// Removes `key`, returning its value.
     public func remove(_ key: Value) -> Value? {
-        guard let hashKey = HashKey(key), let position = index[hashKey] else { return nil }
-        let value = values[position]
-        keys.remove(at: position)
-        values.remove(at: position)
-        index.removeAll(keepingCapacity: true)
-        for (offset, key) in keys.enumerated() {
-            if let hashKey = HashKey(key) { index[hashKey] = offset }
-        }
+        guard let hashKey = HashKey(key), let found = position(of: hashKey) else { return nil }
+        let value = values[found]
+        keys.remove(at: found)
+        values.remove(at: found)
+        if index != nil { rebuildIndex() }
         return value
     }
 
     /// A shallow copy.
     public func copy() -> DictStorage {
-        let other = DictStorage()
+        let other = DictStorage(isNamespace: isNamespace)
         other.keys = keys
         other.values = values
         other.index = index
         return other
+    }
+
+    /// A plain-dict copy (for printing namespaces).
+    func copyAsDict() -> DictStorage {
+        let other = copy()
+        return DictStorage(copying: other)
+    }
+
+    private init(copying other: DictStorage) {
+        self.isNamespace = false
+        self.keys = other.keys
+        self.values = other.values
+        self.index = other.index
     }
 }
 

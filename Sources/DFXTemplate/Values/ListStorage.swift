@@ -4,12 +4,16 @@
 /// mutated by templates rendered concurrently.
 public final class ListStorage: @unchecked Sendable {
     /// The elements, in order.
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
     /// Whether this is a Python tuple.
     public let isTuple: Bool
+    /// Field names of a named tuple (such as `groupby`'s `grouper`/`list`), readable as attributes.
+    public let fieldNames: [String]?
 
-    public init(_ items: [Value], isTuple: Bool = false) {
+    /// Storage holding `items`; a tuple when `isTuple` or when `fieldNames` are given.
+    public init(_ items: [Value], isTuple: Bool = false, fieldNames: [String]? = nil) {
         self.items = items
-        self.isTuple = isTuple
+        self.isTuple = isTuple || fieldNames != nil
+        self.fieldNames = fieldNames
     }
 }

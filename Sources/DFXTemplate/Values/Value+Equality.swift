@@ -1,9 +1,15 @@
 extension Value {
     /// Python `==`: numbers compare across int/float/bool, lists and dicts element-wise.
-    public func isEqual(to other: Value) -> Bool { equals(other, depth: 0) }
+    public func isEqual(to other: Value) -> Bool {
+        var budget = 1_000_000
+        return equals(other, depth: 0, budget: &budget)
+    }
 
-    func equals(_ other: Value, depth: Int) -> Bool {
-        if depth > 64 { return false }
+    /// Element-wise equality, bounded in depth and in total comparisons (cyclic or hugely shared
+    /// structures compare unequal instead of hanging).
+    func equals(_ other: Value, depth: Int, budget: inout Int) -> Bool {
+        budget -= 1
+        if depth > 64 || budget < 0 { return false }
         switch (self, other) {
         case (.none, .none), (.undefined, .undefined): return true
         case (.string(let a), .string(let b)): return a == b
@@ -16,13 +22,13 @@ extension Value {
         case (.listRef(let a), .listRef(let b)):
             if a === b { return true }
             guard a.items.count == b.items.count, a.isTuple == b.isTuple else { return false }
-            for (x, y) in zip(a.items, b.items) where !x.equals(y, depth: depth + 1) { return false }
+            for (x, y) in zip(a.items, b.items) where !x.equals(y, depth: depth + 1, budget: &budget) { return false }
             return true
         case (.dictRef(let a), .dictRef(let b)):
             if a === b { return true }
             guard a.count == b.count else { return false }
             for (key, value) in zip(a.keys, a.values) {
-                guard let otherValue = b.get(key), value.equals(otherValue, depth: depth + 1) else { return false }
+                guard let otherValue = b.get(key), value.equals(otherValue, depth: depth + 1, budget: &budget) else { return false }
             }
             return true
         case (.macro(let a), .macro(let b)): return a === b

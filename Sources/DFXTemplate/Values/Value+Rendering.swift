@@ -4,12 +4,16 @@ extension Value {
         switch self {
         case .string(let text): return text
         case .undefined: return ""
-        default: return repr(depth: 0)
+        default: return reprString()
         }
     }
 
     /// Python's `repr()`: strings quoted, lists as `['a', 1]`, dicts as `{'a': 1}`.
-    public func reprString() -> String { repr(depth: 0) }
+    public func reprString() -> String {
+        var printer = ReprPrinter()
+        printer.write(self)
+        return printer.out
+    }
 
     func repr(depth: Int) -> String {
         switch self {
@@ -19,18 +23,7 @@ extension Value {
         case .int(let value): return String(value)
         case .double(let value): return Value.pythonFloat(value)
         case .string(let text): return Value.pythonQuote(text)
-        case .listRef(let storage):
-            if depth > 32 { return storage.isTuple ? "(...)" : "[...]" }
-            let inner = storage.items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ")
-            if storage.isTuple { return storage.items.count == 1 ? "(\(inner),)" : "(\(inner))" }
-            return "[\(inner)]"
-        case .dictRef(let storage):
-            if depth > 32 { return "{...}" }
-            var parts: [String] = []
-            for (key, value) in zip(storage.keys, storage.values) {
-                parts.append(key.repr(depth: depth + 1) + ": " + value.repr(depth: depth + 1))
-            }
-            return "{" + parts.joined(separator: ", ") + "}"
+        case .listRef, .dictRef: return reprString()
         case .function(let function): return "<function \(function.name)>"
         case .macro(let macro): return "<Macro '\(macro.name)'>"
         case .object(let object): return object.renderedString

@@ -7,20 +7,24 @@ public enum Value: Sendable {
     case none
     /// A missing name or attribute (Jinja2's `Undefined`).
     case undefined
+    /// Python `True`/`False`.
     case bool(Bool)
+    /// A 64-bit integer (overflow is an error, not a bigint).
     case int(Int)
+    /// A Python float.
     case double(Double)
+    /// A Python str.
     case string(String)
     /// A mutable list shared by reference; `isTuple` marks Python tuples (printed with parentheses).
     case listRef(ListStorage)
     /// An insertion-ordered mutable dictionary shared by reference.
     case dictRef(DictStorage)
     /// A host function.
-    case function(NativeFunction)
+    indirect case function(NativeFunction)
     /// A template macro (possibly closing over the frame that defined it).
     case macro(Macro)
     /// A host object such as dbt's `this`.
-    case object(any TemplateObject)
+    indirect case object(any TemplateObject)
 
     /// A new list holding `items`.
     public static func list(_ items: [Value]) -> Value { .listRef(ListStorage(items)) }
