@@ -20,9 +20,11 @@ public struct ParseCommand: ParsableCommand {
             let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
             try ManifestArtifact.write(workspace: workspace, compiled: [:], compiledPaths: [:], writer: writer)
             let manifest = workspace.manifest
-            let models = manifest.nodes.filter { $0.resourceType == .model }.count
-            let tests = manifest.nodes.filter { $0.resourceType == .test }.count
-            let sources = manifest.nodes.filter { $0.resourceType == .source }.count
+            var counts: [ResourceType: Int] = [:]
+            for index in manifest.nodes.indices { counts[manifest.nodes[index].resourceType, default: 0] += 1 }
+            let models = counts[.model] ?? 0
+            let tests = counts[.test] ?? 0
+            let sources = counts[.source] ?? 0
             context.console.info(
                 "Parsed \(models) models, \(tests) tests, \(sources) sources, \(manifest.macros.count) macros in \(Duration.seconds(clock.now - start))",
                 event: "ParseComplete")

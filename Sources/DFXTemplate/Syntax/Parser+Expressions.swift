@@ -95,13 +95,33 @@ extension Parser {
         return Expr(kind: .compare(left, rest), span: left.span.through(rest[rest.count - 1].1.span))
     }
 
+    /// The binary operators of one precedence level, looked up without building a table per call
+    /// (the parser runs this for every operand of every expression).
+    private enum OperatorLevel {
+        case additive, concatenation, multiplicative, power
+
+        func binaryOperator(_ symbol: String) -> BinaryOperator? {
+            switch (self, symbol) {
+            case (.additive, "+"): return .add
+            case (.additive, "-"): return .subtract
+            case (.concatenation, "~"): return .concat
+            case (.multiplicative, "*"): return .multiply
+            case (.multiplicative, "/"): return .divide
+            case (.multiplicative, "//"): return .floorDivide
+            case (.multiplicative, "%"): return .modulo
+            case (.power, "**"): return .power
+            default: return nil
+            }
+        }
+    }
+
     private mutating func parseBinaryLevel(
-        _ operators: [String: BinaryOperator], next: (inout Parser) throws -> Expr
+        _ level: OperatorLevel, next: (inout Parser) throws -> Expr
     ) throws -> Expr {
         var left = try next(&self)
         var depth = 0
         defer { nesting -= depth }
-        while case .symbol(let symbol) = current.kind, let op = operators[symbol] {
+        while case .symbol(let symbol) = current.kind, let op = level.binaryOperator(symbol) {
             try enterNesting(current)
             depth += 1
             index += 1
@@ -112,19 +132,19 @@ extension Parser {
     }
 
     private mutating func parseMath1() throws -> Expr {
-        try parseBinaryLevel(["+": .add, "-": .subtract]) { try $0.parseConcat() }
+        try parseBinaryLevel(.additive) { try $0.parseConcat() }
     }
 
     private mutating func parseConcat() throws -> Expr {
-        try parseBinaryLevel(["~": .concat]) { try $0.parseMath2() }
+        try parseBinaryLevel(.concatenation) { try $0.parseMath2() }
     }
 
     private mutating func parseMath2() throws -> Expr {
-        try parseBinaryLevel(["*": .multiply, "/": .divide, "//": .floorDivide, "%": .modulo]) { try $0.parsePow() }
+        try parseBinaryLevel(.multiplicative) { try $0.parsePow() }
     }
 
     private mutating func parsePow() throws -> Expr {
-        try parseBinaryLevel(["**": .power]) { try $0.parseUnary(withFilter: true) }
+        try parseBinaryLevel(.power) { try $0.parseUnary(withFilter: true) }
     }
 
     private mutating func parseUnary(withFilter: Bool) throws -> Expr {
