@@ -1,6 +1,6 @@
 extension Filters {
-    static let numberFilters: [(String, FilterFunction)] = [
-        ("int", { _, value, arguments in
+    static let numberFilters: [(String, FilterBox)] = [
+        ("int", FilterBox { _, value, arguments in
             let fallback = arguments.value(0, "default") ?? .int(0)
             let base = try arguments.int(1, "base", default: 10)
             switch value {
@@ -17,7 +17,7 @@ extension Filters {
             default: return fallback
             }
         }),
-        ("float", { _, value, arguments in
+        ("float", FilterBox { _, value, arguments in
             let fallback = arguments.value(0, "default") ?? .double(0)
             switch value {
             case .int(let number): return .double(Double(number))
@@ -29,7 +29,7 @@ extension Filters {
             default: return fallback
             }
         }),
-        ("abs", { _, value, _ in
+        ("abs", FilterBox { _, value, _ in
             switch value {
             case .int(let number):
                 guard number != Int.min else { throw TemplateRuntimeError("integer overflow") }
@@ -39,7 +39,7 @@ extension Filters {
             default: throw TemplateRuntimeError("bad operand type for abs(): '\(value.typeName)'")
             }
         }),
-        ("round", { _, value, arguments in
+        ("round", FilterBox { _, value, arguments in
             guard let number = value.numeric?.doubleValue else {
                 throw TemplateRuntimeError("filter 'round' needs a number, not '\(value.typeName)'")
             }

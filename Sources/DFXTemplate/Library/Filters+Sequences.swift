@@ -1,20 +1,20 @@
 extension Filters {
-    static let sequenceFilters: [(String, FilterFunction)] = [
-        ("length", lengthFilter), ("count", lengthFilter),
-        ("list", { _, value, _ in .list(try items(value, "list")) }),
-        ("first", { _, value, _ in try items(value, "first").first ?? .undefined }),
-        ("last", { _, value, _ in try items(value, "last").last ?? .undefined }),
-        ("reverse", { _, value, _ in
+    static let sequenceFilters: [(String, FilterBox)] = [
+        ("length", FilterBox(lengthFilter)), ("count", FilterBox(lengthFilter)),
+        ("list", FilterBox { _, value, _ in .list(try items(value, "list")) }),
+        ("first", FilterBox { _, value, _ in try items(value, "first").first ?? .undefined }),
+        ("last", FilterBox { _, value, _ in try items(value, "last").last ?? .undefined }),
+        ("reverse", FilterBox { _, value, _ in
             if case .string(let text) = value { return .string(String(text.reversed())) }
             return .list(try items(value, "reverse").reversed())
         }),
-        ("join", { _, value, arguments in
+        ("join", FilterBox { _, value, arguments in
             let separator = arguments.string(0, "d") ?? ""
             var elements = try items(value, "join")
             if let path = arguments.string(1, "attribute") { elements = elements.map { attribute($0, path) } }
             return .string(elements.map { $0.renderedString() }.joined(separator: separator))
         }),
-        ("sort", { _, value, arguments in
+        ("sort", FilterBox { _, value, arguments in
             let path = arguments.string(2, "attribute")
             return .list(
                 try sorted(
@@ -22,7 +22,7 @@ extension Filters {
                     caseSensitive: arguments.bool(1, "case_sensitive", default: false),
                     key: path.map { path in { attribute($0, path) } }))
         }),
-        ("unique", { _, value, arguments in
+        ("unique", FilterBox { _, value, arguments in
             let caseSensitive = arguments.bool(0, "case_sensitive", default: false)
             let path = arguments.string(1, "attribute")
             var seen: [Value] = []
@@ -37,9 +37,9 @@ extension Filters {
             }
             return .list(result)
         }),
-        ("min", { _, value, arguments in try extreme(value, arguments, wantMax: false) }),
-        ("max", { _, value, arguments in try extreme(value, arguments, wantMax: true) }),
-        ("sum", { _, value, arguments in
+        ("min", FilterBox { _, value, arguments in try extreme(value, arguments, wantMax: false) }),
+        ("max", FilterBox { _, value, arguments in try extreme(value, arguments, wantMax: true) }),
+        ("sum", FilterBox { _, value, arguments in
             var total = arguments.value(1, "start") ?? .int(0)
             let path = arguments.string(0, "attribute")
             for item in try items(value, "sum") {
@@ -47,7 +47,7 @@ extension Filters {
             }
             return total
         }),
-        ("map", { renderer, value, arguments in
+        ("map", FilterBox { renderer, value, arguments in
             let elements = try items(value, "map")
             if let path = arguments.keyword.first(where: { $0.0 == "attribute" })?.1.renderedString() {
                 let fallback = arguments.keyword.first { $0.0 == "default" }?.1
@@ -63,11 +63,11 @@ extension Filters {
             let rest = FilterArguments(positional: Array(arguments.positional.dropFirst()), keyword: arguments.keyword)
             return .list(try elements.map { try filter(renderer, $0, rest) })
         }),
-        ("select", { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: false, keep: true) }),
-        ("reject", { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: false, keep: false) }),
-        ("selectattr", { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: true, keep: true) }),
-        ("rejectattr", { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: true, keep: false) }),
-        ("batch", { _, value, arguments in
+        ("select", FilterBox { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: false, keep: true) }),
+        ("reject", FilterBox { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: false, keep: false) }),
+        ("selectattr", FilterBox { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: true, keep: true) }),
+        ("rejectattr", FilterBox { renderer, value, arguments in try selectItems(renderer, value, arguments, attribute: true, keep: false) }),
+        ("batch", FilterBox { _, value, arguments in
             let size = try arguments.int(0, "linecount", default: 1)
             guard size > 0, size <= 1_000_000 else { throw TemplateRuntimeError("batch size must be between 1 and 1000000") }
             let fill = arguments.value(1, "fill_with")
@@ -82,7 +82,7 @@ extension Filters {
             }
             return .list(batches)
         }),
-        ("slice", { _, value, arguments in
+        ("slice", FilterBox { _, value, arguments in
             let slices = try arguments.int(0, "slices", default: 1)
             guard slices > 0, slices < 100_000 else { throw TemplateRuntimeError("slice count must be positive") }
             let fill = arguments.value(1, "fill_with")
@@ -101,14 +101,14 @@ extension Filters {
             }
             return .list(result)
         }),
-        ("items", { _, value, _ in
+        ("items", FilterBox { _, value, _ in
             guard case .dictRef(let storage) = value else {
                 if value.isUndefined { return .list([]) }
                 throw TemplateRuntimeError("filter 'items' needs a mapping, not '\(value.typeName)'")
             }
             return .list(zip(storage.keys, storage.values).map { .tuple([$0, $1]) })
         }),
-        ("dictsort", { _, value, arguments in
+        ("dictsort", FilterBox { _, value, arguments in
             guard case .dictRef(let storage) = value else {
                 throw TemplateRuntimeError("filter 'dictsort' needs a mapping, not '\(value.typeName)'")
             }
@@ -120,7 +120,7 @@ extension Filters {
                     caseSensitive: arguments.bool(0, "case_sensitive", default: false),
                     key: { $0.asList?[byValue ? 1 : 0] ?? .none }))
         }),
-        ("groupby", { _, value, arguments in
+        ("groupby", FilterBox { _, value, arguments in
             let path = try arguments.required(0, "attribute").renderedString()
             let elements = try sorted(try items(value, "groupby"), reverse: false, caseSensitive: true) { attribute($0, path) }
             var groups: [Value] = []
@@ -139,7 +139,7 @@ extension Filters {
             if let existing = currentKey { groups.append(group(existing, members)) }
             return .list(groups)
         }),
-        ("attr", { _, value, arguments in attribute(value, try arguments.required(0, "name").renderedString()) }),
+        ("attr", FilterBox { _, value, arguments in attribute(value, try arguments.required(0, "name").renderedString()) }),
     ]
 
     static let lengthFilter: FilterFunction = { _, value, _ in

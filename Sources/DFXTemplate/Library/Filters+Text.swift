@@ -1,57 +1,57 @@
 extension Filters {
-    static let textFilters: [(String, FilterFunction)] = [
-        ("lower", { _, value, _ in .string(value.renderedString().pythonLower) }),
-        ("upper", { _, value, _ in .string(value.renderedString().pythonUpper) }),
-        ("capitalize", { _, value, _ in .string(StringMethods.capitalize(value.renderedString())) }),
-        ("title", { _, value, _ in .string(StringMethods.title(value.renderedString())) }),
-        ("trim", { _, value, arguments in
+    static let textFilters: [(String, FilterBox)] = [
+        ("lower", FilterBox { _, value, _ in .string(value.renderedString().pythonLower) }),
+        ("upper", FilterBox { _, value, _ in .string(value.renderedString().pythonUpper) }),
+        ("capitalize", FilterBox { _, value, _ in .string(StringMethods.capitalize(value.renderedString())) }),
+        ("title", FilterBox { _, value, _ in .string(StringMethods.title(value.renderedString())) }),
+        ("trim", FilterBox { _, value, arguments in
             .string(StringMethods.strip(value.renderedString(), arguments.value(0, "chars"), leading: true, trailing: true))
         }),
-        ("replace", { _, value, arguments in
+        ("replace", FilterBox { _, value, arguments in
             let old = try arguments.required(0, "old").renderedString()
             let new = try arguments.required(1, "new").renderedString()
             return .string(try value.renderedString().replacing(old, with: new, maxCount: try arguments.int(2, "count", default: -1)))
         }),
-        ("string", { _, value, _ in .string(value.renderedString()) }),
-        ("as_text", { _, value, _ in .string(value.renderedString()) }),
-        ("as_native", { _, value, _ in value }),
-        ("as_bool", { _, value, _ in
+        ("string", FilterBox { _, value, _ in .string(value.renderedString()) }),
+        ("as_text", FilterBox { _, value, _ in .string(value.renderedString()) }),
+        ("as_native", FilterBox { _, value, _ in value }),
+        ("as_bool", FilterBox { _, value, _ in
             if case .string(let text) = value {
                 if text == "True" || text == "true" { return .bool(true) }
                 if text == "False" || text == "false" { return .bool(false) }
             }
             return value
         }),
-        ("as_number", { _, value, _ in
+        ("as_number", FilterBox { _, value, _ in
             if case .string(let text) = value {
                 if let number = Int(text) { return .int(number) }
                 if let number = Double(text) { return .double(number) }
             }
             return value
         }),
-        ("safe", { _, value, _ in value }),
-        ("escape", { _, value, _ in .string(escapeHTML(value.renderedString())) }),
-        ("e", { _, value, _ in .string(escapeHTML(value.renderedString())) }),
-        ("forceescape", { _, value, _ in .string(escapeHTML(value.renderedString())) }),
-        ("center", { _, value, arguments in
+        ("safe", FilterBox { _, value, _ in value }),
+        ("escape", FilterBox { _, value, _ in .string(escapeHTML(value.renderedString())) }),
+        ("e", FilterBox { _, value, _ in .string(escapeHTML(value.renderedString())) }),
+        ("forceescape", FilterBox { _, value, _ in .string(escapeHTML(value.renderedString())) }),
+        ("center", FilterBox { _, value, arguments in
             .string(pad(value.renderedString(), width: try arguments.int(0, "width", default: 80), fill: " ", mode: "center"))
         }),
-        ("indent", { _, value, arguments in try indent(value.renderedString(), arguments) }),
-        ("truncate", { _, value, arguments in try truncate(value.renderedString(), arguments) }),
-        ("wordcount", { _, value, _ in
+        ("indent", FilterBox { _, value, arguments in try indent(value.renderedString(), arguments) }),
+        ("truncate", FilterBox { _, value, arguments in try truncate(value.renderedString(), arguments) }),
+        ("wordcount", FilterBox { _, value, _ in
             .int(value.renderedString().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).count)
         }),
-        ("striptags", { _, value, _ in .string(stripTags(value.renderedString())) }),
-        ("format", { _, value, arguments in
+        ("striptags", FilterBox { _, value, _ in .string(stripTags(value.renderedString())) }),
+        ("format", FilterBox { _, value, arguments in
             if !arguments.keyword.isEmpty {
                 return .string(try StringFormatting.format(value.renderedString(), arguments.positional, arguments.keyword))
             }
             return .string(try StringFormatting.percent(value.renderedString(), .tuple(arguments.positional)))
         }),
-        ("tojson", { _, value, arguments in
+        ("tojson", FilterBox { _, value, arguments in
             .string(try JSONWriter.write(value, indent: try arguments.int(0, "indent", default: -1)))
         }),
-        ("default", defaultFilter), ("d", defaultFilter),
+        ("default", FilterBox(defaultFilter)), ("d", FilterBox(defaultFilter)),
     ]
 
     static let defaultFilter: FilterFunction = { _, value, arguments in

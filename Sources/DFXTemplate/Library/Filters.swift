@@ -1,10 +1,18 @@
 /// A filter as in `x|f(a, b=c)`: the renderer, the value, the arguments.
 typealias FilterFunction = @Sendable (Renderer, Value, FilterArguments) throws -> Value
 
+/// A filter's function in a class field, so calls go straight to the closure (a function stored
+/// directly in a dictionary or tuple array is called through reabstraction thunks).
+final class FilterBox: Sendable {
+    let call: FilterFunction
+
+    init(_ call: @escaping FilterFunction) { self.call = call }
+}
+
 /// Jinja2's built-in filters (and dbt's `as_*` filters); helpers are in `Filters+*.swift`.
 enum Filters {
-    static let table: [String: FilterFunction] = {
-        var table: [String: FilterFunction] = [:]
+    static let table: [String: FilterBox] = {
+        var table: [String: FilterBox] = [:]
         for (name, function) in textFilters { table[name] = function }
         for (name, function) in sequenceFilters { table[name] = function }
         for (name, function) in numberFilters { table[name] = function }
@@ -95,7 +103,7 @@ enum Filters {
     /// Calls a filter by name from `map('lower')`.
     static func byName(_ name: String) throws -> FilterFunction {
         guard let function = table[name] else { throw TemplateRuntimeError("unknown filter '\(name)'") }
-        return function
+        return function.call
     }
 
     /// A test by name from `select('odd')`; no name means truthiness.

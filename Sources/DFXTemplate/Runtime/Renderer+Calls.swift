@@ -200,7 +200,7 @@ extension Renderer {
             {
                 throw undefinedError(baseExpr)
             }
-            return try filter.function(self, value, FilterArguments(positional: positional, keyword: keyword))
+            return try filter.function.call(self, value, FilterArguments(positional: positional, keyword: keyword))
         } catch let error as TemplateRuntimeError {
             throw fail(error.message, filter.span, hint: error.hint)
         }

@@ -44,7 +44,7 @@ struct CallArguments: Sendable {
 /// A filter application resolved at compile time.
 struct FilterCall: Sendable {
     var name: String
-    var function: FilterFunction
+    var function: FilterBox
     var arguments: CallArguments
     var span: Span
 }
