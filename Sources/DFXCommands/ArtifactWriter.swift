@@ -28,15 +28,23 @@ struct ArtifactWriter {
         return "compiled/\(node.packageName)/\(base)"
     }
 
-    /// Writes each compiled SQL file, in parallel; returns the paths written, by unique ID.
-    func writeCompiled(_ compiled: [String: String], manifest: Manifest) throws(DiagnosticError) -> [String: String] {
-        var jobs: [(path: String, sql: String)] = []
+    /// The path each compiled node is written to, as artifacts record it (`target/compiled/…`).
+    func compiledPaths(_ compiled: [String: String], manifest: Manifest) -> [String: String] {
         var paths: [String: String] = [:]
+        for id in compiled.keys {
+            guard let node = manifest.node(id) else { continue }
+            paths[id] = targetPath + "/" + Self.compiledPath(for: node)
+        }
+        return paths
+    }
+
+    /// Writes each compiled SQL file.
+    func writeCompiled(_ compiled: [String: String], manifest: Manifest) throws(DiagnosticError) {
+        var jobs: [(path: String, sql: String)] = []
         var folders = Set<String>()
         for (id, sql) in compiled {
             guard let node = manifest.node(id) else { continue }
             let relative = Self.compiledPath(for: node)
-            paths[id] = targetPath + "/" + relative
             let absolute = targetDirectory + "/" + relative
             folders.insert(String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.endIndex)]))
             jobs.append((absolute, sql))
@@ -59,7 +67,6 @@ struct ArtifactWriter {
         if let failed {
             throw DiagnosticError(Diagnostic(.error, "cannot write \(failed)", hint: "check that the target folder is writable"))
         }
-        return paths
     }
 
     /// Writes `bytes` to `name` under the target folder, atomically (temporary file, then rename).

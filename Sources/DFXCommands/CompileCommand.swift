@@ -31,9 +31,19 @@ public struct CompileCommand: ParsableCommand {
             let compiled = try compiler.compile(selected)
             timer.mark("render")
             let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
-            let paths = try writer.writeCompiled(compiled, manifest: workspace.manifest)
+            // The manifest's JSON is built on a second core while the compiled files are written.
+            let paths = writer.compiledPaths(compiled, manifest: workspace.manifest)
+            let results = ArtifactResults()
+            DispatchQueue.concurrentPerform(iterations: 2) { job in
+                if job == 0 {
+                    results.setFiles(Result { () throws(DiagnosticError) in try writer.writeCompiled(compiled, manifest: workspace.manifest) })
+                } else {
+                    results.setManifest(ManifestArtifact.bytes(workspace: workspace, compiled: compiled, compiledPaths: paths))
+                }
+            }
+            try results.files?.get()
             timer.mark("write compiled")
-            try ManifestArtifact.write(workspace: workspace, compiled: compiled, compiledPaths: paths, writer: writer)
+            try writer.writeArtifact("manifest.json", bytes: results.manifest)
             timer.mark("write manifest")
             let elapsed = clock.now - start
             let counts = Dictionary(grouping: selected.compactMap { workspace.manifest.node($0)?.resourceType }, by: { $0 })
@@ -51,12 +61,25 @@ public struct CompileCommand: ParsableCommand {
 /// Writes `manifest.json` for a workspace.
 enum ManifestArtifact {
     static func write(workspace: Workspace, compiled: [String: String], compiledPaths: [String: String], writer: ArtifactWriter) throws(DiagnosticError) {
-        let maps = workspace.manifest.parentAndChildMaps(workspace.graph)
-        let manifestWriter = ManifestWriter(
-            manifest: workspace.manifest, compiled: compiled, compiledPaths: compiledPaths, parentMap: maps.parents,
-            childMap: maps.children, generatedAt: workspace.settings.startedAt.iso8601, dfxVersion: DFXVersion.current)
-        try writer.writeArtifact("manifest.json", bytes: manifestWriter.bytes())
+        try writer.writeArtifact("manifest.json", bytes: bytes(workspace: workspace, compiled: compiled, compiledPaths: compiledPaths))
     }
+
+    static func bytes(workspace: Workspace, compiled: [String: String], compiledPaths: [String: String]) -> [UInt8] {
+        let maps = workspace.manifest.parentAndChildMaps(workspace.graph)
+        return ManifestWriter(
+            manifest: workspace.manifest, compiled: compiled, compiledPaths: compiledPaths, parentMap: maps.parents,
+            childMap: maps.children, generatedAt: workspace.settings.startedAt.iso8601, dfxVersion: DFXVersion.current
+        ).bytes()
+    }
+}
+
+/// What the two artifact jobs of `dfx compile` produce, each set by one job.
+private final class ArtifactResults: @unchecked Sendable {
+    private(set) var files: Result<Void, DiagnosticError>?
+    private(set) var manifest: [UInt8] = []
+
+    func setFiles(_ result: Result<Void, DiagnosticError>) { files = result }
+    func setManifest(_ bytes: [UInt8]) { manifest = bytes }
 }
 
 extension Duration {

@@ -43,18 +43,31 @@ struct FileScanner {
     }
 
     /// Relative paths of the regular files below `base`, sorted, hidden entries skipped.
+    ///
+    /// Walks with `readdir`, using each entry's type so that no file needs a `stat` (a project of
+    /// 10,000 models would otherwise pay 10,000 system calls for nothing).
     static func listFiles(under base: String) -> [String] {
         var result: [String] = []
         var pending: [String] = [""]
-        let manager = FileManager.default
         while let relative = pending.popLast() {
             let directory = relative.isEmpty ? base : join(base, relative)
-            guard let entries = try? manager.contentsOfDirectory(atPath: directory) else { continue }
-            for entry in entries where !entry.hasPrefix(".") {
-                let child = relative.isEmpty ? entry : relative + "/" + entry
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: join(base, child), isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue { pending.append(child) } else { result.append(child) }
+            guard let stream = opendir(directory) else { continue }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): pending.append(child)
+                case Int32(DT_REG): result.append(child)
+                default:
+                    // Symbolic links and file systems that do not report types: ask.
+                    var status = stat()
+                    guard stat(join(base, child), &status) == 0 else { continue }
+                    if status.st_mode & S_IFMT == S_IFDIR { pending.append(child) } else if status.st_mode & S_IFMT == S_IFREG { result.append(child) }
+                }
             }
         }
         return result.sorted()
