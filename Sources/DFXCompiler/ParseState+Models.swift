@@ -25,9 +25,10 @@ extension ParseState {
         let prepared = files.concurrentMap { file -> PreparedTemplate in
             do throws(DiagnosticError) {
                 let template = try environment.compile(file.contents, path: file.path)
-                return PreparedTemplate(template: template, report: template.staticCalls(to: names), errors: [])
+                return PreparedTemplate(
+                    template: template, report: template.staticCalls(to: names), checksum: Digest.sha256Hex(file.contents), errors: [])
             } catch {
-                return PreparedTemplate(template: nil, report: nil, errors: error.diagnostics)
+                return PreparedTemplate(template: nil, report: nil, checksum: Digest.sha256Hex(file.contents), errors: error.diagnostics)
             }
         }
         for (file, preparedTemplate) in zip(files, prepared) {
@@ -104,7 +105,7 @@ extension ParseState {
             fqn: fqn, path: file.pathInResourceFolder, originalFilePath: file.path,
             location: SourceLocation(file: file.path, line: 1, column: 1))
         node.rawCode = file.contents
-        node.checksum = Digest.sha256Hex(file.contents)
+        node.checksum = prepared.checksum
         node.config = projectConfig(type == .analysis ? .analysis : type, fqn: fqn)
         applyProperties(properties[type.rawValue + "." + name], to: &node)
         errors += prepared.errors
@@ -185,5 +186,7 @@ extension ParseState {
 struct PreparedTemplate: Sendable {
     var template: Template?
     var report: StaticCallReport?
+    /// SHA-256 of the file, computed with the rest on all cores.
+    var checksum: String
     var errors: [Diagnostic]
 }

@@ -12,11 +12,24 @@ extension ParseState {
         let databaseMacro = environment.macro(named: "generate_database_name", namespace: packageName)
         let target = settings.target
         let context = NodeContext(relations: RelationIndex(), dialect: settings.dialect)
+        let anyMacro = schemaMacro != nil || aliasMacro != nil || databaseMacro != nil
         for index in nodes.indices where nodes[index].resourceType != .source {
-            var node = nodes[index]
-            if node.resourceType == .test, node.config["schema"] == nil {
-                node.config["schema"] = .string("dfx_test__audit")
+            if nodes[index].resourceType == .test, nodes[index].config["schema"] == nil {
+                nodes[index].config["schema"] = .string("dfx_test__audit")
             }
+            // Without naming macros (the common case) set the names in place, copying nothing.
+            if !anyMacro {
+                let config = nodes[index].config
+                if nodes[index].resourceType == .snapshot, let targetSchema = config["target_schema"]?.scalarText {
+                    nodes[index].schema = targetSchema
+                } else {
+                    nodes[index].schema = SchemaNaming.defaultSchema(custom: config["schema"]?.scalarText, targetSchema: target.schema)
+                }
+                nodes[index].alias = SchemaNaming.defaultAlias(custom: config["alias"]?.scalarText, nodeName: nodes[index].name)
+                nodes[index].database = config["database"]?.scalarText ?? (settings.dialect.hasSchemas ? target.database : nil)
+                continue
+            }
+            var node = nodes[index]
             let customSchema = node.config["schema"]?.scalarText
             let customAlias = node.config["alias"]?.scalarText
             let customDatabase = node.config["database"]?.scalarText

@@ -36,15 +36,16 @@ extension ParseState {
 
     /// Two resources of one refable kind with one name: dbt cannot tell which `ref` means.
     mutating func checkDuplicateNames() {
-        var seen: [String: Node] = [:]
-        for node in nodes where node.isEnabled {
+        var seen: [String: Int] = [:]
+        for (index, node) in nodes.enumerated() where node.isEnabled {
             let key: String
             switch node.resourceType {
             case .model, .seed, .snapshot: key = "ref:" + node.name
             case .analysis, .test: key = node.uniqueID
             default: continue
             }
-            if let first = seen[key] {
+            if let firstIndex = seen[key] {
+                let first = nodes[firstIndex]
                 errors.append(
                     Diagnostic(
                         .error,
@@ -52,13 +53,14 @@ extension ParseState {
                         at: node.location, hint: "rename one of the files, or disable one with enabled: false",
                         notes: ["first defined at \(first.location)"]))
             } else {
-                seen[key] = node
+                seen[key] = index
             }
         }
     }
 
     /// Moves `enabled: false` nodes (and tests attached to them) out of the graph.
     mutating func partitionDisabled() {
+        guard nodes.contains(where: { !$0.isEnabled }) else { return }
         var enabled: [Node] = []
         enabled.reserveCapacity(nodes.count)
         var disabledIDs = Set<String>()
