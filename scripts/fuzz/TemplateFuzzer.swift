@@ -26,7 +26,10 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// The fixed globals and context every fuzz input renders against.
 enum FuzzEnvironment {
-    static let context: [String: Value] = [
+    /// A fresh context per render: lists and dicts are shared by reference, so an input that
+    /// appends to `cols` must not grow the list seen by every later input (which once made the
+    /// fuzzer report a slow unit that was only the harness's own accumulated state).
+    static var context: [String: Value] { [
         "name": .string("orders"),
         "n": .int(3),
         "ratio": .double(0.5),
@@ -34,7 +37,7 @@ enum FuzzEnvironment {
         "nothing": .none,
         "cols": Value.list([.string("id"), .string("amount"), .string("created_at")]),
         "cfg": Value.dict([("materialized", .string("table")), ("tags", Value.list([.string("a")]))]),
-    ]
+    ] }
 
     static func make(_ options: EnvironmentOptions) -> Environment {
         var environment = Environment(options: options)
