@@ -34,28 +34,29 @@ enum ContextGlobals {
                 }))
         environment.addGlobal(
             "flags",
-            .dict([
-                ("FULL_REFRESH", .bool(settings.fullRefresh)), ("WHICH", .string(settings.command)),
-                ("STORE_FAILURES", .bool(false)),
-            ]))
+            .object(
+                ReadOnlyMapping(
+                    name: "flags",
+                    entries: [
+                        "FULL_REFRESH": .bool(settings.fullRefresh), "WHICH": .string(settings.command),
+                        "STORE_FAILURES": .bool(false),
+                    ])))
         environment.addGlobal("should_store_failures", .function(NativeFunction("should_store_failures") { _ in .bool(false) }))
     }
 
-    /// `target`: the profile's target without any secret.
+    /// `target`: the profile's target without any secret, read-only (shared by every render).
     static func targetValue(_ target: TargetSettings) -> Value {
-        var pairs: [(String, Value)] = []
-        for (key, value) in target.redactedFields.sorted(by: { $0.key < $1.key }) where !TargetSettings.isSecret(key) {
-            pairs.append((key, value.templateValue))
-        }
-        pairs.append(("name", .string(target.name)))
-        pairs.append(("target_name", .string(target.name)))
-        pairs.append(("profile_name", .string(target.profileName)))
-        pairs.append(("type", .string(target.type)))
-        pairs.append(("schema", .string(target.schema)))
-        pairs.append(("database", .string(target.database)))
-        pairs.append(("dbname", .string(target.database)))
-        pairs.append(("threads", .int(target.threads)))
-        return .dict(pairs)
+        var entries: [String: ConfigValue] = [:]
+        for (key, value) in target.redactedFields where !TargetSettings.isSecret(key) { entries[key] = value }
+        entries["name"] = .string(target.name)
+        entries["target_name"] = .string(target.name)
+        entries["profile_name"] = .string(target.profileName)
+        entries["type"] = .string(target.type)
+        entries["schema"] = .string(target.schema)
+        entries["database"] = .string(target.database)
+        entries["dbname"] = .string(target.database)
+        entries["threads"] = .int(target.threads)
+        return .object(ReadOnlyMapping(name: "target", entries: entries))
     }
 }
 
