@@ -125,4 +125,4 @@ if ! ls "$RESULTS"/*/phases.txt >/dev/null 2>&1; then
     echo "(DFX_TIMINGS=1 adds nothing to dfx's output: no per-phase timings.)"
 fi
 echo
-echo "machine: $(nproc) cores, $(uname -m); dfx $("$DFX" --version 2>/dev/null || echo '?'); dbt $("$DBT_BIN" --version 2>/dev/null | sed -n 's/.*installed: *//p' | head -n 1)"
+echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d" " -f1-3 /proc/loadavg) at the end; dfx $("$DFX" --version 2>/dev/null || echo '?'); dbt $("$DBT_BIN" --version 2>/dev/null | sed -n 's/.*installed: *//p' | head -n 1)"

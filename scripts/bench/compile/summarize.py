@@ -42,18 +42,44 @@ def runs(folder, tool):
     return [read_time_report(os.path.join(folder, name)) for name in reports]
 
 
-def node_counts(path):
-    """'123 models, 456 tests' from a manifest, or '' when there is none."""
+def load_manifest(path):
     if not os.path.exists(path):
-        return ""
+        return None
     with open(path, encoding="utf-8") as handle:
-        manifest = json.load(handle)
+        return json.load(handle)
+
+
+def node_counts(manifest):
+    """'123 models, 456 tests' from a manifest, or '' when there is none."""
+    if manifest is None:
+        return ""
     counts = {}
     for node in manifest.get("nodes", {}).values():
         kind = node.get("resource_type", "?")
         counts[kind] = counts.get(kind, 0) + 1
     counts["source"] = len(manifest.get("sources", {}))
     return ", ".join(f"{counts[k]} {k}" for k in sorted(counts))
+
+
+def compare_ids(dfx, dbt):
+    """Whether both manifests hold the same node and source unique_ids, and the same parents."""
+    ids = {tool: set(m.get("nodes", {})) | set(m.get("sources", {})) for tool, m in (("dfx", dfx), ("dbt", dbt))}
+    only_dfx = sorted(ids["dfx"] - ids["dbt"])
+    only_dbt = sorted(ids["dbt"] - ids["dfx"])
+    parents = {tool: m.get("parent_map", {}) for tool, m in (("dfx", dfx), ("dbt", dbt))}
+    differing = sorted(
+        node for node in ids["dfx"] & ids["dbt"]
+        if sorted(parents["dfx"].get(node, [])) != sorted(parents["dbt"].get(node, [])))
+    if not only_dfx and not only_dbt and not differing:
+        return f"dfx and dbt manifests agree on all {len(ids['dfx'])} unique_ids and their parent_map entries"
+    parts = []
+    if only_dfx:
+        parts.append(f"{len(only_dfx)} ids only in dfx (e.g. {only_dfx[0]})")
+    if only_dbt:
+        parts.append(f"{len(only_dbt)} ids only in dbt (e.g. {only_dbt[0]})")
+    if differing:
+        parts.append(f"{len(differing)} nodes with different parents (e.g. {differing[0]})")
+    return "manifests DIFFER: " + "; ".join(parts)
 
 
 def cell(values, digits, unit):
@@ -86,10 +112,14 @@ def main(results):
         print(
             f"| {size} | {cell(dfx_wall, 2, ' s')} | {cell(dfx_rss, 0, ' MiB')} | {cell(dbt_wall, 2, ' s')} "
             f"| {cell(dbt_rss, 0, ' MiB')} | {wall_ratio} | {rss_ratio} |")
-        for tool in ("dfx", "dbt"):
-            counts = node_counts(os.path.join(folder, f"{tool}-manifest.json"))
+        manifests = {tool: load_manifest(os.path.join(folder, f"{tool}-manifest.json")) for tool in ("dfx", "dbt")}
+        for tool, manifest in manifests.items():
+            counts = node_counts(manifest)
             if counts:
                 notes.append(f"N={size}: {tool} manifest: {counts}")
+        if manifests["dfx"] is not None and manifests["dbt"] is not None:
+            notes.append(f"N={size}: {compare_ids(manifests['dfx'], manifests['dbt'])}")
+        manifests.clear()
     if notes:
         print()
         for note in notes:
