@@ -146,6 +146,30 @@ macros:
 }
 
 
+ATTRIBUTE_TYPES = {
+    "discount_cents": "bigint", "tax_cents": "bigint", "quantity": "numeric", "is_test": "boolean",
+    "priority": "integer", "weight_grams": "numeric", "cancelled_at": "timestamp", "shipped_at": "timestamp",
+    "score": "double precision",
+}
+
+
+def raw_tables_ddl(tables):
+    """PostgreSQL DDL for the raw source tables (empty), so the project can also be run."""
+    lines = [
+        "-- Raw source tables of the synthetic project, for running it against PostgreSQL:",
+        "--   psql -v ON_ERROR_STOP=1 -f setup/raw_tables.sql   (creates schema raw; not read by dbt or dfx)",
+        "create schema if not exists raw;",
+    ]
+    for table in tables:
+        columns = [
+            "id bigint", "customer_id bigint", "status text", "amount_cents bigint", "created_at timestamp",
+            "updated_at timestamp", "_loaded_at timestamp", "is_deleted boolean",
+        ]
+        columns += [f"{a[0]} {ATTRIBUTE_TYPES.get(a[0], 'text')}" for a in table.attributes]
+        lines.append(f"create table if not exists raw.{table.name} (\n    " + ",\n    ".join(columns) + "\n);")
+    return "\n".join(lines) + "\n"
+
+
 def mart_domain_block():
     lines = []
     for domain in DOMAINS:
@@ -170,6 +194,7 @@ class ProjectWriter:
             "profiles.yml": PROFILES,
             "models/staging/_sources.yml": self.sources_yaml(),
             ".gitignore": "target/\nlogs/\ndbt_packages/\n",
+            "setup/raw_tables.sql": raw_tables_ddl(self.layout.tables),
         }
         files.update(MACROS)
         for name, models in self.layout.singular_tests:
