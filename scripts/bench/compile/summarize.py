@@ -15,9 +15,10 @@ import sys
 
 
 def read_time_report(path):
-    """(wall seconds, peak RSS in MiB, exit status) from a `/usr/bin/time -v` report."""
+    """(wall seconds, peak RSS in MiB, exit status, user+system CPU seconds) from a `/usr/bin/time -v` report."""
     wall = rss = None
     status = 0
+    cpu = 0.0
     with open(path, encoding="utf-8", errors="replace") as handle:
         for line in handle:
             line = line.strip()
@@ -29,11 +30,13 @@ def read_time_report(path):
                 wall = seconds
             elif line.startswith("Maximum resident set size"):
                 rss = int(line.rsplit(": ", 1)[1]) / 1024
+            elif line.startswith("User time (seconds)") or line.startswith("System time (seconds)"):
+                cpu += float(line.rsplit(": ", 1)[1])
             elif line.startswith("Exit status"):
                 status = int(line.rsplit(": ", 1)[1])
             elif line.startswith("Command terminated by signal"):
                 status = 128 + int(line.rsplit(" ", 1)[1])
-    return wall, rss, status
+    return wall, rss, status, cpu
 
 
 def runs(folder, tool):
@@ -92,8 +95,10 @@ def cell(values, digits, unit):
 
 def main(results):
     sizes = sorted((int(name) for name in os.listdir(results) if name.isdigit()))
-    print("| models | dfx compile wall (median) | dfx peak RSS | dbt parse wall | dbt parse peak RSS | wall ratio dbt/dfx | RSS ratio dbt/dfx |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| models | dfx compile wall (median) | dfx CPU | dfx peak RSS | dbt parse wall | dbt CPU | dbt parse peak RSS "
+        "| wall ratio dbt/dfx | CPU ratio | RSS ratio |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     notes = []
     for size in sizes:
         folder = os.path.join(results, str(size))
@@ -104,14 +109,16 @@ def main(results):
             if failed:
                 notes.append(f"N={size}: {len(failed)} {tool} run(s) failed (exit {failed[0][2]})")
             good = [m for m in measured if m[2] == 0 and m[0] is not None]
-            row[tool] = ([m[0] for m in good], [m[1] for m in good if m[1] is not None])
-        dfx_wall, dfx_rss = row["dfx"]
-        dbt_wall, dbt_rss = row["dbt"]
+            row[tool] = ([m[0] for m in good], [m[1] for m in good if m[1] is not None], [m[3] for m in good])
+        dfx_wall, dfx_rss, dfx_cpu = row["dfx"]
+        dbt_wall, dbt_rss, dbt_cpu = row["dbt"]
+        cpu_ratio = f"{statistics.median(dbt_cpu) / statistics.median(dfx_cpu):.1f}x" if dfx_cpu and dbt_cpu and statistics.median(dfx_cpu) > 0 else "n/a"
         wall_ratio = f"{statistics.median(dbt_wall) / statistics.median(dfx_wall):.1f}x" if dfx_wall and dbt_wall else "n/a"
         rss_ratio = f"{statistics.median(dbt_rss) / statistics.median(dfx_rss):.1f}x" if dfx_rss and dbt_rss else "n/a"
         print(
-            f"| {size} | {cell(dfx_wall, 2, ' s')} | {cell(dfx_rss, 0, ' MiB')} | {cell(dbt_wall, 2, ' s')} "
-            f"| {cell(dbt_rss, 0, ' MiB')} | {wall_ratio} | {rss_ratio} |")
+            f"| {size} | {cell(dfx_wall, 2, ' s')} | {cell(dfx_cpu, 2, ' s')} | {cell(dfx_rss, 0, ' MiB')} "
+            f"| {cell(dbt_wall, 2, ' s')} | {cell(dbt_cpu, 2, ' s')} | {cell(dbt_rss, 0, ' MiB')} "
+            f"| {wall_ratio} | {cpu_ratio} | {rss_ratio} |")
         manifests = {tool: load_manifest(os.path.join(folder, f"{tool}-manifest.json")) for tool in ("dfx", "dbt")}
         for tool, manifest in manifests.items():
             counts = node_counts(manifest)
