@@ -6,7 +6,8 @@
 #
 # Builds dfx in release, generates (and caches under .bench/, git-ignored) one project per size with
 # scripts/synth/generate.py, then measures with /usr/bin/time -v:
-#   - dfx compile: wall time and peak RSS, median of --runs runs, fresh target/ each run;
+#   - dfx compile: wall time, CPU time and peak RSS, median of --runs runs, fresh target/ each run;
+#   - dfx parse (manifest only, no compiled SQL: the closer match to dbt parse), the same way;
 #   - dbt parse (/tmp/dbtvenv, no partial parse, fresh target and log dirs): --dbt-runs runs.
 # Prints a markdown table (also saved as .bench/results/table.md), and dfx's per-phase timings when
 # DFX_TIMINGS=1 makes dfx print anything more than it normally does.
@@ -84,6 +85,12 @@ for size in $SIZES; do
     mkdir -p "$out"
     for run in $(seq 1 "$RUNS"); do
         rm -rf "$project/target" "$project/logs"
+        sync  # else writing back the previous run's deleted target/ inflates this run's system time
+        log "N=$size dfx parse run $run/$RUNS"
+        /usr/bin/time -v -o "$out/dfxparse-$run.time" "$DFX" parse --project-dir "$project" \
+            >"$out/dfxparse-$run.out" 2>&1 || log "N=$size dfx parse failed: see $out/dfxparse-$run.out"
+        rm -rf "$project/target"
+        sync
         log "N=$size dfx compile run $run/$RUNS"
         /usr/bin/time -v -o "$out/dfx-$run.time" "$DFX" compile --project-dir "$project" \
             >"$out/dfx-$run.out" 2>&1 || log "N=$size dfx compile failed: see $out/dfx-$run.out"

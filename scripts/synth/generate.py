@@ -26,10 +26,13 @@ def parse_arguments(argv):
     parser.add_argument("out_dir", help="folder to write the project into (replaced if it holds a synth project)")
     parser.add_argument("--models", type=int, required=True, help="number of models (>= 10)")
     parser.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
+    parser.add_argument("--tables", type=int, default=None, help="source tables (default ~N/20, at least 3)")
     parser.add_argument("--force", action="store_true", help="replace OUT_DIR even if it is not a synth project")
     arguments = parser.parse_args(argv)
     if arguments.models < 10:
         parser.error("--models must be at least 10")
+    if arguments.tables is not None and arguments.tables < 1:
+        parser.error("--tables must be at least 1")
     return arguments
 
 
@@ -49,7 +52,7 @@ def main(argv):
     arguments = parse_arguments(argv)
     prepare_output(arguments.out_dir, arguments.force)
     rng = random.Random(arguments.seed)
-    layout = Layout.plan(arguments.models, rng)
+    layout = Layout.plan(arguments.models, rng, tables=arguments.tables)
     files = {}
     files.update(ProjectWriter(layout, arguments.seed).files())
     files.update(ModelWriter(layout, random.Random(arguments.seed * 7919 + 1)).files())

@@ -13,6 +13,8 @@ import re
 import statistics
 import sys
 
+from compare_manifests import match
+
 
 def read_time_report(path):
     """(wall seconds, peak RSS in MiB, exit status, user+system CPU seconds) from a `/usr/bin/time -v` report."""
@@ -96,14 +98,15 @@ def cell(values, digits, unit):
 def main(results):
     sizes = sorted((int(name) for name in os.listdir(results) if name.isdigit()))
     print(
-        "| models | dfx compile wall (median) | dfx CPU | dfx peak RSS | dbt parse wall | dbt CPU | dbt parse peak RSS "
-        "| wall ratio dbt/dfx | CPU ratio | RSS ratio |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        "| models | dfx compile wall | dfx compile CPU | dfx compile peak RSS | dfx parse wall | dfx parse CPU "
+        "| dbt parse wall | dbt parse CPU | dbt parse peak RSS | wall dbt parse / dfx compile | CPU dbt parse / dfx compile "
+        "| RSS dbt parse / dfx compile | wall dbt parse / dfx parse |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     notes = []
     for size in sizes:
         folder = os.path.join(results, str(size))
         row = {}
-        for tool in ("dfx", "dbt"):
+        for tool in ("dfx", "dfxparse", "dbt"):
             measured = runs(folder, tool)
             failed = [m for m in measured if m[2] != 0]
             if failed:
@@ -112,13 +115,20 @@ def main(results):
             row[tool] = ([m[0] for m in good], [m[1] for m in good if m[1] is not None], [m[3] for m in good])
         dfx_wall, dfx_rss, dfx_cpu = row["dfx"]
         dbt_wall, dbt_rss, dbt_cpu = row["dbt"]
+        parse_wall, _, parse_cpu = row["dfxparse"]
+        parse_ratio = f"{statistics.median(dbt_wall) / statistics.median(parse_wall):.1f}x" if parse_wall and dbt_wall else "n/a"
         cpu_ratio = f"{statistics.median(dbt_cpu) / statistics.median(dfx_cpu):.1f}x" if dfx_cpu and dbt_cpu and statistics.median(dfx_cpu) > 0 else "n/a"
         wall_ratio = f"{statistics.median(dbt_wall) / statistics.median(dfx_wall):.1f}x" if dfx_wall and dbt_wall else "n/a"
         rss_ratio = f"{statistics.median(dbt_rss) / statistics.median(dfx_rss):.1f}x" if dfx_rss and dbt_rss else "n/a"
         print(
             f"| {size} | {cell(dfx_wall, 2, ' s')} | {cell(dfx_cpu, 2, ' s')} | {cell(dfx_rss, 0, ' MiB')} "
+            f"| {cell(parse_wall, 2, ' s')} | {cell(parse_cpu, 2, ' s')} "
             f"| {cell(dbt_wall, 2, ' s')} | {cell(dbt_cpu, 2, ' s')} | {cell(dbt_rss, 0, ' MiB')} "
-            f"| {wall_ratio} | {cpu_ratio} | {rss_ratio} |")
+            f"| {wall_ratio} | {cpu_ratio} | {rss_ratio} | {parse_ratio} |")
+        for tool in ("dfx", "dfxparse"):
+            walls = ", ".join(f"{m[0]:.2f}" for m in runs(folder, tool) if m[0] is not None)
+            if walls:
+                notes.append(f"N={size}: {'dfx compile' if tool == 'dfx' else 'dfx parse'} wall per run: {walls} s")
         manifests = {tool: load_manifest(os.path.join(folder, f"{tool}-manifest.json")) for tool in ("dfx", "dbt")}
         for tool, manifest in manifests.items():
             counts = node_counts(manifest)
@@ -126,6 +136,14 @@ def main(results):
                 notes.append(f"N={size}: {tool} manifest: {counts}")
         if manifests["dfx"] is not None and manifests["dbt"] is not None:
             notes.append(f"N={size}: {compare_ids(manifests['dfx'], manifests['dbt'])}")
+            dfx_nodes = {**manifests["dfx"].get("nodes", {}), **manifests["dfx"].get("sources", {})}
+            dbt_nodes = {**manifests["dbt"].get("nodes", {}), **manifests["dbt"].get("sources", {})}
+            pairs, only_dfx, only_dbt = match(dfx_nodes, dbt_nodes)
+            renamed = sum(1 for a, b in pairs if a != b)
+            notes.append(
+                f"N={size}: matched by file/parents/test/column: {len(pairs)} nodes paired ({renamed} with a different "
+                f"unique_id), {len(only_dfx)} only in dfx, {len(only_dbt)} only in dbt "
+                f"(field-level diff: scripts/bench/compile/compare_manifests.py)")
         manifests.clear()
     if notes:
         print()

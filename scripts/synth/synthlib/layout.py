@@ -110,8 +110,8 @@ class Layout:
         }
 
     @staticmethod
-    def plan(count, rng):
-        tables = plan_tables(max(3, round(count / 20)), rng)
+    def plan(count, rng, tables=None):
+        tables = plan_tables(tables if tables is not None else max(3, round(count / 20)), rng)
         n_staging = max(3, round(count * 0.40))
         n_intermediate = max(2, round(count * 0.35))
         n_marts = count - n_staging - n_intermediate
