@@ -48,14 +48,27 @@ while IFS= read -r file; do
     fi
 done < <(find "$scratch/dbt/compiled" -path '*/models/*' -name '*.sql' ! -path '*.yml/*' | sort)
 echo "compiled models: $same identical, $different different, $missing missing in dfx (diff: $report)"
-# The same, ignoring whitespace-only differences.
-ws=0
+# The same, ignoring whitespace and dbt's database qualifier ("db"."schema"."table" vs "schema"."table").
+ws=0 normalised=$(dirname "$PROJECT")/compare-$(basename "$PROJECT").normalised.diff
+: >"$normalised"
 while IFS= read -r file; do
     relative=${file#"$scratch/dbt/compiled/"}
     mine="$PROJECT/target/compiled/$relative"
-    [ -f "$mine" ] && ! diff -q -w -B "$file" "$mine" >/dev/null && ws=$((ws + 1))
+    [ -f "$mine" ] || continue
+    if ! diff -q -w -B <(sed "s/\"$SYNTH_PGDATABASE\"\.//g" "$file") "$mine" >/dev/null; then
+        ws=$((ws + 1))
+        diff -u -w -B <(sed "s/\"$SYNTH_PGDATABASE\"\.//g" "$file") "$mine" --label "dbt/$relative" --label "dfx/$relative" >>"$normalised" || true
+    fi
 done < <(find "$scratch/dbt/compiled" -path '*/models/*' -name '*.sql' ! -path '*.yml/*' | sort)
-echo "compiled models differing beyond whitespace: $ws"
+echo "compiled models differing beyond whitespace within lines and the database qualifier: $ws (diff: $normalised)"
+squeezed=0
+while IFS= read -r file; do
+    relative=${file#"$scratch/dbt/compiled/"}
+    mine="$PROJECT/target/compiled/$relative"
+    [ -f "$mine" ] || continue
+    [ "$(sed "s/\"$SYNTH_PGDATABASE\"\.//g" "$file" | tr -d '[:space:]')" = "$(tr -d '[:space:]' <"$mine")" ] || squeezed=$((squeezed + 1))
+done < <(find "$scratch/dbt/compiled" -path '*/models/*' -name '*.sql' ! -path '*.yml/*' | sort)
+echo "compiled models differing beyond all whitespace and the database qualifier: $squeezed"
 
 if [ "$RUN" = 1 ]; then
     "$DFX_TEST_PGBIN/psql" "$DFX_TEST_POSTGRES_URL" -v ON_ERROR_STOP=1 -q -f "$PROJECT/setup/raw_tables.sql"

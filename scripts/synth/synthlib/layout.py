@@ -152,9 +152,10 @@ def plan_tables(count, rng):
 
 
 def plan_staging(index, table, rng):
+    pk = f"{table.singular}_id" if table.singular != "customer" else "customer_record_id"  # customer_id is taken
     model = Model(
         name=f"stg_{table.name}_{index:05d}", layer="staging", domain=table.domain, index=index,
-        pk=f"{table.singular}_id", grain="record", materialized="view", table=table)
+        pk=pk, grain="record", materialized="view", table=table)
     if rng.random() < 0.05:
         model.materialized = model.config_materialized = "ephemeral"
     model.template_loop = rng.random() < 0.5
