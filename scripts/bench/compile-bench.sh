@@ -6,7 +6,8 @@
 #
 # Builds dfx in release, generates (and caches under .bench/, git-ignored) one project per size with
 # scripts/synth/generate.py, then measures with /usr/bin/time -v:
-#   - dfx compile: wall time, CPU time and peak RSS, median of --runs runs, fresh target/ each run;
+#   - dfx compile: wall time, CPU time and peak RSS, median of --runs runs after one untimed warm-up,
+#     fresh target/ each run (the previous one is moved aside and deleted at the end);
 #   - dfx parse (manifest only, no compiled SQL: the closer match to dbt parse), the same way;
 #   - dbt parse (/tmp/dbtvenv, no partial parse, fresh target and log dirs): --dbt-runs runs.
 # Prints a markdown table (also saved as .bench/results/table.md), and dfx's per-phase timings when
@@ -77,44 +78,58 @@ project_for() {
     echo "$dir"
 }
 
+# Moves a finished run's output out of the way instead of deleting it: on this machine (ext4 mounted
+# with `discard`) deleting hundreds of MB of files slows the file creations of the next timed run by
+# seconds of system time. Everything set aside is deleted at the end, outside any measurement.
+TRASH=$BENCH/trash
+rm -rf "$TRASH"
+mkdir -p "$TRASH"
+aside() {
+    [ -e "$1" ] || return 0
+    mv "$1" "$TRASH/$(date +%s%N)-$(basename "$1")"
+}
+trap 'rm -rf "$TRASH"' EXIT
+
 contains() { case " $1 " in *" $2 "*) return 0 ;; *) return 1 ;; esac; }
 
 for size in $SIZES; do
     project=$(project_for "$size")
     out=$RESULTS/$size
     mkdir -p "$out"
+    # An untimed warm-up run reads the project into the page cache, so every timed run sees the same.
+    rm -rf "$project/target" "$project/logs"
+    "$DFX" compile --project-dir "$project" >/dev/null 2>&1 || true
+    aside "$project/target"
     for run in $(seq 1 "$RUNS"); do
-        rm -rf "$project/target" "$project/logs"
-        sync  # else writing back the previous run's deleted target/ inflates this run's system time
         log "N=$size dfx parse run $run/$RUNS"
         /usr/bin/time -v -o "$out/dfxparse-$run.time" "$DFX" parse --project-dir "$project" \
             >"$out/dfxparse-$run.out" 2>&1 || log "N=$size dfx parse failed: see $out/dfxparse-$run.out"
-        rm -rf "$project/target"
-        sync
+        aside "$project/target"
         log "N=$size dfx compile run $run/$RUNS"
         /usr/bin/time -v -o "$out/dfx-$run.time" "$DFX" compile --project-dir "$project" \
             >"$out/dfx-$run.out" 2>&1 || log "N=$size dfx compile failed: see $out/dfx-$run.out"
         tail -n 1 "$out/dfx-$run.out" >&2
+        [ "$run" = "$RUNS" ] && [ -f "$project/target/manifest.json" ] && cp "$project/target/manifest.json" "$out/dfx-manifest.json"
+        aside "$project/target"
     done
-    [ -f "$project/target/manifest.json" ] && cp "$project/target/manifest.json" "$out/dfx-manifest.json"
     # Per-phase timings: whatever DFX_TIMINGS=1 adds to dfx's usual output.
-    rm -rf "$project/target"
     DFX_TIMINGS=1 "$DFX" compile --project-dir "$project" >"$out/dfx-timings.out" 2>&1 || true
     if ! diff <(sed 's/[0-9.]*s\b//g' "$out/dfx-1.out") <(sed 's/[0-9.]*s\b//g' "$out/dfx-timings.out") >/dev/null; then
         cp "$out/dfx-timings.out" "$out/phases.txt"
     fi
-    rm -rf "$project/target" "$project/logs"
+    aside "$project/target"
+    aside "$project/logs"
 
     if [ "$DBT" = 1 ] && contains "$DBT_SIZES" "$size"; then
         for run in $(seq 1 "$DBT_RUNS"); do
-            scratch=$(mktemp -d)
+            scratch=$(mktemp -d "$BENCH/dbt.XXXXXX")
             log "N=$size dbt parse run $run/$DBT_RUNS"
             DBT_SEND_ANONYMOUS_USAGE_STATS=false /usr/bin/time -v -o "$out/dbt-$run.time" \
                 "$DBT_BIN" parse --project-dir "$project" --profiles-dir "$project" --no-partial-parse \
                 --target-path "$scratch/target" --log-path "$scratch/logs" \
                 >"$out/dbt-$run.out" 2>&1 || log "N=$size dbt parse failed: see $out/dbt-$run.out"
             [ "$run" = 1 ] && [ -f "$scratch/target/manifest.json" ] && cp "$scratch/target/manifest.json" "$out/dbt-manifest.json"
-            rm -rf "$scratch"
+            aside "$scratch"
         done
     fi
 done
