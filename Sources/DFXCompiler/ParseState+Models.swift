@@ -26,9 +26,9 @@ extension ParseState {
             do throws(DiagnosticError) {
                 let template = try environment.compile(file.contents, path: file.path)
                 return PreparedTemplate(
-                    template: template, report: template.staticCalls(to: names), checksum: Digest.sha256Hex(file.contents), errors: [])
+                    template: template, report: template.staticCalls(to: names), checksum: Self.checksum(file.contents), errors: [])
             } catch {
-                return PreparedTemplate(template: nil, report: nil, checksum: Digest.sha256Hex(file.contents), errors: error.diagnostics)
+                return PreparedTemplate(template: nil, report: nil, checksum: Self.checksum(file.contents), errors: error.diagnostics)
             }
         }
         for (file, preparedTemplate) in zip(files, prepared) {
@@ -72,7 +72,7 @@ extension ParseState {
                     location: block.location)
                 node.rawCode = block.rawText
                 node.template = body
-                node.checksum = Digest.sha256Hex(file.contents)
+                node.checksum = Self.checksum(file.contents)
                 node.config = projectConfig(.snapshot, fqn: fqn)
                 applyProperties(properties["snapshot." + block.name], to: &node)
                 extractCalls(template: body, into: &node)
@@ -189,4 +189,10 @@ struct PreparedTemplate: Sendable {
     /// SHA-256 of the file, computed with the rest on all cores.
     var checksum: String
     var errors: [Diagnostic]
+}
+
+extension ParseState {
+    /// dbt's file checksum: SHA-256 of the contents with surrounding whitespace stripped, so a
+    /// manifest compares equal to dbt's for the same files.
+    static func checksum(_ contents: String) -> String { Digest.sha256Hex(contents.trimmingSpaces) }
 }

@@ -14,7 +14,8 @@ extension ParseState {
                 node.sourceName = source.name
                 node.identifier = table.identifier ?? table.name
                 node.schema = source.schema
-                node.database = source.database
+                // dbt: a source's database defaults to the target's.
+                node.database = source.database ?? (settings.dialect.hasSchemas ? settings.target.database : nil)
                 node.description = table.description
                 node.columns = table.columns
                 node.loadedAtField = table.loadedAtField ?? source.loadedAtField

@@ -10,8 +10,9 @@ public struct RelationValue: TemplateObject, Hashable {
     public var schema: String?
     public var identifier: String
     public var dialect: SQLDialect
-    /// Whether each part is printed (`include(database=false)` turns one off).
-    public var includeDatabase = false
+    /// Whether each part is printed (`include(database=false)` turns one off). Like dbt-postgres,
+    /// relations print `"database"."schema"."name"` where the warehouse has databases.
+    public var includeDatabase = true
     public var includeSchema = true
     /// `view`, `table`, `cte` (ephemeral) or nil when unknown.
     public var type: String?

@@ -20,7 +20,7 @@ final class CompilationTests: XCTestCase {
             squashed(plain),
             squashed("""
                 with __dbt__cte__e2 as (
-                select id from "analytics"."base"
+                select id from "warehouse"."analytics"."base"
                 ), __dbt__cte__e1 as (
                 select id from __dbt__cte__e2
                 )
@@ -32,7 +32,7 @@ final class CompilationTests: XCTestCase {
             squashed("""
                 -- leading comment
                 WITH __dbt__cte__e2 as (
-                select id from "analytics"."base"
+                select id from "warehouse"."analytics"."base"
                 ), __dbt__cte__e1 as (
                 select id from __dbt__cte__e2
                 ), local as (select * from __dbt__cte__e1)
@@ -78,7 +78,7 @@ final class CompilationTests: XCTestCase {
         let (_, compiled) = try harness.compile(vars: [:], environment: ["DFX_TEST_ENV": "set"])
         let sql = try XCTUnwrap(compiled["model.shop.ctx"])
         let expectations = [
-            "'\"analytics\".\"ctx\"' as this_relation", "'ctx' as this_name", "'dev' as target_name",
+            "'\"warehouse\".\"analytics\".\"ctx\"' as this_relation", "'ctx' as this_name", "'dev' as target_name",
             "'analytics' as target_schema", "'postgres' as target_type", "\"Mixed Case\" as quoted",
             "'fallback' as defaulted", "'set' as env",
         ]

@@ -69,7 +69,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(user.dependsOnNodes, ["model.shop.base"])
         XCTAssertEqual(user.config["materialized"], .string("table"))
         XCTAssertEqual(user.dependsOnMacros, ["macro.shop.from_base", "macro.shop.make_table"])
-        XCTAssertEqual(squashed(compiled["model.shop.user"] ?? ""), "select * from \"analytics\".\"base\"")
+        XCTAssertEqual(squashed(compiled["model.shop.user"] ?? ""), "select * from \"warehouse\".\"analytics\".\"base\"")
     }
 
     func testConfigPrecedence() throws {

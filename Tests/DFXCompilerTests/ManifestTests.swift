@@ -52,7 +52,7 @@ final class ManifestTests: XCTestCase {
         XCTAssertEqual(report["schema"] as? String, "analytics")
         XCTAssertEqual(report["database"] as? String, "warehouse")
         XCTAssertEqual(report["raw_code"] as? String, "select {{ double('id') }} from {{ ref('orders') }}")
-        XCTAssertEqual(report["compiled_code"] as? String, "select id * 2 from \"analytics\".\"orders\"")
+        XCTAssertEqual(report["compiled_code"] as? String, "select id * 2 from \"warehouse\".\"analytics\".\"orders\"")
         let checksum = try XCTUnwrap(report["checksum"] as? [String: Any])
         XCTAssertEqual(checksum["checksum"] as? String, Digest.sha256Hex("select {{ double('id') }} from {{ ref('orders') }}"))
         let refs = try XCTUnwrap(report["refs"] as? [[String: Any]])
