@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "DFXTemplate", dependencies: ["DFXBasics"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "DFXSQL", dependencies: ["DFXBasics"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "DFXGraph", dependencies: ["DFXBasics"], exclude: ["README.md"], swiftSettings: strict),
+        // Seeds: CSV reading and type inference, no database.
+        .target(name: "DFXSeed", dependencies: ["DFXBasics", "DFXSQL"], exclude: ["README.md"], swiftSettings: strict),
         // Layer 2: the project model and its loading.
         .target(
             name: "DFXProject", dependencies: ["DFXBasics", "DFXYAML", "DFXTemplate"],
@@ -44,7 +46,7 @@ let package = Package(
             name: "DFXCommands",
             dependencies: [
                 "DFXBasics", "DFXYAML", "DFXProject", "DFXGraph", "DFXCompiler", "DFXSQL",
-                "DFXPostgres", "DFXSQLite",
+                "DFXPostgres", "DFXSQLite", "DFXSeed",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"], swiftSettings: strict),
@@ -57,6 +59,9 @@ let package = Package(
         .testTarget(name: "DFXProjectTests", dependencies: ["DFXProject"]),
         .testTarget(name: "DFXCompilerTests", dependencies: ["DFXCompiler", "DFXProject"]),
         .testTarget(name: "DFXCommandsTests", dependencies: ["DFXCommands"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DFXSQLTests", dependencies: ["DFXSQL", "DFXPostgres", "DFXSQLite"], resources: [.copy("Golden")]),
+        .testTarget(name: "DFXAdapterTests", dependencies: ["DFXSQL", "DFXPostgres", "DFXSQLite"]),
+        .testTarget(name: "DFXSeedTests", dependencies: ["DFXSeed", "DFXSQL"], resources: [.copy("Fixtures")]),
         // Tests against a real PostgreSQL server (scripts/test.sh starts one) and real SQLite files.
         .testTarget(name: "DFXIntegrationTests", dependencies: ["DFXCommands", "DFXPostgres", "DFXSQLite", "DFXSQL"]),
     ],
