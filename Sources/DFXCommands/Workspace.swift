@@ -19,14 +19,17 @@ struct Workspace {
         let timer = PhaseTimer(environment: context.environment, console: console)
         let directory = options.projectDir.map { $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0 } ?? context.workingDirectory
         let cliVars = try options.parsedVars()
-        let project = try ProjectLoader(projectDir: directory, cliVars: cliVars, environment: context.environment).load()
+        // The profile first (it needs only the project file's `profile:`), so that YAML files can
+        // use `{{ target.name }}` as in dbt.
+        let header = try ProjectLoader.header(in: directory, environment: context.environment)
+        let target = try ProfileLoader(
+            projectRoot: header.root,
+            profilesDir: options.profilesDir.map { $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0 }, environment: context.environment,
+            targetPath: header.targetPath
+        ).load(profileName: options.profile ?? header.profile, targetName: options.target)
+        let project = try ProjectLoader(projectDir: directory, cliVars: cliVars, environment: context.environment, target: target).load()
         timer.mark("load")
         console.report(project.warnings)
-        let target = try ProfileLoader(
-            projectRoot: project.rootPath,
-            profilesDir: options.profilesDir.map { $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0 }, environment: context.environment,
-            targetPath: project.settings.targetPath
-        ).load(profileName: options.profile ?? project.settings.profile, targetName: options.target)
         let settings = CompileSettings(
             target: target, cliVars: cliVars, environment: context.environment, invocationID: console.invocationID,
             startedAt: TimestampText.now(), command: command, fullRefresh: fullRefresh)

@@ -11,11 +11,47 @@ public struct ProjectLoader {
     public var cliVars: [String: ConfigValue]
     /// The process environment, for `{{ env_var() }}`.
     public var environment: [String: String]
+    /// The target, for `{{ target.name }}` in YAML files (dbt renders project configs such as
+    /// `+enabled: "{{ target.name == 'prod' }}"` with it); nil when not known yet.
+    public var target: TargetSettings?
 
-    public init(projectDir: String, cliVars: [String: ConfigValue] = [:], environment: [String: String]) {
+    public init(projectDir: String, cliVars: [String: ConfigValue] = [:], environment: [String: String], target: TargetSettings? = nil) {
         self.projectDir = projectDir
         self.cliVars = cliVars
         self.environment = environment
+        self.target = target
+    }
+
+    /// What must be known before the profile can be loaded: the project's root, its `profile:` and
+    /// `target-path:` (read from the project file alone, cheaply).
+    public static func header(in directory: String, environment: [String: String]) throws(DiagnosticError) -> (root: String, profile: String?, targetPath: String) {
+        let root = FileScanner.normalize(absolute(directory))
+        guard let path = projectFile(in: root) else {
+            throw DiagnosticError(
+                Diagnostic(.error, "no dfx_project.yml or dbt_project.yml in \(root)", hint: "run dfx from the project folder, or pass --project-dir"))
+        }
+        let fileName = String(path.split(separator: "/").last ?? "dfx_project.yml")
+        guard let node = try YAML.parse(try read(path), file: fileName) else { return (root, nil, "target") }
+        let renderer = YAMLStringRenderer(environment: environment)
+        func text(_ key: String) throws(DiagnosticError) -> String? {
+            guard let value = node[key], !value.isNull else { return nil }
+            return try value.configValue(render: renderer).scalarText
+        }
+        return (root, try text("profile"), try text("target-path") ?? "target")
+    }
+
+    /// The target as `{{ target }}` sees it in YAML files: every field but secrets.
+    var targetFields: [String: String]? {
+        guard let target else { return nil }
+        var fields: [String: String] = [:]
+        for (key, value) in target.fields where !TargetSettings.isSecret(key) { fields[key] = value.scalarText }
+        fields["name"] = target.name
+        fields["type"] = target.type
+        fields["schema"] = target.schema
+        fields["database"] = target.database
+        fields["profile_name"] = target.profileName
+        fields["threads"] = String(target.threads)
+        return fields
     }
 
     /// The project file's path: `dfx_project.yml`, else a dbt project's `dbt_project.yml`.
@@ -41,7 +77,7 @@ public struct ProjectLoader {
             throw DiagnosticError(Diagnostic(.error, "\(fileName) is empty", at: SourceLocation(file: fileName, line: 1, column: 1), hint: "it needs at least 'name:'"))
         }
         var warnings: [Diagnostic] = []
-        let settingsRenderer = YAMLStringRenderer(environment: environment, vars: cliVars)
+        let settingsRenderer = YAMLStringRenderer(environment: environment, vars: cliVars, target: targetFields)
         var settings = try ProjectSettingsDecoder(file: fileName, renderer: settingsRenderer).decode(settingsNode, warnings: &warnings)
         for (key, value) in cliVars { settings.vars[key] = value }
 
@@ -58,7 +94,7 @@ public struct ProjectLoader {
         let propertiesFolders = settings.modelPaths + settings.seedPaths + settings.snapshotPaths + settings.analysisPaths
             + settings.macroPaths + settings.testPaths
         let yamlFiles = try scanner.scan(folders: propertiesFolders, extensions: [".yml", ".yaml"])
-        let renderer = YAMLStringRenderer(environment: environment, vars: settings.vars)
+        let renderer = YAMLStringRenderer(environment: environment, vars: settings.vars, target: targetFields)
         var errors: [Diagnostic] = []
         let decoded = yamlFiles.concurrentMap { file -> Result<PropertiesDecoder.Result?, DiagnosticError> in
             do throws(DiagnosticError) {

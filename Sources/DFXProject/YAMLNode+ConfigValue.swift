@@ -15,7 +15,7 @@ extension YAMLNode {
             case .double(let number): return .double(number)
             case .string(let text):
                 if let render, text.contains("{{") || text.contains("{%") {
-                    return .string(try render.render(text, at: self))
+                    return NativeValue.convert(try render.render(text, at: self))
                 }
                 return .string(text)
             }

@@ -10,7 +10,8 @@ struct FixtureProject {
 
     init(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         guard let path = Self.bundlePath(name) else {
-            throw XCTSkip("fixture \(name) missing from the bundle")
+            XCTFail("fixture \(name) missing from the bundle", file: file, line: line)
+            throw CocoaError(.fileNoSuchFile)
         }
         let url = URL(fileURLWithPath: path)
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("dfx-e2e-\(UUID().uuidString)")
