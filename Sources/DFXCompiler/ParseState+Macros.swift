@@ -11,7 +11,8 @@ extension ParseState {
     /// Registers dfx's built-in macros (namespaces `dbt` and `dfx`), then the project's macro files
     /// and generic test definitions (namespace: the project's name), so a project macro wins.
     mutating func registerMacros() {
-        if let builtin = compileTemplate(BuiltinMacros.source, path: BuiltinMacros.path) {
+        for (source, path) in [(BuiltinMacros.source, BuiltinMacros.path), (CrossDatabaseMacros.source, CrossDatabaseMacros.path)] {
+            guard let builtin = compileTemplate(source, path: path) else { continue }
             for namespace in ["dbt", "dfx"] {
                 do { try environment.addMacros(from: builtin, namespace: namespace) } catch { errors.append(contentsOf: error.diagnostics) }
             }
