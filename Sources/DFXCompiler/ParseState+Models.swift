@@ -85,7 +85,9 @@ extension ParseState {
             let fqn = [packageName] + entry.folders + [entry.name]
             var node = Node(
                 uniqueID: "snapshot.\(packageName).\(entry.name)", resourceType: .snapshot, name: entry.name,
-                packageName: packageName, fqn: fqn, path: entry.file, originalFilePath: entry.file, location: entry.location)
+                packageName: packageName, fqn: fqn,
+                path: (entry.folders + [String(entry.file.split(separator: "/").last ?? "")]).joined(separator: "/"),
+                originalFilePath: entry.file, location: entry.location)
             node.rawCode = "select * from {{ \(relation) }}"
             node.template = compileTemplate(node.rawCode, path: entry.file)
             node.checksum = Digest.sha256Hex(node.rawCode)
