@@ -14,6 +14,15 @@ public struct JSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Hands over the bytes written so far and starts an empty buffer, keeping the nesting state:
+    /// lets a caller stream a large document to a file in chunks instead of holding all of it.
+    public mutating func takeBytes() -> [UInt8] {
+        let taken = bytes
+        bytes = []
+        bytes.reserveCapacity(taken.count)
+        return taken
+    }
+
     public mutating func beginObject() { valuePrefix(); append("{"); needsComma.append(false) }
     public mutating func endObject() { closing("}") }
     public mutating func beginArray() { valuePrefix(); append("["); needsComma.append(false) }

@@ -96,6 +96,40 @@ struct ArtifactWriter {
         return count == bytes.count && existing == bytes
     }
 
+    /// Streams an artifact into `name` under the target folder: `produce` hands chunks to the sink;
+    /// the file appears whole (temporary file, then rename) or not at all.
+    func streamArtifact(_ name: String, produce: (([UInt8]) -> Void) -> Void) throws(DiagnosticError) {
+        do {
+            try FileManager.default.createDirectory(atPath: targetDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError(Diagnostic(.error, "cannot create \(targetDirectory): \(error.localizedDescription)"))
+        }
+        let path = targetDirectory + "/" + name
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw DiagnosticError(Diagnostic(.error, "cannot write \(path)", hint: "check that the target folder is writable"))
+        }
+        var failed = false
+        produce { chunk in
+            guard !failed else { return }
+            var offset = 0
+            while offset < chunk.count {
+                let written = chunk[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                if written <= 0 {
+                    failed = true
+                    return
+                }
+                offset += written
+            }
+        }
+        close(descriptor)
+        guard !failed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw DiagnosticError(Diagnostic(.error, "cannot write \(path)", hint: "check that the target folder is writable"))
+        }
+    }
+
     /// POSIX write of a whole file; false on any failure.
     static func writeFile(_ path: String, bytes: [UInt8]) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

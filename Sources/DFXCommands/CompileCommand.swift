@@ -38,13 +38,15 @@ public struct CompileCommand: ParsableCommand {
                 if job == 0 {
                     results.setFiles(Result { () throws(DiagnosticError) in try writer.writeCompiled(compiled, manifest: workspace.manifest) })
                 } else {
-                    results.setManifest(ManifestArtifact.bytes(workspace: workspace, compiled: compiled, compiledPaths: paths))
+                    results.setManifest(
+                        Result { () throws(DiagnosticError) in
+                            try ManifestArtifact.write(workspace: workspace, compiled: compiled, compiledPaths: paths, writer: writer)
+                        })
                 }
             }
             try results.files?.get()
-            timer.mark("write compiled")
-            try writer.writeArtifact("manifest.json", bytes: results.manifest)
-            timer.mark("write manifest")
+            try results.manifest?.get()
+            timer.mark("write artifacts")
             let elapsed = clock.now - start
             let counts = Dictionary(grouping: selected.compactMap { workspace.manifest.node($0)?.resourceType }, by: { $0 })
             let summary = [ResourceType.model, .test, .snapshot, .analysis].compactMap { type -> String? in
@@ -61,25 +63,21 @@ public struct CompileCommand: ParsableCommand {
 /// Writes `manifest.json` for a workspace.
 enum ManifestArtifact {
     static func write(workspace: Workspace, compiled: [String: String], compiledPaths: [String: String], writer: ArtifactWriter) throws(DiagnosticError) {
-        try writer.writeArtifact("manifest.json", bytes: bytes(workspace: workspace, compiled: compiled, compiledPaths: compiledPaths))
-    }
-
-    static func bytes(workspace: Workspace, compiled: [String: String], compiledPaths: [String: String]) -> [UInt8] {
         let maps = workspace.manifest.parentAndChildMaps(workspace.graph)
-        return ManifestWriter(
+        let manifestWriter = ManifestWriter(
             manifest: workspace.manifest, compiled: compiled, compiledPaths: compiledPaths, parentMap: maps.parents,
-            childMap: maps.children, generatedAt: workspace.settings.startedAt.iso8601, dfxVersion: DFXVersion.current
-        ).bytes()
+            childMap: maps.children, generatedAt: workspace.settings.startedAt.iso8601, dfxVersion: DFXVersion.current)
+        try writer.streamArtifact("manifest.json") { sink in manifestWriter.write(sink) }
     }
 }
 
 /// What the two artifact jobs of `dfx compile` produce, each set by one job.
 private final class ArtifactResults: @unchecked Sendable {
     private(set) var files: Result<Void, DiagnosticError>?
-    private(set) var manifest: [UInt8] = []
+    private(set) var manifest: Result<Void, DiagnosticError>?
 
     func setFiles(_ result: Result<Void, DiagnosticError>) { files = result }
-    func setManifest(_ bytes: [UInt8]) { manifest = bytes }
+    func setManifest(_ result: Result<Void, DiagnosticError>) { manifest = result }
 }
 
 extension Duration {

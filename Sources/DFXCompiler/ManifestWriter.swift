@@ -27,8 +27,20 @@ public struct ManifestWriter {
         self.dfxVersion = dfxVersion
     }
 
+    /// The whole manifest as bytes (for tests and small projects).
     public func bytes() -> [UInt8] {
-        var json = JSONWriter(reservingCapacity: manifest.nodes.reduce(64 * 1024) { $0 + $1.rawCode.utf8.count * 2 + 1024 })
+        var result: [UInt8] = []
+        write { chunk in result.append(contentsOf: chunk) }
+        return result
+    }
+
+    /// Writes the manifest in chunks of about a megabyte to `sink`, so that a 10,000-model
+    /// manifest (tens of megabytes) is never held in memory whole.
+    public func write(_ sink: ([UInt8]) -> Void) {
+        var json = JSONWriter(reservingCapacity: 2 << 20)
+        func flush() {
+            if json.bytes.count >= 1 << 20 { sink(json.takeBytes()) }
+        }
         json.beginObject()
         json.key("metadata")
         json.beginObject()
@@ -47,6 +59,7 @@ public struct ManifestWriter {
         for node in manifest.nodes where node.resourceType != .source {
             json.key(node.uniqueID)
             writeNode(node, into: &json)
+            flush()
         }
         json.endObject()
 
@@ -55,6 +68,7 @@ public struct ManifestWriter {
         for node in manifest.nodes where node.resourceType == .source {
             json.key(node.uniqueID)
             writeSource(node, into: &json)
+            flush()
         }
         json.endObject()
 
@@ -108,7 +122,7 @@ public struct ManifestWriter {
         json.key("child_map"); writeMap(childMap, into: &json)
         json.key("group_map"); json.beginObject(); json.endObject()
         json.endObject()
-        return json.bytes
+        sink(json.takeBytes())
     }
 
     private func writeMap(_ map: [String: [String]], into json: inout JSONWriter) {
