@@ -31,7 +31,8 @@ public struct RenameRelationStatement: SQLStatement, Hashable {
                     "cannot rename view \(relation) on \(dialect.kind.rawValue) without its definition",
                     hint: "pass the view's select as viewDefinition: the view is dropped and created again")
             }
-            return try DropRelationStatement(relation: relation, type: .view).render(dialect)
+            // Plain `drop view` (no `if exists`): renaming a view that is not there is an error.
+            return ["drop view " + relation.rendered(dialect)]
                 + CreateViewStatement(relation: relation.renamed(newName), select: viewDefinition).render(dialect)
         }
         let target: String
