@@ -47,3 +47,13 @@ extension SQLDialect {
         }
     }
 }
+
+extension SQLDialect {
+    /// Whether the warehouse would keep `name` whole: PostgreSQL silently truncates identifiers
+    /// longer than 63 bytes, so two long intermediate names could become one. Check generated
+    /// names (such as a relation's invocation-unique intermediate) before using them.
+    public func keepsIdentifier(_ name: String) -> Bool {
+        guard let maxIdentifierBytes else { return true }
+        return name.utf8.count <= maxIdentifierBytes
+    }
+}
