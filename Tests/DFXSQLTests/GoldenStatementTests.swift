@@ -63,7 +63,7 @@ final class GoldenStatementTests: XCTestCase {
             "RenameRelationStatement", "TransactionStatement", "InsertSelectStatement", "DeleteInsertStatement",
             "MergeStatement", "AddColumnStatement", "DropColumnStatement", "CommentStatement", "GrantStatement",
             "CreateIndexStatement", "AdvisoryLockStatement", "ListColumnsQuery", "ListDependentViewsQuery",
-            "RelationTypeQuery",
+            "RelationTypeQuery", "CreateTableStatement", "AlterColumnTypeStatement", "RevokeStatement", "ListGrantsQuery",
         ]
         XCTAssertEqual(kinds, expected)
     }

@@ -25,6 +25,7 @@ struct StatementCatalog {
     var delta: RelationName { RelationName(schema: schema, name: "orders_delta") }
     var view: RelationName { RelationName(schema: schema, name: "orders_view") }
     var odd: RelationName { RelationName(schema: schema, name: oddName) }
+    var prices: RelationName { RelationName(schema: schema, name: "prices") }
     var viewSelect: String { "select id, region, amount from \(orders.rendered(dialect)) where amount > 0" }
 
     var cases: [Case] {
@@ -55,6 +56,15 @@ struct StatementCatalog {
             Case(
                 name: "create_table_as_odd_name",
                 statement: CreateTableAsStatement(relation: odd, select: "select 'it''s' as \(dialect.quoteIdentifier(oddColumn))")),
+            Case(
+                name: "create_table",
+                statement: CreateTableStatement(
+                    relation: prices,
+                    columns: [
+                        RelationColumn(name: "id", dataType: "integer"), RelationColumn(name: "name", dataType: "text"),
+                        RelationColumn(name: "price", dataType: "numeric(10,2)"),
+                    ])),
+            Case(name: "alter_column_type", statement: AlterColumnTypeStatement(relation: prices, column: "price", dataType: "numeric(12,4)")),
             Case(name: "create_view", statement: CreateViewStatement(relation: view, select: viewSelect)),
             Case(name: "relation_type", statement: RelationTypeQuery(relation: orders)),
             Case(name: "relation_type_odd_name", statement: RelationTypeQuery(relation: odd)),
@@ -105,6 +115,8 @@ struct StatementCatalog {
             Case(name: "comment_on_column", statement: CommentStatement(target: .column(orders, "note"), text: "free text")),
             Case(name: "drop_column", statement: DropColumnStatement(relation: orders, column: "note")),
             Case(name: "grant_select", statement: GrantStatement(relation: orders, roles: [role, "public"])),
+            Case(name: "list_grants", statement: ListGrantsQuery(relation: orders)),
+            Case(name: "revoke_select", statement: RevokeStatement(relation: orders, roles: [role, "public"])),
             Case(
                 name: "create_index",
                 statement: CreateIndexStatement(

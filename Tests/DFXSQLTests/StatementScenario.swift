@@ -63,6 +63,16 @@ struct StatementScenario {
         }
         try run("create_table_as_odd_name")
         XCTAssertEqual(try execute("select \(dialect.quoteIdentifier(catalog.oddColumn)) from \(catalog.odd.rendered(dialect))"), [["it's"]])
+        try run("create_table")
+        try execute("insert into \(catalog.prices.rendered(dialect)) (id, name, price) values (1, 'a', 1.25)")
+        XCTAssertEqual(
+            ListColumnsQuery.decode(try run(ListColumnsQuery(relation: catalog.prices))).map { $0.name + " " + $0.dataType.lowercased() },
+            ["id integer", "name text", "price numeric(10,2)"])
+        try run("alter_column_type")
+        XCTAssertEqual(
+            ListColumnsQuery.decode(try run(ListColumnsQuery(relation: catalog.prices))).last?.dataType.lowercased(),
+            isPostgres ? "numeric(12,4)" : "numeric(10,2)")
+        XCTAssertEqual(try scalar("select price from \(catalog.prices.rendered(dialect))"), isPostgres ? "1.2500" : "1.25")
         try run("create_view")
 
         XCTAssertEqual(RelationTypeQuery.decode(try run("relation_type")), .table)
@@ -125,6 +135,15 @@ struct StatementScenario {
         try run("grant_select")
         if isPostgres {
             XCTAssertEqual(try scalar("select has_table_privilege(\(lit(catalog.role)), \(lit(orders.rendered(dialect))), 'select')"), "t")
+        }
+        let grants = ListGrantsQuery.decode(try run("list_grants"))
+        XCTAssertEqual(
+            grants,
+            isPostgres ? [RelationGrant(grantee: "PUBLIC", privilege: "select"), RelationGrant(grantee: catalog.role, privilege: "select")] : [])
+        try run("revoke_select")
+        XCTAssertEqual(ListGrantsQuery.decode(try run(ListGrantsQuery(relation: orders))), [])
+        if isPostgres {
+            XCTAssertEqual(try scalar("select has_table_privilege(\(lit(catalog.role)), \(lit(orders.rendered(dialect))), 'select')"), "f")
         }
         try run("create_index")
         XCTAssertThrowsError(try execute("insert into \(orders.rendered(dialect)) (id, region, amount) values (1, 'eu', 15)"))
