@@ -6,9 +6,10 @@
 /// PostgreSQL follows `pg_depend` through `pg_rewrite` (the rules that implement views), at most
 /// 64 levels deep; the create statement comes from `pg_get_viewdef`. SQLite records no
 /// dependencies: its query is textual, finding views whose SQL contains the relation's quoted
-/// stored name (`"analytics.orders"`, `[analytics.orders]` or `` `analytics.orders` ``) — direct
-/// dependents only, and a name merely mentioned in a string or comment also counts. The create
-/// statement is the one SQLite stored.
+/// stored name (`"analytics.orders"`, `[analytics.orders]` or `` `analytics.orders` ``), then views
+/// that mention those, at most 64 levels deep. A name merely mentioned in a string or comment also
+/// counts, and an unquoted reference (possible only for a relation without a schema) is missed.
+/// The create statement is the one SQLite stored.
 public struct ListDependentViewsQuery: SQLStatement, Hashable {
     public var relation: RelationName
 
@@ -58,19 +59,30 @@ public struct ListDependentViewsQuery: SQLStatement, Hashable {
     }
 
     private func sqlite(_ dialect: SQLDialect) -> String {
-        // SQLite accepts three identifier quotes; the view may use any of them, whatever dfx uses.
-        let name = relation.flatName
-        let patterns = [
-            "\"" + name.replacingAll("\"", with: "\"\"") + "\"", "[" + name + "]",
-            "`" + name.replacingAll("`", with: "``") + "`",
-        ]
-        let tests = patterns.map { "instr(lower(sql), lower(" + dialect.quoteLiteral($0) + ")) > 0" }
+        // SQLite accepts three identifier quotes; a view may use any of them, whatever dfx uses,
+        // so the search is spelled here rather than through the dialect.
+        func mentions(_ sql: String, _ name: String) -> String {
+            "(instr(lower(\(sql)), lower('\"' || replace(\(name), '\"', '\"\"') || '\"')) > 0"
+                + " or instr(lower(\(sql)), lower('[' || \(name) || ']')) > 0"
+                + " or instr(lower(\(sql)), lower('`' || replace(\(name), '`', '``') || '`')) > 0)"
+        }
+        let target = CatalogFilter.sqliteName(relation, dialect)
         return """
-            select null, name, 'view', 1, sql
-            from sqlite_master
-            where type = 'view' and name <> \(CatalogFilter.sqliteName(relation, dialect))
-              and (\(tests.joined(separator: " or ")))
-            order by name
+            with recursive dependents(name, depth) as (
+              select m.name, 1
+              from sqlite_master m
+              where m.type = 'view' and m.name <> \(target) and \(mentions("m.sql", target))
+              union
+              select m.name, dependents.depth + 1
+              from dependents
+              join sqlite_master m on m.type = 'view' and m.name <> dependents.name
+              where dependents.depth < 64 and \(mentions("m.sql", "dependents.name"))
+            )
+            select null, dependents.name, 'view', max(dependents.depth), m.sql
+            from dependents
+            join sqlite_master m on m.name = dependents.name and m.type = 'view'
+            group by dependents.name, m.sql
+            order by 4, 2
             """
     }
 
