@@ -57,3 +57,13 @@ extension SQLDialect {
         return name.utf8.count <= maxIdentifierBytes
     }
 }
+
+extension SQLDialect {
+    /// The bound-parameter placeholder for the 1-based `index`: `$1` on PostgreSQL, `?1` on SQLite.
+    public func placeholder(_ index: Int) -> String {
+        switch kind {
+        case .postgres: "$" + String(index)
+        case .sqlite: "?" + String(index)
+        }
+    }
+}

@@ -64,6 +64,7 @@ final class GoldenStatementTests: XCTestCase {
             "MergeStatement", "AddColumnStatement", "DropColumnStatement", "CommentStatement", "GrantStatement",
             "CreateIndexStatement", "AdvisoryLockStatement", "ListColumnsQuery", "ListDependentViewsQuery",
             "RelationTypeQuery", "CreateTableStatement", "AlterColumnTypeStatement", "RevokeStatement", "ListGrantsQuery",
+            "InsertValuesStatement",
         ]
         XCTAssertEqual(kinds, expected)
     }

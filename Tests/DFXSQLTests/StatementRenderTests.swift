@@ -16,6 +16,8 @@ final class StatementRenderTests: XCTestCase {
             ("rename of a foreign table on SQLite", RenameRelationStatement(relation: orders, newName: "x", type: .foreignTable), .sqlite, "no foreign table"),
             ("index without columns", CreateIndexStatement(name: "i", relation: orders, columns: []), .postgres, "at least one column"),
             ("index method that is not a word", CreateIndexStatement(name: "i", relation: orders, columns: ["a"], method: "btree; drop table x"), .postgres, "not an access method"),
+            ("insert of no rows", InsertValuesStatement(relation: orders, columns: ["a"], rowCount: 0), .postgres, "at least one row"),
+            ("insert with too many parameters", InsertValuesStatement(relation: orders, columns: ["a", "b"], rowCount: 20_000), .sqlite, "more than sqlite's 32766"),
             ("empty index method", CreateIndexStatement(name: "i", relation: orders, columns: ["a"], method: ""), .postgres, "not an access method"),
         ]
         for (label, statement, dialect, expected) in cases {
@@ -63,6 +65,8 @@ final class StatementRenderTests: XCTestCase {
              ["select case c.relkind when 'r' then 'table' when 'p' then 'table' when 'v' then 'view' when 'm' then 'materialized_view' when 'f' then 'foreign_table' else 'other' end\nfrom pg_catalog.pg_class c\njoin pg_catalog.pg_namespace n on n.oid = c.relnamespace\nwhere n.nspname = current_schema() and c.relname = 't'"]),
             ("relation without schema on SQLite", ListColumnsQuery(relation: RelationName(schema: nil, name: "t")), .sqlite,
              ["select name, type from pragma_table_info('t') order by cid"]),
+            ("parameters numbered row by row", InsertValuesStatement(relation: orders, columns: ["a", "b"], rowCount: 2), .sqlite,
+             ["insert into \"analytics.orders\" (\"a\", \"b\")\nvalues (?1, ?2),\n       (?3, ?4)"]),
             ("column without type", AddColumnStatement(relation: orders, column: "c", dataType: " "), .sqlite,
              ["alter table \"analytics.orders\" add column \"c\""]),
         ]

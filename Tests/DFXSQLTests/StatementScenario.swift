@@ -68,11 +68,25 @@ struct StatementScenario {
         XCTAssertEqual(
             ListColumnsQuery.decode(try run(ListColumnsQuery(relation: catalog.prices))).map { $0.name + " " + $0.dataType.lowercased() },
             ["id integer", "name text", "price numeric(10,2)"])
+        // Bound parameters: PostgreSQL runs the golden text through PREPARE/EXECUTE; SQLite binds
+        // NULL to every unbound parameter.
+        if isPostgres, let sql = try catalog.statement("insert_values")?.render(dialect).first {
+            executed.insert("insert_values")
+            try execute("prepare dfx_insert_values as " + sql)
+            try execute("execute dfx_insert_values(2, 'b', 2.5, 3, 'c''s', 3.75)")
+            try execute("deallocate dfx_insert_values")
+            XCTAssertEqual(
+                try execute("select id, name, price from \(catalog.prices.rendered(dialect)) order by id"),
+                [["1", "a", "1.25"], ["2", "b", "2.50"], ["3", "c's", "3.75"]])
+        } else {
+            try run("insert_values")
+            XCTAssertEqual(try scalar("select count(*) from \(catalog.prices.rendered(dialect)) where id is null and name is null"), "2")
+        }
         try run("alter_column_type")
         XCTAssertEqual(
             ListColumnsQuery.decode(try run(ListColumnsQuery(relation: catalog.prices))).last?.dataType.lowercased(),
             isPostgres ? "numeric(12,4)" : "numeric(10,2)")
-        XCTAssertEqual(try scalar("select price from \(catalog.prices.rendered(dialect))"), isPostgres ? "1.2500" : "1.25")
+        XCTAssertEqual(try scalar("select price from \(catalog.prices.rendered(dialect)) where id = 1"), isPostgres ? "1.2500" : "1.25")
         try run("create_view")
 
         XCTAssertEqual(RelationTypeQuery.decode(try run("relation_type")), .table)

@@ -1,7 +1,8 @@
 /// `create [unlogged] table <relation> as <select>`.
 ///
 /// `unlogged` (PostgreSQL: no WAL, faster to build, emptied after a crash) suits intermediate
-/// relations; it is ignored where `supportsUnloggedTables` is false. The select is not wrapped in
+/// relations that are dropped before the run ends (a renamed unlogged table stays unlogged, so
+/// never swap one in as a model's table); it is ignored where `supportsUnloggedTables` is false. The select is not wrapped in
 /// parentheses: SQLite does not accept a parenthesized select there.
 public struct CreateTableAsStatement: SQLStatement, Hashable {
     public var relation: RelationName

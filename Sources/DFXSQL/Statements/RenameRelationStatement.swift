@@ -6,6 +6,8 @@
 /// dropped and created again under the new name from `viewDefinition` (its select), which is
 /// then required. Both happen inside the caller's transaction, so the swap stays atomic.
 ///
+/// To put an old view aside on SQLite, drop it instead: a view holds no data.
+///
 /// On both warehouses views that reference a renamed table follow it (PostgreSQL binds views to
 /// the table itself; SQLite ≥ 3.26 rewrites their text): callers that swap relations must
 /// recreate dependents, see `ListDependentViewsQuery`.
