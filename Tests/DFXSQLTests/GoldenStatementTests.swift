@@ -56,6 +56,20 @@ final class GoldenStatementTests: XCTestCase {
         }
     }
 
+    func testNoGoldenFileIsStale() throws {
+        guard let folder = Bundle.module.url(forResource: "Golden", withExtension: nil) else {
+            return XCTFail("no Golden folder in the test bundle")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
+        var expected: Set<String> = []
+        for dialect in Self.dialects {
+            for item in StatementCatalog(schema: "analytics", role: "reporter", dialect: dialect).cases {
+                expected.insert("\(item.name).\(dialect.kind.rawValue).sql")
+            }
+        }
+        XCTAssertEqual(Set(files), expected)
+    }
+
     func testEveryStatementKindHasAGoldenCase() {
         let kinds = Set(StatementCatalog(schema: "s", role: "r", dialect: .postgres).cases.map { String(describing: type(of: $0.statement)) })
         let expected: Set<String> = [

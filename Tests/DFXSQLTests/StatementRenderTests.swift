@@ -18,6 +18,7 @@ final class StatementRenderTests: XCTestCase {
             ("index method that is not a word", CreateIndexStatement(name: "i", relation: orders, columns: ["a"], method: "btree; drop table x"), .postgres, "not an access method"),
             ("insert of no rows", InsertValuesStatement(relation: orders, columns: ["a"], rowCount: 0), .postgres, "at least one row"),
             ("insert with too many parameters", InsertValuesStatement(relation: orders, columns: ["a", "b"], rowCount: 20_000), .sqlite, "more than sqlite's 32766"),
+            ("insert with an absurd row count", InsertValuesStatement(relation: orders, columns: ["a", "b"], rowCount: Int.max), .postgres, "more than postgres's 65535"),
             ("empty index method", CreateIndexStatement(name: "i", relation: orders, columns: ["a"], method: ""), .postgres, "not an access method"),
         ]
         for (label, statement, dialect, expected) in cases {

@@ -13,8 +13,11 @@ public struct InsertValuesStatement: SQLStatement, Hashable {
         self.rowCount = rowCount
     }
 
-    /// How many parameters one execution binds.
-    public var parameterCount: Int { columns.count * max(rowCount, 0) }
+    /// How many parameters one execution binds (`Int.max` when that does not fit in an `Int`).
+    public var parameterCount: Int {
+        let (product, overflow) = columns.count.multipliedReportingOverflow(by: max(rowCount, 0))
+        return overflow ? Int.max : product
+    }
 
     public func render(_ dialect: SQLDialect) throws(SQLRenderError) -> [String] {
         guard !columns.isEmpty else { throw SQLRenderError("insert into \(relation) needs at least one column") }
