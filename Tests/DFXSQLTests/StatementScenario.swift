@@ -193,6 +193,7 @@ struct StatementScenario {
         XCTAssertEqual(found.map(\.name), isPostgres ? ["orders_view", "orders_view_nested"] : [catalog.view.flatName, nested.flatName])
         XCTAssertEqual(found.map(\.depth), [1, 2])
         guard let last = found.last else { return }
+        XCTAssertFalse(last.createStatement.hasSuffix(";"), last.createStatement)
         try run(DropRelationStatement(relation: nested, type: .view))
         _ = try execute(last.createStatement)
         XCTAssertEqual(try type(of: nested), .view)

@@ -49,7 +49,7 @@ public struct ListDependentViewsQuery: SQLStatement, Hashable {
           max(dependents.depth),
           case c.relkind when 'm' then 'create materialized view ' else 'create view ' end
             || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
-            || ' as' || chr(10) || pg_catalog.pg_get_viewdef(c.oid)
+            || ' as' || chr(10) || rtrim(pg_catalog.pg_get_viewdef(c.oid), ';')
         from dependents
         join pg_catalog.pg_class c on c.oid = dependents.oid
         join pg_catalog.pg_namespace n on n.oid = c.relnamespace
