@@ -1,0 +1,1 @@
+alter table "analytics"."orders" add column "note" text;

@@ -1,0 +1,1 @@
+comment on column "analytics"."orders"."note" is 'free text';

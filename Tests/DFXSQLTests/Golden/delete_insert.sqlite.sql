@@ -1,0 +1,11 @@
+delete from "analytics.orders" as "dbt_internal_dest"
+where exists (
+  select 1
+  from "analytics.orders_delta" as "dbt_internal_source"
+  where "dbt_internal_dest"."id" is "dbt_internal_source"."id"
+    and "dbt_internal_dest"."region" is "dbt_internal_source"."region"
+);
+
+insert into "analytics.orders" ("id", "region", "amount")
+select "dbt_internal_source"."id", "dbt_internal_source"."region", "dbt_internal_source"."amount"
+from "analytics.orders_delta" as "dbt_internal_source";

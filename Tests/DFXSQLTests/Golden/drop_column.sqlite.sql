@@ -1,0 +1,1 @@
+alter table "analytics.orders" drop column "note";

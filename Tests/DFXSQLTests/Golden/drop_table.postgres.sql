@@ -1,0 +1,1 @@
+drop table if exists "analytics"."orders_delta_old";

@@ -1,0 +1,1 @@
+drop view if exists "analytics"."orders_view_renamed";

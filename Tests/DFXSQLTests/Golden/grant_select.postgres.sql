@@ -1,0 +1,1 @@
+grant select on table "analytics"."orders" to "reporter", public;

@@ -1,0 +1,1 @@
+select name, type from pragma_table_info('analytics.orders') order by cid;

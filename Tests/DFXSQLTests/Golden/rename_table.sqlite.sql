@@ -1,0 +1,1 @@
+alter table "analytics.orders_delta" rename to "analytics.orders_delta_old";

@@ -1,0 +1,1 @@
+alter view "analytics"."orders_view" rename to "orders_view_renamed";

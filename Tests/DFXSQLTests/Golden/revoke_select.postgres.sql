@@ -1,0 +1,1 @@
+revoke select on table "analytics"."orders" from "reporter", public;

@@ -1,0 +1,202 @@
+import DFXSQL
+import XCTest
+
+/// Runs every case of a `StatementCatalog` on a real database, in catalog order (transaction
+/// control twice), and checks the data between the steps: the golden statements are known to run
+/// and to do what they say.
+struct StatementScenario {
+    let catalog: StatementCatalog
+    let execute: (String) throws -> [[String?]]
+    private(set) var executed: Set<String> = []
+
+    init(catalog: StatementCatalog, execute: @escaping (String) throws -> [[String?]]) {
+        self.catalog = catalog
+        self.execute = execute
+    }
+
+    var dialect: SQLDialect { catalog.dialect }
+    var isPostgres: Bool { dialect.kind == .postgres }
+
+    /// Renders and executes the named case; the rows of its last statement.
+    @discardableResult
+    mutating func run(_ name: String) throws -> [[String?]] {
+        guard let statement = catalog.statement(name) else {
+            XCTFail("no case \(name)")
+            return []
+        }
+        executed.insert(name)
+        return try run(statement)
+    }
+
+    @discardableResult
+    func run(_ statement: any SQLStatement) throws -> [[String?]] {
+        var rows: [[String?]] = []
+        for sql in try statement.render(dialect) { rows = try execute(sql) }
+        return rows
+    }
+
+    /// The rows of the orders table as `id|region|amount`, NULL as `∅`, in a fixed order.
+    func orderRows() throws -> [String] {
+        try execute("select id, region, amount from \(catalog.orders.rendered(dialect)) order by id, coalesce(region, ''), amount")
+            .map { row in row.map { $0 ?? "∅" }.joined(separator: "|") }
+    }
+
+    func type(of relation: RelationName) throws -> RelationType? {
+        RelationTypeQuery.decode(try run(RelationTypeQuery(relation: relation)))
+    }
+
+    func scalar(_ sql: String) throws -> String? {
+        try execute(sql).first?.first ?? nil
+    }
+
+    /// The whole sequence with its checks.
+    mutating func exercise() throws {
+        let orders = catalog.orders
+        let lit = dialect.quoteLiteral
+        try run("create_schema")
+        try run("create_table_as")
+        try run("create_table_as_unlogged")
+        if isPostgres {
+            XCTAssertEqual(
+                try scalar("select c.relpersistence from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = \(lit(catalog.schema)) and c.relname = 'orders_delta'"),
+                "u")
+        }
+        try run("create_table_as_odd_name")
+        XCTAssertEqual(try execute("select \(dialect.quoteIdentifier(catalog.oddColumn)) from \(catalog.odd.rendered(dialect))"), [["it's"]])
+        try run("create_table")
+        try execute("insert into \(catalog.prices.rendered(dialect)) (id, name, price) values (1, 'a', 1.25)")
+        XCTAssertEqual(
+            ListColumnsQuery.decode(try run(ListColumnsQuery(relation: catalog.prices))).map { $0.name + " " + $0.dataType.lowercased() },
+            ["id integer", "name text", "price numeric(10,2)"])
+        // Bound parameters: PostgreSQL runs the golden text through PREPARE/EXECUTE; SQLite binds
+        // NULL to every unbound parameter.
+        if isPostgres, let sql = try catalog.statement("insert_values")?.render(dialect).first {
+            executed.insert("insert_values")
+            try execute("prepare dfx_insert_values as " + sql)
+            try execute("execute dfx_insert_values(2, 'b', 2.5, 3, 'c''s', 3.75)")
+            try execute("deallocate dfx_insert_values")
+            XCTAssertEqual(
+                try execute("select id, name, price from \(catalog.prices.rendered(dialect)) order by id"),
+                [["1", "a", "1.25"], ["2", "b", "2.50"], ["3", "c's", "3.75"]])
+        } else {
+            try run("insert_values")
+            XCTAssertEqual(try scalar("select count(*) from \(catalog.prices.rendered(dialect)) where id is null and name is null"), "2")
+        }
+        try run("alter_column_type")
+        XCTAssertEqual(
+            ListColumnsQuery.decode(try run(ListColumnsQuery(relation: catalog.prices))).last?.dataType.lowercased(),
+            isPostgres ? "numeric(12,4)" : "numeric(10,2)")
+        XCTAssertEqual(try scalar("select price from \(catalog.prices.rendered(dialect)) where id = 1"), isPostgres ? "1.2500" : "1.25")
+        try run("create_view")
+
+        XCTAssertEqual(RelationTypeQuery.decode(try run("relation_type")), .table)
+        XCTAssertEqual(RelationTypeQuery.decode(try run("relation_type_odd_name")), .table)
+        XCTAssertEqual(try type(of: catalog.view), .view)
+        XCTAssertNil(try type(of: orders.renamed("missing")))
+
+        let columns = ListColumnsQuery.decode(try run("list_columns"))
+        XCTAssertEqual(columns.map(\.name), StatementCatalog.columns)
+        if isPostgres { XCTAssertEqual(columns.map(\.dataType), ["integer", "text", "integer"]) }
+
+        let dependents = ListDependentViewsQuery.decode(try run("list_dependent_views"))
+        XCTAssertEqual(dependents.map(\.name), [isPostgres ? "orders_view" : catalog.view.flatName])
+        XCTAssertEqual(dependents.map(\.depth), [1])
+        XCTAssertEqual(dependents.map(\.type), [.view])
+        XCTAssertTrue(dependents.first?.createStatement.lowercased().hasPrefix("create view") ?? false, "\(dependents)")
+
+        // A rolled-back insert leaves nothing behind.
+        try run("begin")
+        try run("advisory_lock")
+        try run("insert_select")
+        XCTAssertEqual(try orderRows().count, 5)
+        XCTAssertEqual(try orderRows().last, "5|eu|50")
+        try run("rollback")
+        XCTAssertEqual(try orderRows(), ["1|eu|10", "1|us|11", "2|∅|20", "4|eu|40"])
+
+        // Composite key with a NULL part: (2, NULL) is replaced, not duplicated.
+        try run("delete_insert")
+        XCTAssertEqual(try orderRows(), ["1|eu|15", "1|us|11", "2|∅|25", "3|us|30", "4|eu|40"])
+        try run("merge")
+        XCTAssertEqual(try orderRows(), ["1|eu|15", "1|us|111", "2|∅|222", "3|us|30", "4|eu|40", "6|∅|60"])
+        // The predicate is part of the match: (1, us) at 111 fails it, so its source row is inserted.
+        try run("merge_with_predicates")
+        XCTAssertEqual(try orderRows(), ["1|eu|15", "1|us|1", "1|us|111", "2|∅|222", "3|us|30", "4|eu|44", "6|∅|60"])
+        // No update columns: id 3 is left alone, id 7 is new.
+        try run("merge_single_key_insert_only")
+        XCTAssertEqual(try orderRows(), ["1|eu|15", "1|us|1", "1|us|111", "2|∅|222", "3|us|30", "4|eu|44", "6|∅|60", "7|eu|70"])
+        // The predicate spares (6, NULL, 60) from the delete; the new row is inserted beside it.
+        try run("delete_insert_with_predicates")
+        XCTAssertEqual(
+            try orderRows(), ["1|eu|15", "1|us|1", "1|us|111", "2|∅|222", "3|us|30", "4|eu|44", "6|∅|60", "6|∅|66", "7|eu|70"])
+
+        try run("add_column")
+        // SQLite reports declared types upper-cased.
+        let added = ListColumnsQuery.decode(try run(ListColumnsQuery(relation: orders))).last
+        XCTAssertEqual(added?.name, "note")
+        XCTAssertEqual(added?.dataType, isPostgres ? "text" : "TEXT")
+        try run("comment_on_table")
+        try run("comment_on_column")
+        if isPostgres {
+            let regclass = lit(orders.rendered(dialect)) + "::regclass"
+            XCTAssertEqual(try scalar("select obj_description(\(regclass), 'pg_class')"), "One row per id and region; it's tested")
+            XCTAssertEqual(
+                try scalar("select col_description(\(regclass), (select attnum from pg_attribute where attrelid = \(regclass) and attname = 'note'))"),
+                "free text")
+        }
+        try run("drop_column")
+        XCTAssertEqual(ListColumnsQuery.decode(try run(ListColumnsQuery(relation: orders))).map(\.name), StatementCatalog.columns)
+
+        try run("grant_select")
+        if isPostgres {
+            XCTAssertEqual(try scalar("select has_table_privilege(\(lit(catalog.role)), \(lit(orders.rendered(dialect))), 'select')"), "t")
+        }
+        let grants = ListGrantsQuery.decode(try run("list_grants"))
+        XCTAssertEqual(
+            grants,
+            isPostgres ? [RelationGrant(grantee: "PUBLIC", privilege: "select"), RelationGrant(grantee: catalog.role, privilege: "select")] : [])
+        try run("revoke_select")
+        XCTAssertEqual(ListGrantsQuery.decode(try run(ListGrantsQuery(relation: orders))), [])
+        if isPostgres {
+            XCTAssertEqual(try scalar("select has_table_privilege(\(lit(catalog.role)), \(lit(orders.rendered(dialect))), 'select')"), "f")
+        }
+        try run("create_index")
+        XCTAssertThrowsError(try execute("insert into \(orders.rendered(dialect)) (id, region, amount) values (1, 'eu', 15)"))
+        try run("create_index")  // if not exists: a second run is harmless
+
+        try exerciseDependents()
+
+        // The swap of a release: both renames in one transaction.
+        try run("begin")
+        try run("rename_table")
+        try run("rename_view")
+        try run("commit")
+        XCTAssertNil(try type(of: catalog.delta))
+        XCTAssertEqual(try type(of: catalog.delta.renamed("orders_delta_old")), .table)
+        XCTAssertNil(try type(of: catalog.view))
+        XCTAssertEqual(try type(of: catalog.view.renamed("orders_view_renamed")), .view)
+        XCTAssertEqual(try scalar("select count(*) from \(catalog.view.renamed("orders_view_renamed").rendered(dialect))"), "9")
+
+        try run("drop_view")
+        try run("drop_table")
+        XCTAssertNil(try type(of: catalog.view.renamed("orders_view_renamed")))
+        XCTAssertNil(try type(of: catalog.delta.renamed("orders_delta_old")))
+        try run("drop_view")  // if exists: a second drop is harmless
+
+        XCTAssertEqual(executed, Set(catalog.cases.map(\.name)), "every golden case runs")
+    }
+
+    /// Views on views are found transitively, and their create statements run.
+    private func exerciseDependents() throws {
+        let nested = catalog.view.renamed("orders_view_nested")
+        try run(CreateViewStatement(relation: nested, select: "select id from \(catalog.view.rendered(dialect))"))
+        let found = ListDependentViewsQuery.decode(try run(ListDependentViewsQuery(relation: catalog.orders)))
+        XCTAssertEqual(found.map(\.name), isPostgres ? ["orders_view", "orders_view_nested"] : [catalog.view.flatName, nested.flatName])
+        XCTAssertEqual(found.map(\.depth), [1, 2])
+        guard let last = found.last else { return }
+        XCTAssertFalse(last.createStatement.hasSuffix(";"), last.createStatement)
+        try run(DropRelationStatement(relation: nested, type: .view))
+        _ = try execute(last.createStatement)
+        XCTAssertEqual(try type(of: nested), .view)
+        try run(DropRelationStatement(relation: nested, type: .view))
+    }
+}
