@@ -116,22 +116,69 @@ struct PropertiesDecoder {
         return resource
     }
 
+    static let columnKeys: Set<String> = [
+        "name", "description", "data_type", "quote", "meta", "tags", "tests", "data_tests", "constraints", "policy_tags",
+        "config", "granularity",
+    ]
+
+    /// Columns are the bulk of a large project's YAML: each entry is read in one pass over its keys
+    /// (rather than one lookup per known key), errors and warnings as the mapping reader words them.
     private func columns(_ reader: inout YAMLMappingReader, warnings: inout [Diagnostic]) throws(DiagnosticError) -> [ColumnDefinition] {
         var result: [ColumnDefinition] = []
         for node in try reader.list("columns") ?? [] {
-            var column = try YAMLMappingReader(node, context: "a column")
-            let name = try column.requiredString("name")
-            column = try YAMLMappingReader(node, context: "column '\(name)'")
-            _ = try column.requiredString("name")
+            guard let mapping = node.mapping else {
+                throw DiagnosticError(node.typeMismatch("a column", expected: "a mapping"))
+            }
+            guard let nameNode = mapping["name"], let name = nameNode.scalarText, !nameNode.isNull else {
+                var column = try YAMLMappingReader(node, context: "a column")
+                _ = try column.requiredString("name")
+                continue
+            }
             var definition = ColumnDefinition(name: name, location: node.location)
-            definition.description = try column.string("description") ?? ""
-            definition.dataType = try column.string("data_type")
-            definition.quote = try column.bool("quote")
-            definition.meta = try dict(&column, "meta")
-            definition.tags = try column.stringList("tags", allowSingle: true) ?? []
-            definition.tests = try tests(&column, warnings: &warnings)
-            for ignored in ["constraints", "policy_tags", "config", "granularity"] { _ = column.node(ignored) }
-            warnings += column.unknownKeys()
+            let context = "column '\(name)'"
+            func mismatch(_ key: String, _ value: YAMLNode, _ expected: String) throws(DiagnosticError) -> Never {
+                throw (try YAMLMappingReader(node, context: context)).mismatch(key, value, expected: expected)
+            }
+            for entry in mapping.entries {
+                guard let key = entry.key.scalarText else { continue }
+                let value = entry.value
+                if value.isNull, key != "name" { continue }
+                switch key {
+                case "name": continue
+                case "description":
+                    guard let text = value.stringValue else { try mismatch(key, value, "a string") }
+                    definition.description = text
+                case "data_type":
+                    guard let text = value.scalarText, value.mapping == nil else { try mismatch(key, value, "a string") }
+                    definition.dataType = text
+                case "quote":
+                    guard let flag = value.boolValue else { try mismatch(key, value, "a boolean") }
+                    definition.quote = flag
+                case "meta":
+                    guard value.mapping != nil, case .dict(let entries) = try value.configValue(render: renderer, rawKeys: Self.rawKeys) else {
+                        try mismatch(key, value, "a mapping")
+                    }
+                    definition.meta = entries
+                case "tags":
+                    if let text = value.scalarText, value.mapping == nil, value.sequence == nil {
+                        definition.tags = [text]
+                    } else if let items = value.sequence, items.allSatisfy({ $0.scalarText != nil }) {
+                        definition.tags = items.compactMap(\.scalarText)
+                    } else {
+                        try mismatch(key, value, "a list of strings")
+                    }
+                case "tests", "data_tests":
+                    guard let items = value.sequence else { try mismatch(key, value, "a list") }
+                    for item in items { definition.tests.append(try TestDefinitionDecoder().decode(item)) }
+                case "constraints", "policy_tags", "config", "granularity":
+                    continue
+                default:
+                    warnings.append(
+                        entry.key.diagnostic(
+                            "unknown key '\(key)' in \(context)", severity: .warning,
+                            hint: Suggestions.hint(for: key, in: Self.columnKeys.sorted())))
+                }
+            }
             result.append(definition)
         }
         return result
