@@ -20,7 +20,8 @@ public struct DFXCommand: ParsableCommand {
 /// Runs dfx in-process: parses `arguments`, runs the command, and returns the exit status.
 /// The executable calls this with the process's arguments; tests call it with their own context.
 public enum DFXCLI {
-    public static func run(_ arguments: [String], context: CommandContext? = nil) -> Int32 {
+    public static func run(_ arguments: [String], context: CommandContext? = nil, keepValuesUntilExit: Bool = false) -> Int32 {
+        if keepValuesUntilExit { ProcessLifetime.enable() }
         let context = context ?? CommandContext.current
         return CommandContext.$current.withValue(context) {
             do {

@@ -39,7 +39,9 @@ struct Workspace {
         manifest.warnings = []
         let graph = try manifest.dependencyGraph()
         timer.mark("graph")
-        return Workspace(project: project, target: target, settings: settings, manifest: manifest, graph: graph)
+        let workspace = Workspace(project: project, target: target, settings: settings, manifest: manifest, graph: graph)
+        ProcessLifetime.keep(workspace)
+        return workspace
     }
 
     /// Absolute path of the target folder.

@@ -8,6 +8,9 @@ public struct YAMLMapping: Sendable {
 
     /// The entries in source order (with `<<` merges, in PyYAML's order: merged keys first).
     public private(set) var entries: [Entry] = []
+    /// Each entry's scalar key text, kept beside the entries so that a lookup compares strings
+    /// without copying (and retaining) whole key and value nodes.
+    private var keyTexts: [String?] = []
     private var index: [String: Int]? = nil
 
     /// Mappings with more entries than this get a hash index.
@@ -26,7 +29,7 @@ public struct YAMLMapping: Sendable {
     /// True when there are no entries.
     public var isEmpty: Bool { entries.isEmpty }
     /// The scalar keys' texts, in order (non-scalar keys are skipped).
-    public var keys: [String] { entries.compactMap { $0.key.scalarText } }
+    public var keys: [String] { keyTexts.compactMap { $0 } }
 
     /// The value for a scalar key's text, or nil.
     public subscript(key: String) -> YAMLNode? {
@@ -43,10 +46,7 @@ public struct YAMLMapping: Sendable {
     /// The position of the entry whose scalar key's text is `key`.
     public func position(of key: String) -> Int? {
         if let index { return index[key] }
-        for (position, entry) in entries.enumerated() where entry.key.scalarText == key {
-            return position
-        }
-        return nil
+        return keyTexts.firstIndex { $0 == key }
     }
 
     /// Appends an entry unless its scalar key is already present; returns the position of the
@@ -56,13 +56,14 @@ public struct YAMLMapping: Sendable {
         let text = key.scalarText
         if let text, let existing = position(of: text) { return existing }
         entries.append((key, value))
+        keyTexts.append(text)
         if index != nil {
             if let text { index?[text] = entries.count - 1 }
         } else if entries.count > Self.linearLimit {
             var built: [String: Int] = [:]
             built.reserveCapacity(entries.count * 2)
-            for (position, entry) in entries.enumerated() {
-                if let text = entry.key.scalarText, built[text] == nil { built[text] = position }
+            for (position, text) in keyTexts.enumerated() {
+                if let text, built[text] == nil { built[text] = position }
             }
             index = built
         }

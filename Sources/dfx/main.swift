@@ -1,4 +1,4 @@
 import DFXCommands
 import Foundation
 
-exit(DFXCLI.run(Array(CommandLine.arguments.dropFirst())))
+exit(DFXCLI.run(Array(CommandLine.arguments.dropFirst()), keepValuesUntilExit: true))
