@@ -2,6 +2,7 @@ import DFXBasics
 import DFXProject
 import DFXSQL
 import DFXTemplate
+import Foundation
 
 /// Turns a loaded project into a `Manifest`: compiles every template once, reads each node's
 /// `ref`/`source`/`config` calls (statically where the arguments are literals, by a recording
@@ -22,20 +23,43 @@ public struct ProjectParser {
 
     public func parse() throws(DiagnosticError) -> Manifest {
         var state = ParseState(project: project, settings: settings)
+        let timings = settings.environment["DFX_TIMINGS"] == "1"
+        let clock = ContinuousClock()
+        var last = clock.now
+        func mark(_ step: String) {
+            guard timings else { return }
+            let now = clock.now
+            FileHandle.standardError.write(Data("timing:   parse.\(step) \(now - last)\n".utf8))
+            last = now
+        }
         state.registerMacros()
+        mark("registerMacros")
         state.collectDocs()
+        mark("collectDocs")
         state.parseModels()
+        mark("parseModels")
         state.parseSeeds()
+        mark("parseSeeds")
         state.parseSnapshots()
+        mark("parseSnapshots")
         state.parseAnalyses()
+        mark("parseAnalyses")
         state.parseSingularTests()
+        mark("parseSingularTests")
         state.parseSources()
+        mark("parseSources")
         state.renderDescriptions()
+        mark("renderDescriptions")
         state.checkDuplicateNames()
+        mark("checkDuplicateNames")
         state.parseGenericTests()
+        mark("parseGenericTests")
         state.applyNaming()
+        mark("applyNaming")
         state.partitionDisabled()
+        mark("partitionDisabled")
         state.resolveDependencies()
+        mark("resolveDependencies")
         if !state.errors.isEmpty { throw DiagnosticError(state.errors) }
         return state.manifest()
     }
