@@ -1,0 +1,8 @@
+/// A syntax problem found while parsing, at a byte offset; `SeedTable` turns it into a `Diagnostic`
+/// once (building a line index only on this error path).
+struct CSVProblem: Error, Sendable, Hashable {
+    var offset: Int
+    var message: String
+    var hint: String?
+    var notes: [String] = []
+}

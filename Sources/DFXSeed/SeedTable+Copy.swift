@@ -1,0 +1,60 @@
+extension SeedTable {
+    /// Streams the rows as PostgreSQL `COPY ... FROM STDIN` text format (the default format: tab
+    /// between fields, LF after each row, `\N` for NULL, backslash, tab, LF and CR escaped), in chunks
+    /// of about `chunkSize` bytes, each ending at a row boundary, for `PQputCopyData`.
+    ///
+    /// Values are sent exactly as written in the file (doubled quotes read as one); inference has
+    /// already checked that PostgreSQL reads each one into its column's type.
+    public func copyText(chunkSize: Int = 1 << 20, _ send: ([UInt8]) throws -> Void) throws {
+        var chunk: [UInt8] = []
+        let limit = max(1, chunkSize)
+        chunk.reserveCapacity(limit + 4096)
+        try withFields { buffer, fields in
+            for (column, field) in fields.enumerated() {
+                if column > 0 { chunk.append(Self.tab) }
+                if field.isNull {
+                    chunk.append(Self.backslash)
+                    chunk.append(UInt8(ascii: "N"))
+                } else {
+                    Self.appendEscaped(buffer, field, to: &chunk)
+                }
+            }
+            chunk.append(Self.lineFeed)
+            if chunk.count >= limit {
+                try send(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { try send(chunk) }
+    }
+
+    /// The whole COPY text stream at once; for small seeds and tests.
+    public func copyText() throws -> [UInt8] {
+        var all: [UInt8] = []
+        try copyText { all += $0 }
+        return all
+    }
+
+    private static let tab = UInt8(ascii: "\t")
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let backslash = UInt8(ascii: "\\")
+
+    private static func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>, _ field: CSVField, to out: inout [UInt8]) {
+        var index = field.start
+        while index < field.end {
+            let byte = buffer[index]
+            index += 1
+            switch byte {
+            case backslash: out.append(backslash); out.append(backslash)
+            case tab: out.append(backslash); out.append(UInt8(ascii: "t"))
+            case lineFeed: out.append(backslash); out.append(UInt8(ascii: "n"))
+            case carriageReturn: out.append(backslash); out.append(UInt8(ascii: "r"))
+            case CSVParser.quote where field.hasDoubledQuotes:
+                out.append(byte)
+                index += 1  // the second quote of the pair
+            default: out.append(byte)
+            }
+        }
+    }
+}

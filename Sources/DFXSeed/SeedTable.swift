@@ -1,0 +1,59 @@
+import DFXBasics
+
+/// A parsed, validated seed: the CSV's bytes, its columns with their SQL types, and its row count.
+///
+/// Making one reads the whole file once (validating UTF-8, the CSV syntax, the header, every row's
+/// field count and inferring each column's type) and keeps only offsets-free summaries: rows are
+/// parsed again, without allocating per field, when they are streamed to a loader
+/// (`copyText(chunkSize:_:)` for PostgreSQL, `forEachRow(_:)` for SQLite).
+public struct SeedTable: Sendable {
+    /// The file's path as diagnostics print it.
+    public let path: String
+    /// The file's bytes, BOM included.
+    public let bytes: [UInt8]
+    /// The field separator.
+    public let delimiter: UInt8
+    /// The header's columns, in file order, with their types.
+    public let columns: [SeedColumn]
+    /// Data rows (blank lines are not rows).
+    public let rowCount: Int
+    /// Offset of the first byte after the header record.
+    let dataStart: Int
+
+    /// Parses `bytes` (the contents of the seed at `path`) and infers column types.
+    ///
+    /// - Throws: `DiagnosticError` for invalid UTF-8 or NUL bytes, a missing, empty or duplicate
+    ///   header name, malformed quoting, a row whose field count differs from the header's, and
+    ///   `column_types` entries naming no column; each diagnostic points at the file, line and column.
+    public init(bytes: [UInt8], path: String, options: SeedOptions = SeedOptions()) throws {
+        self.path = path
+        self.bytes = bytes
+        self.delimiter = options.delimiter
+        let parser = CSVParser(delimiter: options.delimiter)
+        let scan: Result<(columns: [SeedColumn], rows: Int, dataStart: Int), DiagnosticError> = bytes.withUnsafeBufferPointer {
+            buffer in
+            do {
+                return .success(try Self.scan(buffer, parser: parser, path: path, options: options))
+            } catch let error as DiagnosticError {
+                return .failure(error)
+            } catch let problem as CSVProblem {
+                return .failure(DiagnosticError(Self.diagnostic(for: problem, in: bytes, path: path)))
+            } catch {
+                return .failure(DiagnosticError(Diagnostic(.error, "cannot read seed: \(error)", at: SourceLocation(file: path, line: 1, column: 1))))
+            }
+        }
+        let (columns, rows, dataStart) = try scan.get()
+        self.columns = columns
+        self.rowCount = rows
+        self.dataStart = dataStart
+    }
+
+    /// Column names, in file order.
+    public var columnNames: [String] { columns.map(\.name) }
+
+    /// The checksum dbt records for this seed in the manifest.
+    public var checksum: SeedChecksum { SeedChecksum(bytes: bytes, path: path) }
+
+    /// Whether the file starts with a UTF-8 byte order mark (skipped when reading).
+    var hasByteOrderMark: Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
+}
