@@ -1,0 +1,47 @@
+import DFXSeed
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parses a seed CSV with DFXSeed (validation + inference), then encodes it as COPY text and as SQLite
+/// values, printing rows/s and MB/s for each phase.
+@main
+struct SeedBench {
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    static func report(_ phase: String, rows: Int, bytes: Int, seconds: Double) {
+        let rate = Int(Double(rows) / seconds)
+        let megabytes = Double(bytes) / 1e6 / seconds
+        print("\(phase): \(rows) rows in \(String(Int(seconds * 1000))) ms = \(rate) rows/s, \(Int(megabytes)) MB/s")
+    }
+
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        guard arguments.count >= 2 else {
+            print("usage: seed-bench FILE.csv")
+            exit(2)
+        }
+        var start = now()
+        let table = try SeedTable(contentsOf: arguments[1], path: arguments[1])
+        var seconds = now() - start
+        report("read+parse+infer", rows: table.rowCount, bytes: table.bytes.count, seconds: seconds)
+        print("columns: " + table.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))
+
+        start = now()
+        var copyBytes = 0
+        try table.copyText { copyBytes += $0.count }
+        seconds = now() - start
+        report("COPY text encode (\(copyBytes) bytes)", rows: table.rowCount, bytes: table.bytes.count, seconds: seconds)
+
+        start = now()
+        var nulls = 0
+        try table.forEachRow { row in for value in row where value == .null { nulls += 1 } }
+        seconds = now() - start
+        report("SQLite values (\(nulls) NULLs)", rows: table.rowCount, bytes: table.bytes.count, seconds: seconds)
+    }
+}
