@@ -32,8 +32,9 @@ enum Golden {
 
     /// One case of a golden file: the input, quoted line by line (tabs as →, CR as ␍), then the output.
     static func section(_ name: String, input: String, output: String) -> String {
-        let quoted = input.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { "> " + $0.replacingOccurrences(of: "\t", with: "→").replacingOccurrences(of: "\r", with: "␍") }
+        let visible = input.replacingOccurrences(of: "\r", with: "␍").replacingOccurrences(of: "\t", with: "→")
+            .replacingOccurrences(of: "\u{0}", with: "␀")
+        let quoted = visible.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }
             .joined(separator: "\n")
         return "## \(name)\n\(quoted)\n\(output)\n\n"
     }
