@@ -90,7 +90,7 @@ final class TypeInferenceTests: XCTestCase {
     /// `value` as a CSV field: quoted when it contains a comma, a quote or a space; empty for nil.
     static func csvField(_ value: String?) -> String {
         guard let value else { return "" }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == " " || $0 == "\n" }) {
+        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == " " || $0 == "\n" || $0 == "\r" }) {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value
