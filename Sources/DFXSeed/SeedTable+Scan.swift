@@ -5,6 +5,13 @@ extension SeedTable {
     static func scan(
         _ buffer: UnsafeBufferPointer<UInt8>, parser: CSVParser, path: String, options: SeedOptions
     ) throws -> (columns: [SeedColumn], rows: Int, dataStart: Int) {
+        let delimiter = parser.delimiter
+        guard delimiter < 0x80, delimiter != CSVParser.quote, delimiter != CSVParser.lineFeed, delimiter != CSVParser.carriageReturn else {
+            throw DiagnosticError(
+                Diagnostic(
+                    .error, "seed delimiter must be one ASCII character other than a quote or a line break, found byte \(delimiter)",
+                    hint: "use e.g. delimiter: \";\" or delimiter: \"\\t\""))
+        }
         if let problem = UTF8Validation.firstProblem(in: buffer) { throw problem }
         var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var fields: [CSVField] = []
@@ -21,7 +28,6 @@ extension SeedTable {
         var classes = names.map { overrides[$0] == nil ? SeedValueClass.all : [] }
         var seen = [Bool](repeating: false, count: width)
         var rows = 0
-        let delimiter = parser.delimiter
         try parser.parse(buffer, from: headerEnd) { fields, _ in
             guard fields.count == width else { throw raggedRow(fields, width: width, delimiter: delimiter) }
             for column in 0..<width {

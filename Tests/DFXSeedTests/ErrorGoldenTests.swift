@@ -70,6 +70,16 @@ final class ErrorGoldenTests: XCTestCase {
             }
             out += Golden.section("delimiter config", input: delimiter, output: output)
         }
+        for delimiter in [UInt8(ascii: "\""), UInt8(ascii: "\n"), 0xC3] {
+            let output: String
+            do {
+                _ = try SeedTable(bytes: header, path: "seeds/customers.csv", options: SeedOptions(delimiter: delimiter))
+                output = "(no error)"
+            } catch {
+                output = "\(error)"
+            }
+            out += Golden.section("delimiter option byte \(delimiter)", input: "", output: output)
+        }
         Golden.assertMatches(out, named: "config-errors")
     }
 }
