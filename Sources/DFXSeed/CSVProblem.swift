@@ -5,4 +5,7 @@ struct CSVProblem: Error, Sendable, Hashable {
     var message: String
     var hint: String?
     var notes: [String] = []
+    /// Byte offset where the underlined span ends (the caret underlines at least one column and
+    /// never past the line); nil for a single caret.
+    var end: Int?
 }

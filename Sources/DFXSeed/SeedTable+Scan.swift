@@ -21,7 +21,7 @@ extension SeedTable {
                 hint: "write the column names on the first line, separated by '\(Self.printable(parser.delimiter))'")
         }
         let names = fields.map { $0.text(in: buffer) }
-        try checkHeader(fields: fields, names: names, buffer: buffer, path: path)
+        try checkHeader(fields: fields, names: names)
         let overrides = try checkColumnTypes(options, names: names, path: path)
         let headerEnd = index
         let width = names.count
@@ -55,7 +55,7 @@ extension SeedTable {
     }
 
     /// Every header name non-empty and unique (ignoring case: SQLite's identifiers do).
-    private static func checkHeader(fields: [CSVField], names: [String], buffer: UnsafeBufferPointer<UInt8>, path: String) throws {
+    private static func checkHeader(fields: [CSVField], names: [String]) throws {
         var problems: [CSVProblem] = []
         var firstSeen: [String: Int] = [:]
         for (column, name) in names.enumerated() {
@@ -71,14 +71,14 @@ extension SeedTable {
             if let first = firstSeen[key] {
                 problems.append(
                     CSVProblem(
-                        offset: field.origin, message: "duplicate column name '\(name)' in the header",
-                        hint: "rename one of the columns",
-                        notes: ["column \(first + 1) is named '\(names[first])' (column names are compared ignoring case)"]))
+                        offset: field.origin, message: "duplicate column name '\(name)' in the header", hint: "rename one of the columns",
+                        notes: ["column \(first + 1) is named '\(names[first])' (column names are compared ignoring case)"],
+                        end: field.isQuoted ? field.end + 1 : field.end))
             } else {
                 firstSeen[key] = column
             }
         }
-        guard problems.isEmpty else { throw DiagnosticError(problems.map { diagnostic(for: $0, in: Array(buffer), path: path) }) }
+        guard problems.isEmpty else { throw CSVProblems(problems: problems) }
     }
 
     /// `column_types` entries: each must name a header column and give a type.
@@ -104,9 +104,10 @@ extension SeedTable {
     private static func raggedRow(_ fields: [CSVField], width: Int, delimiter: UInt8) -> CSVProblem {
         let message = "this row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(width)"
         if fields.count > width {
+            let last = fields[fields.count - 1]
             return CSVProblem(
                 offset: fields[width].origin, message: message,
-                hint: "quote values that contain '\(printable(delimiter))'")
+                hint: "quote values that contain '\(printable(delimiter))'", end: last.isQuoted ? last.end + 1 : last.end)
         }
         let last = fields[fields.count - 1]
         return CSVProblem(

@@ -37,7 +37,9 @@ public struct SeedTable: Sendable {
             } catch let error as DiagnosticError {
                 return .failure(error)
             } catch let problem as CSVProblem {
-                return .failure(DiagnosticError(Self.diagnostic(for: problem, in: bytes, path: path)))
+                return .failure(DiagnosticError(Self.diagnostics(for: [problem], in: bytes, path: path)))
+            } catch let problems as CSVProblems {
+                return .failure(DiagnosticError(Self.diagnostics(for: problems.problems, in: bytes, path: path)))
             } catch {
                 return .failure(DiagnosticError(Diagnostic(.error, "cannot read seed: \(error)", at: SourceLocation(file: path, line: 1, column: 1))))
             }

@@ -11,6 +11,7 @@ final class ErrorGoldenTests: XCTestCase {
         ("empty header name", Array("id,,name\n1,2,3\n".utf8), UInt8(ascii: ",")),
         ("trailing delimiter in header", Array("id,name,\n1,2,3\n".utf8), UInt8(ascii: ",")),
         ("duplicate header names ignoring case", Array("id,Name,name\n".utf8), UInt8(ascii: ",")),
+        ("every header problem at once", Array("id,,\"ID\",x,\n".utf8), UInt8(ascii: ",")),
         ("duplicate header after a byte order mark", [0xEF, 0xBB, 0xBF] + Array("ïd,ïd\n".utf8), UInt8(ascii: ",")),
         ("too many fields", Array("id,name\n1,Smith\n2,Smith, Jane\n".utf8), UInt8(ascii: ",")),
         ("too few fields", Array("id,name,city\n1,Smith,Oslo\n2,Jones\n".utf8), UInt8(ascii: ",")),
