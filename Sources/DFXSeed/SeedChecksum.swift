@@ -12,6 +12,7 @@ public struct SeedChecksum: Sendable, Hashable {
     /// dbt's `MAXIMUM_SEED_SIZE`: 1 MiB.
     public static let maximumHashedSize = 1 << 20
 
+    /// A checksum as recorded (e.g. read back from a manifest).
     public init(name: String, checksum: String) {
         self.name = name
         self.checksum = checksum

@@ -7,6 +7,7 @@ public struct SeedColumn: Sendable, Hashable {
     /// Whether `type` comes from `column_types` rather than inference.
     public var isOverridden: Bool { if case .custom = type { true } else { false } }
 
+    /// A column named `name` of SQL type `type`.
     public init(name: String, type: SeedColumnType) {
         self.name = name
         self.type = type

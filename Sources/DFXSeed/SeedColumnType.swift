@@ -40,6 +40,7 @@ public enum SeedColumnType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The type's name in dfx's own words, for logs and test messages.
     public var description: String {
         switch self {
         case .integer: "integer"

@@ -9,6 +9,7 @@ public struct SeedOptions: Sendable, Hashable {
     /// Where `column_types` was written (a properties file or dbt_project.yml), for its diagnostics.
     public var columnTypesLocation: SourceLocation?
 
+    /// Options with dbt's defaults: comma-separated, every column inferred.
     public init(
         delimiter: UInt8 = UInt8(ascii: ","), columnTypes: [String: String] = [:],
         columnTypesLocation: SourceLocation? = nil

@@ -3,9 +3,18 @@ import DFXBasics
 /// A parsed, validated seed: the CSV's bytes, its columns with their SQL types, and its row count.
 ///
 /// Making one reads the whole file once (validating UTF-8, the CSV syntax, the header, every row's
-/// field count and inferring each column's type) and keeps only offsets-free summaries: rows are
-/// parsed again, without allocating per field, when they are streamed to a loader
-/// (`copyText(chunkSize:_:)` for PostgreSQL, `forEachRow(_:)` for SQLite).
+/// field count and inferring each column's type) and keeps only summaries: rows are parsed again,
+/// without allocating per field, when they are streamed to a loader (`copyText(chunkSize:_:)` for
+/// PostgreSQL's COPY, `forEachRow(_:)` for SQLite parameters, `forEachRecord(_:)` as text).
+///
+/// Reading rules (RFC 4180 plus what dbt's agate reader accepts):
+/// - UTF-8 only; a leading byte order mark is skipped; NUL bytes are an error.
+/// - Records end at LF or CRLF outside quotes; blank lines are skipped; a lone CR is data.
+/// - Quoted fields may hold the delimiter, line breaks and `""`; a quote inside an unquoted field is
+///   data; after a closing quote only a delimiter or a line break may follow.
+/// - The first record is the header: names non-empty and unique ignoring case; every row has
+///   exactly as many fields as the header.
+/// - An empty field, quoted (`""`) or not, is NULL. Values are never trimmed.
 public struct SeedTable: Sendable {
     /// The file's path as diagnostics print it.
     public let path: String
