@@ -19,13 +19,17 @@ extension SeedTable {
             throw DiagnosticError(Diagnostic(.error, "cannot read seed file \(displayPath): \(reason)"))
         }
         defer { fclose(file) }
-        var bytes: [UInt8] = []
+        // Read straight into the array when the size is known; then read on until the end (the file may
+        // have grown, or be a pipe whose size is unknown).
+        var size = 0
         if fseek(file, 0, SEEK_END) == 0 {
-            let size = ftell(file)
-            if size > 0 { bytes.reserveCapacity(size) }
+            size = max(0, ftell(file))
             rewind(file)
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = size > 0 ? fread(buffer.baseAddress, 1, size, file) : 0
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             if read > 0 { bytes.append(contentsOf: chunk[0..<read]) }
