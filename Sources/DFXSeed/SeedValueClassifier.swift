@@ -35,7 +35,8 @@ enum SeedValueClassifier {
             index += 1
         }
         let integerDigits = index - integerStart
-        guard integerDigits > 0 else { return [] }
+        // PostgreSQL's numeric holds up to 131072 digits before the point and 16383 after.
+        guard integerDigits > 0, integerDigits <= 131_072 else { return [] }
         if integerDigits > 1, bytes[integerStart] == zero { return [] }  // leading zeros: a code, not a number
         var allZero = integerDigits == 1 && bytes[integerStart] == zero
         if index == end {
@@ -50,7 +51,7 @@ enum SeedValueClassifier {
             if bytes[index] != zero { allZero = false }
             index += 1
         }
-        guard index > fractionStart, index == end else { return [] }
+        guard index > fractionStart, index == end, index - fractionStart <= 16_383 else { return [] }
         if negative, allZero { return [] }  // "-0.0" would read back as 0.0
         return [.decimal]
     }
