@@ -10,7 +10,7 @@ struct CSVField: Sendable, Hashable {
     var hasDoubledQuotes: Bool
 
     /// An empty field, quoted or not, is NULL (as dbt's agate reader treats it).
-    var isNull: Bool { start == end }
+    var isEmpty: Bool { start == end }
 
     /// Offset of the field's first byte in the file, its opening quote included.
     var origin: Int { isQuoted ? start - 1 : start }

@@ -6,14 +6,19 @@ public struct SeedOptions: Sendable, Hashable {
     public var delimiter: UInt8
     /// Column name → SQL type, exactly as configured; these columns skip inference.
     public var columnTypes: [String: String]
+    /// Unquoted values read as NULL besides the empty field, compared ignoring ASCII case; none by
+    /// default, so no text is lost. dbt's agate reader also reads `null` as NULL: `["null"]` does that
+    /// (a quoted `"null"` stays text).
+    public var nullValues: [String]
     /// Where `column_types` was written (a properties file or dbt_project.yml), for its diagnostics.
     public var columnTypesLocation: SourceLocation?
 
     /// Options with dbt's defaults: comma-separated, every column inferred.
     public init(
         delimiter: UInt8 = UInt8(ascii: ","), columnTypes: [String: String] = [:],
-        columnTypesLocation: SourceLocation? = nil
+        columnTypesLocation: SourceLocation? = nil, nullValues: [String] = []
     ) {
+        self.nullValues = nullValues
         self.delimiter = delimiter
         self.columnTypes = columnTypes
         self.columnTypesLocation = columnTypesLocation

@@ -12,7 +12,7 @@ extension SeedTable {
         try withFields { buffer, fields in
             for (column, field) in fields.enumerated() {
                 if column > 0 { chunk.append(Self.tab) }
-                if field.isNull {
+                if nulls.isNull(field, in: buffer) {
                     chunk.append(Self.backslash)
                     chunk.append(UInt8(ascii: "N"))
                 } else {

@@ -5,7 +5,7 @@ extension SeedTable {
         values.reserveCapacity(columns.count)
         try withFields { buffer, fields in
             values.removeAll(keepingCapacity: true)
-            for field in fields { values.append(field.isNull ? nil : field.text(in: buffer)) }
+            for field in fields { values.append(nulls.isNull(field, in: buffer) ? nil : field.text(in: buffer)) }
             try body(values)
         }
     }

@@ -28,11 +28,12 @@ extension SeedTable {
         var classes = names.map { overrides[$0] == nil ? SeedValueClass.all : [] }
         var seen = [Bool](repeating: false, count: width)
         var rows = 0
+        let nulls = NullMarkers(options.nullValues)
         try parser.parse(buffer, from: headerEnd) { fields, _ in
             guard fields.count == width else { throw raggedRow(fields, width: width, delimiter: delimiter) }
             for column in 0..<width {
                 let field = fields[column]
-                if field.isNull { continue }
+                if nulls.isNull(field, in: buffer) { continue }
                 seen[column] = true
                 if classes[column].isEmpty { continue }
                 if field.hasDoubledQuotes {

@@ -8,7 +8,7 @@ extension SeedTable {
         try withFields { buffer, fields in
             values.removeAll(keepingCapacity: true)
             for (column, field) in fields.enumerated() {
-                values.append(field.isNull ? .null : Self.value(buffer, field, as: types[column]))
+                values.append(nulls.isNull(field, in: buffer) ? .null : Self.value(buffer, field, as: types[column]))
             }
             try body(values)
         }

@@ -28,6 +28,8 @@ public struct SeedTable: Sendable {
     public let rowCount: Int
     /// Offset of the first byte after the header record.
     let dataStart: Int
+    /// Unquoted words read as NULL (`SeedOptions.nullValues`).
+    let nulls: NullMarkers
 
     /// Parses `bytes` (the contents of the seed at `path`) and infers column types.
     ///
@@ -38,6 +40,7 @@ public struct SeedTable: Sendable {
         self.path = path
         self.bytes = bytes
         self.delimiter = options.delimiter
+        self.nulls = NullMarkers(options.nullValues)
         let parser = CSVParser(delimiter: options.delimiter)
         let scan: Result<(columns: [SeedColumn], rows: Int, dataStart: Int), DiagnosticError> = bytes.withUnsafeBufferPointer {
             buffer in
