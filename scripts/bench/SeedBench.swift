@@ -26,16 +26,22 @@ struct SeedBench {
             print("usage: seed-bench FILE.csv")
             exit(2)
         }
-        var start = now()
-        let table = try SeedTable(contentsOf: arguments[1], path: arguments[1])
-        var seconds = now() - start
-        report("read+parse+infer", rows: table.rowCount, bytes: table.bytes.count, seconds: seconds)
+        // Best of three: the machine is shared, so the fastest run is the least disturbed one.
+        var best = Double.infinity
+        var parsed: SeedTable?
+        for _ in 0..<3 {
+            let start = now()
+            parsed = try SeedTable(contentsOf: arguments[1], path: arguments[1])
+            best = min(best, now() - start)
+        }
+        guard let table = parsed else { return }
+        report("read+parse+infer (best of 3)", rows: table.rowCount, bytes: table.bytes.count, seconds: best)
         print("columns: " + table.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))
 
-        start = now()
+        var start = now()
         var copyBytes = 0
         try table.copyText { copyBytes += $0.count }
-        seconds = now() - start
+        var seconds = now() - start
         report("COPY text encode (\(copyBytes) bytes)", rows: table.rowCount, bytes: table.bytes.count, seconds: seconds)
 
         start = now()
