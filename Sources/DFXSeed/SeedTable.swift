@@ -42,21 +42,15 @@ public struct SeedTable: Sendable {
         self.delimiter = options.delimiter
         self.nulls = NullMarkers(options.nullValues)
         let parser = CSVParser(delimiter: options.delimiter)
-        let scan: Result<(columns: [SeedColumn], rows: Int, dataStart: Int), DiagnosticError> = bytes.withUnsafeBufferPointer {
-            buffer in
-            do {
-                return .success(try Self.scan(buffer, parser: parser, path: path, options: options))
-            } catch let error as DiagnosticError {
-                return .failure(error)
-            } catch let problem as CSVProblem {
-                return .failure(DiagnosticError(Self.diagnostics(for: [problem], in: bytes, path: path)))
-            } catch let problems as CSVProblems {
-                return .failure(DiagnosticError(Self.diagnostics(for: problems.problems, in: bytes, path: path)))
-            } catch {
-                return .failure(DiagnosticError(Diagnostic(.error, "cannot read seed: \(error)", at: SourceLocation(file: path, line: 1, column: 1))))
-            }
+        let scanned: (columns: [SeedColumn], rows: Int, dataStart: Int)
+        do {
+            scanned = try bytes.withUnsafeBufferPointer { try Self.scan($0, parser: parser, path: path, options: options) }
+        } catch let problem as CSVProblem {
+            throw DiagnosticError(Self.diagnostics(for: [problem], in: bytes, path: path))
+        } catch let problems as CSVProblems {
+            throw DiagnosticError(Self.diagnostics(for: problems.problems, in: bytes, path: path))
         }
-        let (columns, rows, dataStart) = try scan.get()
+        let (columns, rows, dataStart) = scanned
         self.columns = columns
         self.rowCount = rows
         self.dataStart = dataStart
