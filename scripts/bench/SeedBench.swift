@@ -1,3 +1,4 @@
+import DFXSQL
 import DFXSeed
 
 #if canImport(Glibc)
@@ -5,7 +6,9 @@ import Glibc
 #endif
 
 /// Parses a seed CSV with DFXSeed (validation + inference), then encodes it as COPY text and as SQLite
-/// values, printing rows/s and MB/s for each phase.
+/// values, printing rows/s and MB/s for each phase. With `--sql TABLE`, prints instead a psql script
+/// that creates TABLE with the inferred PostgreSQL types and loads it with COPY FROM STDIN, to check
+/// against a real server that every inferred type and escape is accepted.
 @main
 struct SeedBench {
     static func now() -> Double {
@@ -23,8 +26,12 @@ struct SeedBench {
     static func main() throws {
         let arguments = CommandLine.arguments
         guard arguments.count >= 2 else {
-            print("usage: seed-bench FILE.csv")
+            print("usage: seed-bench FILE.csv [--sql TABLE]")
             exit(2)
+        }
+        if arguments.count == 4, arguments[2] == "--sql" {
+            try printLoadScript(arguments[1], table: arguments[3])
+            return
         }
         // Best of three: the machine is shared, so the fastest run is the least disturbed one.
         var best = Double.infinity
@@ -49,5 +56,18 @@ struct SeedBench {
         try table.forEachRow { row in for value in row where value == .null { nulls += 1 } }
         seconds = now() - start
         report("SQLite values (\(nulls) NULLs)", rows: table.rowCount, bytes: table.bytes.count, seconds: seconds)
+    }
+
+    /// `create table` with the inferred types, then the rows as COPY text, for psql.
+    static func printLoadScript(_ file: String, table name: String) throws {
+        let table = try SeedTable(contentsOf: file, path: file)
+        let dialect = SQLDialect.postgres
+        let columns = table.columns.map { dialect.quoteIdentifier($0.name) + " " + $0.type.sqlType(for: dialect) }
+        print("drop table if exists \(dialect.quoteIdentifier(name));")
+        print("create table \(dialect.quoteIdentifier(name)) (" + columns.joined(separator: ", ") + ");")
+        print("copy \(dialect.quoteIdentifier(name)) from stdin;")
+        try table.copyText { print(String(decoding: $0, as: UTF8.self), terminator: "") }  // valid UTF-8
+        print("\\.")
+        print("select '\(name)' as seed, count(*) as loaded, \(table.rowCount) as expected from \(dialect.quoteIdentifier(name));")
     }
 }

@@ -6,6 +6,11 @@
 #
 #   scripts/bench/seed-parse.sh [rows]
 #
+# When DFX_TEST_POSTGRES_URL is set (eval "$(scripts/postgres-start.sh)"), it then loads the comma
+# fixtures of Tests/DFXSeedTests/Fixtures/CSV and the generated file into that server through psql:
+# CREATE TABLE with the inferred types, COPY FROM STDIN with dfx's COPY text, and a row count check,
+# so every inferred type and escape is checked against real PostgreSQL (and the load timed).
+#
 # Output in .build-bench/ (git-ignored via .build-*/). Environment: DFX_ROOT, SWIFTC.
 set -euo pipefail
 rows="${1:-1500000}"
@@ -48,3 +53,18 @@ mapfile -t seed < <(find "$root/Sources/DFXSeed" -name '*.swift' | sort)
 
 echo "== running"
 "$build/seed-bench" "$csv"
+
+if [[ -n "${DFX_TEST_POSTGRES_URL:-}" ]]; then
+  echo "== loading into PostgreSQL"
+  status=0
+  for fixture in tricky zip_codes multiline_notes windows_export timestamps; do
+    "$build/seed-bench" "$root/Tests/DFXSeedTests/Fixtures/CSV/$fixture.csv" --sql "seed_$fixture" \
+      | psql "$DFX_TEST_POSTGRES_URL" -X -q -v ON_ERROR_STOP=1 -At -F ' ' 2>&1 | grep -v NOTICE || status=1
+  done
+  start=$(date +%s.%N)
+  "$build/seed-bench" "$csv" --sql seed_bench | psql "$DFX_TEST_POSTGRES_URL" -X -q -v ON_ERROR_STOP=1 -At -F ' ' 2>&1 \
+    | grep -v NOTICE || status=1
+  end=$(date +%s.%N)
+  awk -v s="$start" -v e="$end" -v r="$rows" 'BEGIN { printf "COPY load of %d rows: %.2f s = %d rows/s\n", r, e - s, r / (e - s) }'
+  exit $status
+fi
