@@ -40,21 +40,34 @@ extension SeedTable {
     private static let carriageReturn = UInt8(ascii: "\r")
     private static let backslash = UInt8(ascii: "\\")
 
+    /// Appends the field's value, escaped; runs of plain bytes are copied at once.
     private static func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>, _ field: CSVField, to out: inout [UInt8]) {
+        var runStart = field.start
         var index = field.start
         while index < field.end {
             let byte = buffer[index]
-            index += 1
+            let escape: UInt8
             switch byte {
-            case backslash: out.append(backslash); out.append(backslash)
-            case tab: out.append(backslash); out.append(UInt8(ascii: "t"))
-            case lineFeed: out.append(backslash); out.append(UInt8(ascii: "n"))
-            case carriageReturn: out.append(backslash); out.append(UInt8(ascii: "r"))
+            case backslash: escape = backslash
+            case tab: escape = UInt8(ascii: "t")
+            case lineFeed: escape = UInt8(ascii: "n")
+            case carriageReturn: escape = UInt8(ascii: "r")
             case CSVParser.quote where field.hasDoubledQuotes:
-                out.append(byte)
-                index += 1  // the second quote of the pair
-            default: out.append(byte)
+                // Keep the first quote of the pair, skip the second.
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...index]))
+                index += 2
+                runStart = index
+                continue
+            default:
+                index += 1
+                continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+            out.append(backslash)
+            out.append(escape)
+            index += 1
+            runStart = index
         }
+        if runStart < field.end { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<field.end])) }
     }
 }
