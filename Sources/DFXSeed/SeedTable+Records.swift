@@ -1,3 +1,5 @@
+import DFXBasics
+
 extension SeedTable {
     /// Calls `body` with each data row's values as text, `nil` for NULL, in column order.
     public func forEachRecord(_ body: ([String?]) throws -> Void) throws {
@@ -18,11 +20,16 @@ extension SeedTable {
         return all
     }
 
-    /// Parses the data rows again (the file was validated when the table was made).
+    /// Parses the data rows again (the file was validated when the table was made, so only `body`'s
+    /// own errors are expected; a syntax problem would still come out as a located diagnostic).
     func withFields(_ body: (UnsafeBufferPointer<UInt8>, [CSVField]) throws -> Void) throws {
         let parser = CSVParser(delimiter: delimiter)
-        try bytes.withUnsafeBufferPointer { buffer in
-            try parser.parse(buffer, from: dataStart) { fields, _ in try body(buffer, fields) }
+        do {
+            try bytes.withUnsafeBufferPointer { buffer in
+                try parser.parse(buffer, from: dataStart) { fields, _ in try body(buffer, fields) }
+            }
+        } catch let problem as CSVProblem {
+            throw DiagnosticError(Self.diagnostics(for: [problem], in: bytes, path: path))
         }
     }
 }

@@ -19,7 +19,8 @@ extension SeedTable {
         case .integer:
             if let number = Int64(field.text(in: buffer)) { return .integer(number) }
         case .decimal:
-            if let number = Double(field.text(in: buffer)) { return .real(number) }
+            // Beyond Double's range the text goes as is (SQLite's numeric affinity then decides).
+            if let number = Double(field.text(in: buffer)), number.isFinite { return .real(number) }
         case .boolean:
             return .integer(buffer[field.start] | 0x20 == UInt8(ascii: "t") ? 1 : 0)
         case .date, .timestamp, .timestampWithTimeZone, .text, .custom:

@@ -23,6 +23,15 @@ final class SeedValueTests: XCTestCase {
             ])
     }
 
+    func testDecimalsBeyondDoubleBindAsText() throws {
+        let huge = "1" + String(repeating: "0", count: 400)
+        let table = try SeedTable(bytes: Array("d\n1.5\n\(huge)\n".utf8), path: "seeds/d.csv")
+        XCTAssertEqual(table.columns[0].type, .decimal)
+        var rows: [[SeedValue]] = []
+        try table.forEachRow { rows.append($0) }
+        XCTAssertEqual(rows, [[.real(1.5)], [.text(huge)]])
+    }
+
     func testOverriddenColumnsBindAsText() throws {
         let text = "id,zip\n1,02134\n2,\n"
         let table = try SeedTable(
