@@ -1,3 +1,5 @@
+import DFXBasics
+
 /// A syntax problem found while parsing, at a byte offset; `SeedTable` turns it into a `Diagnostic`
 /// once (building a line index only on this error path).
 struct CSVProblem: Error, Sendable, Hashable {
@@ -8,4 +10,5 @@ struct CSVProblem: Error, Sendable, Hashable {
     /// Byte offset where the underlined span ends (the caret underlines at least one column and
     /// never past the line); nil for a single caret.
     var end: Int?
+    var severity: Diagnostic.Severity = .error
 }

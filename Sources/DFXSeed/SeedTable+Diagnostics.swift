@@ -30,7 +30,7 @@ extension SeedTable {
                 length = max(1, scalars)
             }
             return Diagnostic(
-                .error, problem.message, at: SourceLocation(file: path, line: line, column: column), length: length,
+                problem.severity, problem.message, at: SourceLocation(file: path, line: line, column: column), length: length,
                 sourceLine: text, hint: problem.hint, notes: problem.notes)
         }
     }

@@ -4,7 +4,7 @@ extension SeedTable {
     /// The single validating pass: UTF-8, header, column_types, then every row's shape and values.
     static func scan(
         _ buffer: UnsafeBufferPointer<UInt8>, parser: CSVParser, path: String, options: SeedOptions
-    ) throws -> (columns: [SeedColumn], rows: Int, dataStart: Int) {
+    ) throws -> (columns: [SeedColumn], rows: Int, dataStart: Int, headerOffsets: [Int]) {
         let delimiter = parser.delimiter
         guard delimiter < 0x80, delimiter != CSVParser.quote, delimiter != CSVParser.lineFeed, delimiter != CSVParser.carriageReturn else {
             throw DiagnosticError(
@@ -14,14 +14,14 @@ extension SeedTable {
         }
         if let problem = UTF8Validation.firstProblem(in: buffer) { throw problem }
         var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var fields: [CSVField] = []
-        guard try parser.nextRecord(buffer, at: &index, into: &fields) != nil else {
+        var header: [CSVField] = []
+        guard try parser.nextRecord(buffer, at: &index, into: &header) != nil else {
             throw CSVProblem(
                 offset: 0, message: "seed file is empty: a header row is required",
                 hint: "write the column names on the first line, separated by '\(Self.printable(parser.delimiter))'")
         }
-        let names = fields.map { $0.text(in: buffer) }
-        try checkHeader(fields: fields, names: names)
+        let names = header.map { $0.text(in: buffer) }
+        try checkHeader(fields: header, names: names)
         let overrides = try checkColumnTypes(options, names: names, path: path)
         let headerEnd = index
         let width = names.count
@@ -52,7 +52,7 @@ extension SeedTable {
                 columns.append(SeedColumn(name: name, type: seen[column] ? classes[column].columnType : .text))
             }
         }
-        return (columns, rows, headerEnd)
+        return (columns, rows, headerEnd, header.map(\.origin))
     }
 
     /// Every header name non-empty and unique (ignoring case: SQLite's identifiers do).

@@ -30,6 +30,8 @@ public struct SeedTable: Sendable {
     let dataStart: Int
     /// Unquoted words read as NULL (`SeedOptions.nullValues`).
     let nulls: NullMarkers
+    /// Byte offset of each header name (its opening quote included), for diagnostics about names.
+    let headerOffsets: [Int]
 
     /// Parses `bytes` (the contents of the seed at `path`) and infers column types.
     ///
@@ -42,7 +44,7 @@ public struct SeedTable: Sendable {
         self.delimiter = options.delimiter
         self.nulls = NullMarkers(options.nullValues)
         let parser = CSVParser(delimiter: options.delimiter)
-        let scanned: (columns: [SeedColumn], rows: Int, dataStart: Int)
+        let scanned: (columns: [SeedColumn], rows: Int, dataStart: Int, headerOffsets: [Int])
         do {
             scanned = try bytes.withUnsafeBufferPointer { try Self.scan($0, parser: parser, path: path, options: options) }
         } catch let problem as CSVProblem {
@@ -50,7 +52,8 @@ public struct SeedTable: Sendable {
         } catch let problems as CSVProblems {
             throw DiagnosticError(Self.diagnostics(for: problems.problems, in: bytes, path: path))
         }
-        let (columns, rows, dataStart) = scanned
+        let (columns, rows, dataStart, headerOffsets) = scanned
+        self.headerOffsets = headerOffsets
         self.columns = columns
         self.rowCount = rows
         self.dataStart = dataStart

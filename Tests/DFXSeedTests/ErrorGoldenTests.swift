@@ -84,3 +84,16 @@ final class ErrorGoldenTests: XCTestCase {
         Golden.assertMatches(out, named: "config-errors")
     }
 }
+
+/// Header names on a dialect with an identifier limit (PostgreSQL's 63 bytes).
+final class DialectDiagnosticsGoldenTests: XCTestCase {
+    func testLongNames() throws {
+        let long = String(repeating: "a", count: 62)
+        let header = "id,\(long)_first,\(long)_second,\(String(repeating: "é", count: 40)),short\n1,2,3,4,5\n"
+        let table = try SeedTable(bytes: Array(header.utf8), path: "seeds/wide.csv")
+        let postgres = table.diagnostics(for: .postgres).map(\.description).joined(separator: "\n")
+        XCTAssertTrue(table.diagnostics(for: .sqlite).isEmpty)
+        XCTAssertEqual(table.diagnostics(for: .postgres).map(\.severity), [.warning, .error, .warning])
+        Golden.assertMatches(Golden.section("long header names on postgres", input: header, output: postgres), named: "dialect-diagnostics")
+    }
+}
