@@ -14,7 +14,8 @@ import DFXBasics
 ///   data; after a closing quote only a delimiter or a line break may follow.
 /// - The first record is the header: names non-empty and unique ignoring case; every row has
 ///   exactly as many fields as the header.
-/// - An empty field, quoted (`""`) or not, is NULL. Values are never trimmed.
+/// - An empty field, quoted (`""`) or not, is NULL, and so is an unquoted `SeedOptions.nullValues`
+///   word (none by default). Values are never trimmed.
 public struct SeedTable: Sendable {
     /// The file's path as diagnostics print it.
     public let path: String
@@ -64,7 +65,4 @@ public struct SeedTable: Sendable {
 
     /// The checksum dbt records for this seed in the manifest.
     public var checksum: SeedChecksum { SeedChecksum(bytes: bytes, path: path) }
-
-    /// Whether the file starts with a UTF-8 byte order mark (skipped when reading).
-    var hasByteOrderMark: Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
 }
