@@ -16,6 +16,9 @@ public struct CompileSettings: Sendable {
     /// The command being run (`compile`, `run`, ...), exposed as `flags.WHICH`.
     public var command: String
     public var fullRefresh: Bool
+    /// The SQL dialect of the target (PostgreSQL's for an unknown type: the profile loader has
+    /// already rejected unknown types with a located error). Decided once, at init.
+    public let dialect: SQLDialect
 
     public init(
         target: TargetSettings, cliVars: [String: ConfigValue] = [:], environment: [String: String] = [:],
@@ -28,9 +31,7 @@ public struct CompileSettings: Sendable {
         self.startedAt = startedAt
         self.command = command
         self.fullRefresh = fullRefresh
+        self.dialect = SQLDialect(targetType: target.type) ?? .postgres
     }
 
-    /// The SQL dialect of the target (PostgreSQL for an unknown type; the profile loader has
-    /// already rejected unknown types with a located error).
-    public var dialect: SQLDialect { SQLDialect(targetType: target.type) ?? .postgres }
 }

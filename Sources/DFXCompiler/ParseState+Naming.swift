@@ -29,42 +29,70 @@ extension ParseState {
                 nodes[index].database = config["database"]?.scalarText ?? (settings.dialect.hasSchemas ? target.database : nil)
                 continue
             }
-            var node = nodes[index]
-            let customSchema = node.config["schema"]?.scalarText
-            let customAlias = node.config["alias"]?.scalarText
-            let customDatabase = node.config["database"]?.scalarText
-            let model = context.modelValue(node)
-            if node.resourceType == .snapshot, let targetSchema = node.config["target_schema"]?.scalarText {
-                node.schema = targetSchema
-            } else if let schemaMacro {
-                node.schema = callNamingMacro(schemaMacro, custom: customSchema, model: model, node: node) ?? target.schema
-            } else {
-                node.schema = SchemaNaming.defaultSchema(custom: customSchema, targetSchema: target.schema)
-            }
-            if let aliasMacro {
-                node.alias = callNamingMacro(aliasMacro, custom: customAlias, model: model, node: node) ?? node.name
-            } else {
-                node.alias = SchemaNaming.defaultAlias(custom: customAlias, nodeName: node.name)
-            }
-            if let databaseMacro {
-                node.database = callNamingMacro(databaseMacro, custom: customDatabase, model: model, node: node)
-            } else {
-                node.database = customDatabase ?? (settings.dialect.hasSchemas ? target.database : nil)
-            }
-            nodes[index] = node
+        }
+        guard anyMacro else { return }
+        // Naming macros are called once per node: on all cores, the environment being shared and
+        // read-only while they run.
+        let macros = NamingMacros(schema: schemaMacro, alias: aliasMacro, database: databaseMacro)
+        let environment = self.environment
+        let hasSchemas = settings.dialect.hasSchemas
+        let indices = nodes.indices.filter { nodes[$0].resourceType != .source }
+        let current = nodes
+        let named = indices.concurrentMap { index in
+            Self.names(for: current[index], macros: macros, environment: environment, context: context, target: target, hasSchemas: hasSchemas)
+        }
+        for (index, result) in zip(indices, named) {
+            nodes[index].schema = result.schema
+            nodes[index].alias = result.alias
+            nodes[index].database = result.database
+            errors += result.errors
         }
     }
 
-    private mutating func callNamingMacro(_ macro: Value, custom: String?, model: Value, node: Node) -> String? {
-        let arguments = Arguments(
-            positional: [custom.map(Value.string) ?? .none, model], keyword: [], location: node.location)
-        do {
-            let result = try environment.call(macro, arguments: arguments, context: [:])
-            let text = result.renderedString().trimmingSpaces
-            return text.isEmpty ? nil : text
-        } catch {
-            errors.append(contentsOf: error.diagnostics)
-            return nil
+    /// The project's naming macros, when it defines them.
+    struct NamingMacros: Sendable {
+        var schema: Value?
+        var alias: Value?
+        var database: Value?
+    }
+
+    struct NamingResult: Sendable {
+        var schema: String
+        var alias: String
+        var database: String?
+        var errors: [Diagnostic]
+    }
+
+    static func names(
+        for node: Node, macros: NamingMacros, environment: Environment, context: NodeContext, target: TargetSettings, hasSchemas: Bool
+    ) -> NamingResult {
+        var errors: [Diagnostic] = []
+        func call(_ macro: Value, _ custom: String?, _ model: Value) -> String? {
+            let arguments = Arguments(positional: [custom.map(Value.string) ?? .none, model], keyword: [], location: node.location)
+            do {
+                let text = try environment.call(macro, arguments: arguments, context: [:]).renderedString().trimmingSpaces
+                return text.isEmpty ? nil : text
+            } catch {
+                errors += error.diagnostics
+                return nil
+            }
         }
+        let customSchema = node.config["schema"]?.scalarText
+        let customAlias = node.config["alias"]?.scalarText
+        let customDatabase = node.config["database"]?.scalarText
+        let model = context.modelValue(node)
+        let schema: String
+        if node.resourceType == .snapshot, let targetSchema = node.config["target_schema"]?.scalarText {
+            schema = targetSchema
+        } else if let macro = macros.schema {
+            schema = call(macro, customSchema, model) ?? target.schema
+        } else {
+            schema = SchemaNaming.defaultSchema(custom: customSchema, targetSchema: target.schema)
+        }
+        let alias = macros.alias.flatMap { call($0, customAlias, model) }
+            ?? (macros.alias == nil ? SchemaNaming.defaultAlias(custom: customAlias, nodeName: node.name) : node.name)
+        let database = macros.database.map { call($0, customDatabase, model) }
+            ?? (customDatabase ?? (hasSchemas ? target.database : nil))
+        return NamingResult(schema: schema, alias: alias, database: database, errors: errors)
     }
 }
