@@ -1,0 +1,28 @@
+/// One open connection to a warehouse: what materializations, seeds and tests run statements on.
+///
+/// Implementations own their C handles (closed when the connection is released) and are not
+/// `Sendable`: a connection belongs to one worker at a time; only its `StatementCanceller` crosses
+/// threads. Values are always bound as parameters (`$1`, `$2` on PostgreSQL; `?` or `?1` on
+/// SQLite), never interpolated into the text. A statement text without parameters may hold
+/// several statements separated by semicolons; the result is the last one's.
+public protocol WarehouseConnection: AnyObject {
+    /// The SQL dialect this connection speaks, for rendering statements to send to it.
+    var dialect: SQLDialect { get }
+
+    /// Runs `sql` with `parameters` bound and returns the number of rows it changed.
+    @discardableResult
+    func execute(_ sql: String, parameters: [SQLValue]) throws(DatabaseError) -> Int
+
+    /// Runs `sql` with `parameters` bound and returns its columns and typed rows.
+    func query(_ sql: String, parameters: [SQLValue]) throws(DatabaseError) -> QueryResult
+
+    /// Whether a transaction is open on this connection.
+    var isInTransaction: Bool { get }
+
+    /// Opens a transaction (`begin` on PostgreSQL, `begin immediate` on SQLite so that the write
+    /// lock is taken up front and a busy database waits instead of failing mid-transaction).
+    func beginTransaction() throws(DatabaseError)
+
+    /// A canceller for the statements this connection runs; see `StatementCanceller`.
+    func makeCanceller() -> any StatementCanceller
+}
