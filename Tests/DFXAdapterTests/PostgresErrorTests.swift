@@ -5,7 +5,8 @@ import XCTest
 final class PostgresErrorTests: XCTestCase {
     /// (statement, SQLSTATE, position, a piece of the message, detail, hint)
     static let cases: [(String, String, Int?, String, String?, String?)] = [
-        ("select 1 frm x", "42601", 10, "syntax error", nil, nil),
+        // `frm` reads as a column alias; the error is at the `x` after it.
+        ("select 1 frm x", "42601", 14, "syntax error", nil, nil),
         ("select 1 from no_such_table_here", "42P01", 15, "no_such_table_here", nil, nil),
         ("select 'ü日' || nope", "42703", 16, "nope", nil, nil),
         ("select 1 / 0", "22012", nil, "division by zero", nil, nil),

@@ -10,11 +10,12 @@ final class SQLiteTypeTests: XCTestCase {
             #"insert into "raw.types" values (?, ?, ?, ?, ?, ?), (null, null, null, null, null, null)"#,
             parameters: [.int(Int64.min), .double(-0.5), .text("héllo ✓ 🚀"), .bytes([0, 255, 0]), .decimal("12.50"), .date("2024-02-29")])
         let result = try connection.fetch(#"select i, r, t, b, n, d, 1 + 1 as e from "raw.types" order by i is null"#)
+        // The declared types as SQLite reports them (since 3.37 it spells its standard type names INTEGER, REAL, TEXT, BLOB in capitals).
         XCTAssertEqual(
             result.columns,
             [
                 SQLColumn(name: "i", typeName: "INTEGER"), SQLColumn(name: "r", typeName: "REAL"), SQLColumn(name: "t", typeName: "TEXT"),
-                SQLColumn(name: "b", typeName: "BLOB"), SQLColumn(name: "n", typeName: "NUMERIC"), SQLColumn(name: "d", typeName: "DATE"),
+                SQLColumn(name: "b", typeName: "BLOB"), SQLColumn(name: "n", typeName: "numeric"), SQLColumn(name: "d", typeName: "date"),
                 SQLColumn(name: "e", typeName: ""),
             ])
         XCTAssertEqual(
