@@ -24,5 +24,18 @@ extension PostgresConnection: WarehouseConnection {
         try execute("begin", parameters: [])
     }
 
+    /// Streams `rows` with `COPY table (columns) FROM STDIN` in text format.
+    @discardableResult
+    public func loadRows<Rows: Sequence>(into table: String, columns: [String], rows: Rows) throws(DatabaseError) -> Int
+    where Rows.Element == [SQLValue] {
+        do {
+            return try copyIn(table: table, columns: columns, rows: rows)
+        } catch let error as DatabaseError {
+            throw error
+        } catch {
+            throw DatabaseError(message: "COPY into \(table) failed: \(error)")
+        }
+    }
+
     public func makeCanceller() -> any StatementCanceller { canceller }
 }

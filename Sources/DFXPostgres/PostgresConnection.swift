@@ -69,7 +69,7 @@ public final class PostgresConnection {
             pointer = PQexec(handle, sql)
         } else {
             pointer = try PostgresParameters.withParameters(parameters, statement: sql) { types, values, lengths, formats in
-                PQexecParams(handle, sql, Int32(parameters.count), types, values, lengths, formats, 0)
+                PQexecParams(handle, sql, Int32(clamping: parameters.count), types, values, lengths, formats, 0)
             }
         }
         guard let pointer else {

@@ -22,7 +22,7 @@ extension SQLiteConnection {
             let status = text.withUnsafeBufferPointer { buffer -> Int32 in
                 guard let base = buffer.baseAddress else { return SQLITE_MISUSE }
                 var tail: UnsafePointer<CChar>?
-                let status = sqlite3_prepare_v2(handle, base + offset, Int32(length - offset), &prepared, &tail)
+                let status = sqlite3_prepare_v2(handle, base + offset, Int32(clamping: length - offset), &prepared, &tail)
                 if let tail { consumed = tail - (base + offset) }
                 return status
             }

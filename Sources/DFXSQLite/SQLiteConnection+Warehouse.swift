@@ -23,5 +23,14 @@ extension SQLiteConnection: WarehouseConnection {
         try execute("begin immediate", parameters: [])
     }
 
+    /// Inserts `rows` with one prepared `insert into table (columns) values (?, ...)`.
+    @discardableResult
+    public func loadRows<Rows: Sequence>(into table: String, columns: [String], rows: Rows) throws(DatabaseError) -> Int
+    where Rows.Element == [SQLValue] {
+        let names = columns.map(dialect.quoteIdentifier).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return try insertRows("insert into \(table) (\(names)) values (\(placeholders))", rows: rows)
+    }
+
     public func makeCanceller() -> any StatementCanceller { SQLiteCanceller(database: database) }
 }

@@ -54,4 +54,43 @@ enum ConnectionConformance {
         try connection.execute("insert into \(name) (id, label) values (\(placeholders[0]), \(placeholders[1]))", parameters: [.int(-1), .null])
         XCTAssertEqual(try connection.fetch("select id from \(name) where label is null").rows, [[.int(-1)]])
     }
+
+    /// `loadRows` loads every row exactly, or none when one fails.
+    static func loadRowsLoadsAllOrNothing(_ connection: any WarehouseConnection, table: String) throws {
+        let name = connection.dialect.quoteIdentifier(table)
+        try connection.execute("create table \(name) (id integer not null, label text)")
+        defer { _ = try? connection.execute("drop table \(name)") }
+        let rows = (0..<10_000).map { index -> [SQLValue] in
+            [.int(Int64(index)), index % 11 == 0 ? .null : .text(TrickyText.value(index))]
+        }
+        XCTAssertEqual(try connection.loadRows(into: name, columns: ["id", "label"], rows: rows), rows.count)
+        XCTAssertEqual(try connection.fetch("select id, label from \(name) order by id").rows, rows)
+        XCTAssertThrowsError(try connection.loadRows(into: name, columns: ["id", "label"], rows: [[.int(-1), .text("x")], [.null, .text("y")]]))
+        XCTAssertFalse(connection.isInTransaction)
+        XCTAssertEqual(try connection.fetch("select count(*) from \(name)").rows, [[.int(Int64(rows.count))]])
+    }
+
+    /// A transaction inside a transaction is a savepoint: its failure undoes only its own work.
+    static func nestedTransactionsUseSavepoints(_ connection: any WarehouseConnection, table: String) throws {
+        let name = connection.dialect.quoteIdentifier(table)
+        try connection.execute("create table \(name) (id integer not null)")
+        defer { _ = try? connection.execute("drop table \(name)") }
+        try connection.transaction {
+            try connection.execute("insert into \(name) values (1)")
+            XCTAssertThrowsError(
+                try connection.transaction {
+                    try connection.execute("insert into \(name) values (2)")
+                    try connection.execute("insert into \(name) values (null)")
+                })
+            XCTAssertThrowsError(
+                try connection.transaction {
+                    try connection.execute("insert into \(name) values (3)")
+                    throw Rollback()
+                })
+            try connection.transaction { try connection.execute("insert into \(name) values (4)") }
+            XCTAssertTrue(connection.isInTransaction)
+        }
+        XCTAssertFalse(connection.isInTransaction)
+        XCTAssertEqual(try connection.fetch("select id from \(name) order by id").rows, [[.int(1)], [.int(4)]])
+    }
 }

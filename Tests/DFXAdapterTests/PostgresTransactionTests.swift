@@ -8,6 +8,14 @@ final class PostgresTransactionTests: XCTestCase {
         try ConnectionConformance.transactionsRollBackAndCommit(connection, table: TestDatabase.uniqueName("tx"))
     }
 
+    func testNestedTransactionsUseSavepoints() throws {
+        try ConnectionConformance.nestedTransactionsUseSavepoints(try TestDatabase.postgres(), table: TestDatabase.uniqueName("nested"))
+    }
+
+    func testLoadRowsCopiesAllOrNothing() throws {
+        try ConnectionConformance.loadRowsLoadsAllOrNothing(try TestDatabase.postgres(), table: TestDatabase.uniqueName("load"))
+    }
+
     func testAFailedStatementLeavesTheTransactionAwaitingRollback() throws {
         let connection = try TestDatabase.postgres()
         try connection.beginTransaction()

@@ -65,6 +65,14 @@ final class SQLiteBulkAndCancelTests: XCTestCase {
         XCTAssertEqual(canceller?.cancel(), true)
     }
 
+    func testNestedTransactionsUseSavepoints() throws {
+        try ConnectionConformance.nestedTransactionsUseSavepoints(try SQLiteConnection(path: try TestDatabase.sqlitePath()), table: "raw.nested")
+    }
+
+    func testLoadRowsInsertsAllOrNothing() throws {
+        try ConnectionConformance.loadRowsLoadsAllOrNothing(try SQLiteConnection(path: try TestDatabase.sqlitePath()), table: "raw.load")
+    }
+
     func testRollbackLeavesDataIntact() throws {
         let connection = try SQLiteConnection(path: try TestDatabase.sqlitePath())
         try ConnectionConformance.transactionsRollBackAndCommit(connection, table: "main.tx")

@@ -22,8 +22,12 @@ extension WarehouseConnection {
     }
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws (and
-    /// rethrows its error; a failed rollback does not hide it).
+    /// rethrows its error; a failed rollback does not hide it). Inside an open transaction it nests
+    /// with a savepoint instead, so an inner failure undoes only the inner work and nothing commits
+    /// before the outer transaction does.
+    @discardableResult
     public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        if isInTransaction { return try savepoint(body) }
         try beginTransaction()
         let result: Result
         do {
@@ -39,5 +43,18 @@ extension WarehouseConnection {
             throw error
         }
         return result
+    }
+
+    private func savepoint<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("savepoint dfx_nested", parameters: [])
+        do {
+            let result = try body()
+            try execute("release savepoint dfx_nested", parameters: [])
+            return result
+        } catch {
+            _ = try? execute("rollback to savepoint dfx_nested", parameters: [])
+            _ = try? execute("release savepoint dfx_nested", parameters: [])
+            throw error
+        }
     }
 }

@@ -5,6 +5,9 @@
 /// threads. Values are always bound as parameters (`$1`, `$2` on PostgreSQL; `?` or `?1` on
 /// SQLite), never interpolated into the text. A statement text without parameters may hold
 /// several statements separated by semicolons; the result is the last one's.
+///
+/// `fetch(_:)` is `query(_:parameters: [])`; it has its own name because the concrete connections
+/// keep an older `query(_:)` that returns rows as text.
 public protocol WarehouseConnection: AnyObject {
     /// The SQL dialect this connection speaks, for rendering statements to send to it.
     var dialect: SQLDialect { get }
@@ -22,6 +25,14 @@ public protocol WarehouseConnection: AnyObject {
     /// Opens a transaction (`begin` on PostgreSQL, `begin immediate` on SQLite so that the write
     /// lock is taken up front and a busy database waits instead of failing mid-transaction).
     func beginTransaction() throws(DatabaseError)
+
+    /// Loads `rows` into `table` (a relation name already rendered by `dialect`), one value per
+    /// name in `columns`, and returns how many rows were loaded: all of them or, on failure, none.
+    /// PostgreSQL streams them with `COPY ... FROM STDIN`; SQLite runs one prepared `insert` per
+    /// row inside one transaction (or inside the caller's, when one is open).
+    @discardableResult
+    func loadRows<Rows: Sequence>(into table: String, columns: [String], rows: Rows) throws(DatabaseError) -> Int
+    where Rows.Element == [SQLValue]
 
     /// A canceller for the statements this connection runs; see `StatementCanceller`.
     func makeCanceller() -> any StatementCanceller
