@@ -5,7 +5,9 @@ extension SQLiteConnection {
     /// Prepares and runs each statement in `sql` in turn and returns the last one's columns and rows
     /// that returned columns (or the last one's, when none did) and the changes of the last writing
     /// one. `parameters` are bound to every statement that declares parameters. A failure's position
-    /// counts from the start of `sql`, whichever statement failed.
+    /// counts from the start of `sql`, whichever statement failed. Unlike PostgreSQL's simple query
+    /// protocol, the statements do not share an implicit transaction: those before a failure stay
+    /// done unless the caller opened a transaction.
     func run<Row>(_ sql: String, parameters: [SQLValue], decode: (OpaquePointer, Int32) -> Row) throws(DatabaseError)
         -> (columns: [SQLColumn], rows: [Row], changes: Int)
     {

@@ -4,7 +4,9 @@ public struct QueryResult: Sendable, Hashable {
     public var columns: [SQLColumn]
     /// The rows; every row has one value per column.
     public var rows: [[SQLValue]]
-    /// Rows inserted, updated, deleted or copied by the statement (0 when it reports none).
+    /// The row count the statement reports: PostgreSQL's command tag count (rows inserted,
+    /// updated, deleted, copied, or returned by a `select`), SQLite's changes of the last writing
+    /// statement (0 for a read).
     public var rowsAffected: Int
 
     public init(columns: [SQLColumn] = [], rows: [[SQLValue]] = [], rowsAffected: Int = 0) {
