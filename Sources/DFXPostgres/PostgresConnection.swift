@@ -14,8 +14,9 @@ public final class PostgresConnection {
     let handle: OpaquePointer
     /// Kept alive as long as `handle`: libpq's notice receiver points at it.
     private let notices = NoticeRelay()
-    /// The canceller for this connection's statements (one per connection, made at connect time).
-    public let canceller: PostgresCanceller
+    /// The canceller for this connection's statements (made at connect time and again by
+    /// `reconnect()`, since the server process and its cancel key change).
+    public private(set) var canceller: PostgresCanceller
 
     /// Connects with libpq keyword/value parameters (`host`, `port`, `user`, `password`, `dbname`,
     /// `sslmode`, `connect_timeout`, ...). A `dbname` holding a URI or `key=value` string is expanded
@@ -44,6 +45,20 @@ public final class PostgresConnection {
     }
 
     deinit { PQfinish(handle) }
+
+    /// Whether the connection to the server is up (false after the server closed it).
+    public var isConnected: Bool { PQstatus(handle) == CONNECTION_OK }
+
+    /// Connects again with the same parameters (`PQreset`), after the server closed the connection
+    /// or to start over; whatever the old session held (transaction, temporary tables, settings)
+    /// is gone. Cancellers handed out before belong to the old session.
+    public func reconnect() throws(DatabaseError) {
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            throw DatabaseError(message: "cannot reconnect to PostgreSQL: " + String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
+        }
+        canceller = PostgresCanceller(connection: handle)
+    }
 
     /// The server's version number (`150020` for 15.20).
     public var serverVersion: Int { Int(PQserverVersion(handle)) }

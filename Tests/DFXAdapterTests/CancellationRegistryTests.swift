@@ -29,7 +29,7 @@ final class CancellationRegistryTests: XCTestCase {
     func testASignalCancelsTheRunningPostgresStatement() throws {
         let connection = try TestDatabase.postgres()
         let registry = CancellationRegistry()
-        let seen = Sent()
+        let seen = LockedValue<Bool>()
         let watcher = SignalCancellation(registry: registry, signals: [SIGUSR1]) { _ in seen.set(true) }
         defer { withExtendedLifetime(watcher) {} }
         Thread.detachNewThread {

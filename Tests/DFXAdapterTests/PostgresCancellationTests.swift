@@ -7,7 +7,7 @@ final class PostgresCancellationTests: XCTestCase {
     func testCancelFromAnotherThreadStopsTheStatement() throws {
         let connection = try TestDatabase.postgres()
         let canceller = connection.makeCanceller()
-        let sent = Sent()
+        let sent = LockedValue<Bool>()
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: 0.5)
             sent.set(canceller.cancel())
@@ -49,12 +49,4 @@ final class PostgresCancellationTests: XCTestCase {
         try connection.rollback()
         XCTAssertThrowsError(try connection.setLocalStatementTimeout(milliseconds: 5))
     }
-}
-
-/// Whether the cancel request was sent, written by the cancelling thread.
-final class Sent: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Bool?
-    var value: Bool? { lock.withLock { stored } }
-    func set(_ value: Bool) { lock.withLock { stored = value } }
 }

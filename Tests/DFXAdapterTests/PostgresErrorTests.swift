@@ -43,6 +43,20 @@ final class PostgresErrorTests: XCTestCase {
         }
     }
 
+    func testALostConnectionFailsStatementsUntilReconnected() throws {
+        let connection = try TestDatabase.postgres()
+        XCTAssertTrue(connection.isConnected)
+        XCTAssertThrowsError(try connection.execute("select pg_terminate_backend(pg_backend_pid())")) { error in
+            // libpq may report the server's FATAL (57P01) or only the closed socket (no SQLSTATE).
+            XCTAssertTrue([nil, "57P01"].contains((error as? DatabaseError)?.code), "\(error)")
+        }
+        XCTAssertThrowsError(try connection.execute("select 1"))
+        XCTAssertFalse(connection.isConnected)
+        try connection.reconnect()
+        XCTAssertTrue(connection.isConnected)
+        XCTAssertEqual(try connection.fetch("select current_setting('application_name')").rows, [[.text("dfx")]])
+    }
+
     func testCopyThroughExecuteIsRefusedAndTheConnectionSurvives() throws {
         let connection = try TestDatabase.postgres()
         let table = TestDatabase.uniqueName("copy")

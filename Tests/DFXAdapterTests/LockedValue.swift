@@ -1,0 +1,11 @@
+import Foundation
+
+/// A value written by one thread and read by another (a test's cancelling thread and its body).
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+
+    var value: Value? { lock.withLock { stored } }
+
+    func set(_ value: Value) { lock.withLock { stored = value } }
+}
