@@ -8,4 +8,7 @@ final class LockedValue<Value: Sendable>: @unchecked Sendable {
     var value: Value? { lock.withLock { stored } }
 
     func set(_ value: Value) { lock.withLock { stored = value } }
+
+    /// Replaces the value with `transform` of it (nil when unset), atomically.
+    func update(_ transform: (Value?) -> Value) { lock.withLock { stored = transform(stored) } }
 }
