@@ -24,7 +24,14 @@ extension PostgresConnection {
         }
         let previous = try query("select current_setting('statement_timeout')", parameters: []).rows.first?.first?.text ?? "0"
         try setLocalStatementTimeout(milliseconds: milliseconds)
-        let result = try body()
+        let result: Result
+        do {
+            result = try body()
+        } catch {
+            // Fails harmlessly when the error aborted the transaction: the rollback resets it anyway.
+            _ = try? execute("select set_config('statement_timeout', $1, true)", parameters: [.text(previous)])
+            throw error
+        }
         try execute("select set_config('statement_timeout', $1, true)", parameters: [.text(previous)])
         return result
     }

@@ -31,6 +31,17 @@ final class PostgresErrorTests: XCTestCase {
         }
     }
 
+    func testBoundStatementsReportPositionsToo() throws {
+        let connection = try TestDatabase.postgres()
+        let sql = "select $1::int + nope"
+        XCTAssertThrowsError(try connection.query(sql, parameters: [.int(1)])) { error in
+            guard let error = error as? DatabaseError else { return XCTFail("unexpected \(error)") }
+            XCTAssertEqual(error.code, "42703")
+            XCTAssertEqual(error.position, 18)
+            XCTAssertEqual(error.statement, sql)
+        }
+    }
+
     func testConstraintViolationsCarryTheDetail() throws {
         let connection = try TestDatabase.postgres()
         let table = TestDatabase.uniqueName("unique")
