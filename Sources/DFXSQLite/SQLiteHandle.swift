@@ -8,6 +8,9 @@ internal import CSQLite3
 /// which SQLite allows while the handle is open (and it is, while the canceller holds this).
 final class SQLiteHandle: @unchecked Sendable {
     let pointer: OpaquePointer
+    /// The statement time limit in force (`withStatementTimeout`), restarted by each statement.
+    /// Only the connection's own thread touches it.
+    var progressLimit: ProgressLimit?
 
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
 

@@ -42,6 +42,7 @@ public final class SQLiteStatement {
     static func run<Row>(
         _ statement: OpaquePointer, database: SQLiteHandle, sql: String, byteBase: Int = 0, decode: (OpaquePointer, Int32) -> Row
     ) throws(DatabaseError) -> (rows: [Row], changes: Int) {
+        database.progressLimit?.restart()
         let before = sqlite3_total_changes64(database.pointer)
         let columnCount = sqlite3_column_count(statement)
         var rows: [Row] = []

@@ -94,3 +94,18 @@ enum ConnectionConformance {
         XCTAssertEqual(try connection.fetch("select id from \(name) order by id").rows, [[.int(1)], [.int(4)]])
     }
 }
+
+extension ConnectionConformance {
+    /// A statement over the timeout fails within a few seconds; later statements run unlimited.
+    static func statementTimeoutStopsLongStatements(_ connection: any WarehouseConnection, longStatement: String) throws {
+        let start = ContinuousClock.now
+        XCTAssertThrowsError(try connection.withStatementTimeout(milliseconds: 200) { try connection.execute(longStatement) }) { error in
+            XCTAssertTrue(String(describing: error).contains("canceling statement due to statement timeout"), "\(error)")
+        }
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(4))
+        XCTAssertFalse(connection.isInTransaction)
+        let quick = try connection.withStatementTimeout(milliseconds: 5000) { try connection.fetch("select 1 + 1").rows }
+        XCTAssertEqual(quick, [[.int(2)]])
+        XCTAssertEqual(try connection.withStatementTimeout(milliseconds: nil) { try connection.fetch("select 3").rows }, [[.int(3)]])
+    }
+}

@@ -30,6 +30,10 @@ final class PostgresCancellationTests: XCTestCase {
         XCTAssertEqual(try connection.fetch("select 1").rows, [[.int(1)]])
     }
 
+    func testStatementTimeoutConformance() throws {
+        try ConnectionConformance.statementTimeoutStopsLongStatements(try TestDatabase.postgres(), longStatement: "select pg_sleep(10)")
+    }
+
     func testStatementTimeoutAppliesToTheTransactionOnly() throws {
         let connection = try TestDatabase.postgres()
         let start = Date()

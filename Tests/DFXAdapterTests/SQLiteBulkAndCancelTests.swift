@@ -58,6 +58,21 @@ final class SQLiteBulkAndCancelTests: XCTestCase {
         XCTAssertEqual(try connection.fetch("select 1").rows, [[.int(1)]])
     }
 
+    func testStatementTimeoutInterruptsALongQuery() throws {
+        let connection = try SQLiteConnection(path: try TestDatabase.sqlitePath())
+        let endless = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
+        try ConnectionConformance.statementTimeoutStopsLongStatements(connection, longStatement: endless)
+        // Nested limits: the inner one applies inside, the outer one again afterwards.
+        try connection.withStatementTimeout(milliseconds: 60_000) {
+            XCTAssertThrowsError(try connection.withStatementTimeout(milliseconds: 100) { try connection.execute(endless) })
+            let start = ContinuousClock.now
+            XCTAssertThrowsError(try connection.withStatementTimeout(milliseconds: 300) { try connection.execute(endless) }) { error in
+                XCTAssertEqual((error as? DatabaseError)?.code, "9")
+            }
+            XCTAssertLessThan(ContinuousClock.now - start, .seconds(3))
+        }
+    }
+
     func testACancellerOutlivesItsConnection() throws {
         var connection: SQLiteConnection? = try SQLiteConnection(path: ":memory:")
         let canceller = connection?.makeCanceller()

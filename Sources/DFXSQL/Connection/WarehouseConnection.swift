@@ -34,6 +34,13 @@ public protocol WarehouseConnection: AnyObject {
     func loadRows<Rows: Sequence>(into table: String, columns: [String], rows: Rows) throws(DatabaseError) -> Int
     where Rows.Element == [SQLValue]
 
+    /// Runs `body` with each statement limited to `milliseconds` (nil: no limit, `body` runs as
+    /// is). A statement over the limit fails: SQLSTATE `57014` on PostgreSQL (`set local
+    /// statement_timeout`, in a transaction of its own when none is open), result code `9` on
+    /// SQLite (a progress handler), both with the message `canceling statement due to statement
+    /// timeout`.
+    func withStatementTimeout<Result>(milliseconds: Int?, _ body: () throws -> Result) throws -> Result
+
     /// A canceller for the statements this connection runs; see `StatementCanceller`.
     func makeCanceller() -> any StatementCanceller
 }
