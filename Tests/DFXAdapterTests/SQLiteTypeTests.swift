@@ -67,3 +67,21 @@ final class SQLiteTypeTests: XCTestCase {
         XCTAssertEqual(try connection.execute("  -- only a comment\n"), 0)
     }
 }
+
+final class SQLValueLiteralTests: XCTestCase {
+    func testLiteralsAreTheirCases() throws {
+        let values: [SQLValue] = [nil, true, 42, 1.5, "text"]
+        XCTAssertEqual(values, [.null, .bool(true), .int(42), .double(1.5), .text("text")])
+        let connection = try SQLiteConnection(path: ":memory:")
+        XCTAssertEqual(try connection.query("select ?, ?", parameters: ["it's", 7]).rows, [["it's", 7]])
+    }
+
+    func testTextOfEachValue() {
+        let cases: [(SQLValue, String?)] = [
+            (.null, nil), (.bool(false), "false"), (.int(-3), "-3"), (.double(.nan), "NaN"), (.double(-.infinity), "-Infinity"),
+            (.double(2.5), "2.5"), (.bytes([0, 171]), "\\x00ab"), (.date("2024-01-01"), "2024-01-01"), (.json("[]"), "[]"),
+        ]
+        for (value, text) in cases { XCTAssertEqual(value.text, text, "\(value)") }
+        XCTAssertEqual(QueryResult(columns: [SQLColumn(name: "a", typeName: "")], rows: [[.int(1)], [.null]]).textRows, [["1"], [nil]])
+    }
+}
