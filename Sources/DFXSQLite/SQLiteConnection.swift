@@ -3,12 +3,16 @@ import DFXBasics
 import DFXSQL
 import Foundation
 
-/// One connection to a SQLite database file. Owns its `sqlite3` handle (closed in `deinit`);
-/// opened in WAL mode with a busy timeout so that readers and one writer do not block each other.
+/// One connection to a SQLite database file. Owns its `sqlite3` handle (closed when the connection,
+/// its prepared statements and its canceller are gone); opened in WAL mode with a busy timeout so
+/// that readers and one writer do not block each other. Not `Sendable`: one connection belongs to
+/// one worker at a time (its canceller may cross threads).
 public final class SQLiteConnection {
-    private let handle: OpaquePointer
+    let database: SQLiteHandle
+    var handle: OpaquePointer { database.pointer }
 
-    /// Opens (creating if needed) the database at `path`; `:memory:` for a private in-memory one.
+    /// Opens (creating if needed, with its folder) the database at `path`; `:memory:` for a private
+    /// in-memory one.
     public init(path: String, busyTimeoutMilliseconds: Int32 = 10_000) throws(DatabaseError) {
         if path != ":memory:", let slash = path.lastIndex(of: "/") {
             let folder = String(path[..<slash])
@@ -22,50 +26,49 @@ public final class SQLiteConnection {
             if let pointer { sqlite3_close_v2(pointer) }
             throw DatabaseError(message: "cannot open SQLite database \(path): \(message)", code: String(status))
         }
-        handle = pointer
-        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
-        sqlite3_extended_result_codes(handle, 1)
+        database = SQLiteHandle(pointer)
+        sqlite3_busy_timeout(pointer, busyTimeoutMilliseconds)
+        sqlite3_extended_result_codes(pointer, 1)
         if path != ":memory:" { try query("pragma journal_mode = wal") }
     }
-
-    deinit { sqlite3_close_v2(handle) }
 
     /// The SQLite library's version (`3.40.1`).
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 
-    /// Runs one statement and returns its rows as text (NULL as nil).
+    /// Runs `sql` (one or more statements) and returns the last statement's rows as text
+    /// (`sqlite3_column_text`; NULL as nil).
     @discardableResult
     public func query(_ sql: String) throws(DatabaseError) -> [[String?]] {
-        var statement: OpaquePointer?
-        let prepared = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
-        guard prepared == SQLITE_OK, let statement else { throw currentError(sql) }
-        defer { sqlite3_finalize(statement) }
-        var rows: [[String?]] = []
-        let columns = Int(sqlite3_column_count(statement))
-        while true {
-            let step = sqlite3_step(statement)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else { throw currentError(sql) }
-            var row: [String?] = []
-            row.reserveCapacity(columns)
-            for column in 0..<Int32(columns) {
-                if sqlite3_column_type(statement, column) == SQLITE_NULL {
-                    row.append(nil)
-                } else if let text = sqlite3_column_text(statement, column) {
-                    row.append(String(cString: text))
-                } else {
-                    row.append(nil)
-                }
-            }
-            rows.append(row)
-        }
-        return rows
+        try run(sql, parameters: [], decode: SQLiteStatement.textRow).rows
     }
 
-    private func currentError(_ sql: String) -> DatabaseError {
-        let offset = sqlite3_error_offset(handle)
-        return DatabaseError(
-            message: String(cString: sqlite3_errmsg(handle)), code: String(sqlite3_extended_errcode(handle)),
-            position: offset >= 0 ? Int(offset) + 1 : nil, statement: sql)
+    /// Prepares one statement (the first in `sql`) for running many times with different
+    /// parameters, e.g. one `insert` per row of a seed inside one transaction.
+    public func prepare(_ sql: String) throws(DatabaseError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK else {
+            throw database.error(statement: sql).error
+        }
+        guard let statement else { throw DatabaseError(message: "no statement to prepare", statement: sql) }
+        return SQLiteStatement(database: database, pointer: statement, sql: sql)
+    }
+
+    /// Inserts `rows` with one prepared statement `sql` (one `?` per value) and returns how many
+    /// rows it changed. Runs in one transaction of its own, unless one is already open (then the
+    /// caller commits or rolls back).
+    @discardableResult
+    public func insertRows<Rows: Sequence>(_ sql: String, rows: Rows) throws(DatabaseError) -> Int where Rows.Element == [SQLValue] {
+        let statement = try prepare(sql)
+        let ownsTransaction = !isInTransaction
+        if ownsTransaction { try beginTransaction() }
+        var changed = 0
+        do {
+            for row in rows { changed += try statement.execute(row) }
+            if ownsTransaction { try execute("commit", parameters: []) }
+        } catch {
+            if ownsTransaction { _ = try? execute("rollback", parameters: []) }
+            throw error
+        }
+        return changed
     }
 }
