@@ -7,7 +7,7 @@ public enum Digest {
     /// Lower-case hex MD5 of `text`'s UTF-8 bytes.
     public static func md5Hex(_ text: String) -> String { hex(md5(Array(text.utf8))) }
 
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)

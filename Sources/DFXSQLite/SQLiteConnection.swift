@@ -29,6 +29,7 @@ public final class SQLiteConnection {
         database = SQLiteHandle(pointer)
         sqlite3_busy_timeout(pointer, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(pointer, 1)
+        SQLiteFunctions.register(on: pointer)
         if path != ":memory:" { try query("pragma journal_mode = wal") }
     }
 
