@@ -42,7 +42,9 @@ let package = Package(
         .target(name: "DFXPostgres", dependencies: ["DFXBasics", "DFXSQL", "CLibPQ"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "DFXSQLite", dependencies: ["DFXBasics", "DFXSQL", "CSQLite3"], exclude: ["README.md"], swiftSettings: strict),
         // Layer 4b: running a project: scheduling over the graph (materializations come next).
-        .target(name: "DFXExecution", dependencies: ["DFXBasics", "DFXGraph"], exclude: ["README.md"], swiftSettings: strict),
+        .target(
+            name: "DFXExecution", dependencies: ["DFXBasics", "DFXGraph", "DFXSQL", "DFXSeed", "DFXProject", "DFXCompiler"],
+            exclude: ["README.md"], swiftSettings: strict),
         // Layer 5: commands as library types, then a thin executable.
         .target(
             name: "DFXCommands",
@@ -63,7 +65,7 @@ let package = Package(
         .testTarget(name: "DFXCommandsTests", dependencies: ["DFXCommands"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DFXSQLTests", dependencies: ["DFXSQL", "DFXPostgres", "DFXSQLite"], resources: [.copy("Golden")]),
         .testTarget(name: "DFXAdapterTests", dependencies: ["DFXSQL", "DFXPostgres", "DFXSQLite"]),
-        .testTarget(name: "DFXExecutionTests", dependencies: ["DFXExecution", "DFXGraph"]),
+        .testTarget(name: "DFXExecutionTests", dependencies: ["DFXExecution", "DFXGraph", "DFXSQL", "DFXSQLite", "DFXPostgres", "DFXCommands"]),
         .testTarget(name: "DFXSeedTests", dependencies: ["DFXSeed", "DFXSQL"], resources: [.copy("Fixtures")]),
         // Tests against a real PostgreSQL server (scripts/test.sh starts one) and real SQLite files.
         .testTarget(name: "DFXIntegrationTests", dependencies: ["DFXCommands", "DFXPostgres", "DFXSQLite", "DFXSQL"]),
