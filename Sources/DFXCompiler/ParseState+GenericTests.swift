@@ -122,7 +122,7 @@ extension ParseState {
                 uniqueID: node.uniqueID, resourceType: .test, name: name, packageName: packageName, fqn: fqn, path: node.path,
                 originalFilePath: file, location: location)
             probe.rawCode = ""
-            extractCalls(template: template, into: &probe)
+            errors += extractCalls(template: template, into: &probe)
             node.refs += probe.refs.map { Reference(package: $0.package, name: $0.name, version: $0.version, location: location) }
             node.sourceReferences += probe.sourceReferences.map {
                 SourceReference(sourceName: $0.sourceName, tableName: $0.tableName, location: location)

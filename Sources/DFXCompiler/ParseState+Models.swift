@@ -20,19 +20,23 @@ extension ParseState {
     /// Compiles every file's template and reads its static calls on all cores, then builds the
     /// nodes in file order.
     mutating func parseSQLNodes(_ files: [ProjectFile], type: ResourceType) {
-        let environment = self.environment
-        let names = extractionNames
-        let prepared = files.concurrentMap { file -> PreparedTemplate in
+        let state = self
+        let built = files.concurrentMap { file -> (Node, [Diagnostic]) in
+            let prepared: PreparedTemplate
             do throws(DiagnosticError) {
-                let template = try environment.compile(file.contents, path: file.path)
-                return PreparedTemplate(
-                    template: template, report: template.staticCalls(to: names), checksum: Self.checksum(file.contents), errors: [])
+                let template = try state.environment.compile(file.contents, path: file.path)
+                prepared = PreparedTemplate(
+                    template: template, report: template.staticCalls(to: state.extractionNames), checksum: Self.checksum(file.contents),
+                    errors: [])
             } catch {
-                return PreparedTemplate(template: nil, report: nil, checksum: Self.checksum(file.contents), errors: error.diagnostics)
+                prepared = PreparedTemplate(template: nil, report: nil, checksum: Self.checksum(file.contents), errors: error.diagnostics)
             }
+            return state.buildSQLNode(file: file, type: type, prepared: prepared)
         }
-        for (file, preparedTemplate) in zip(files, prepared) {
-            parseSQLNode(file: file, type: type, prepared: preparedTemplate)
+        nodes.reserveCapacity(nodes.count + built.count)
+        for (node, problems) in built {
+            nodes.append(node)
+            errors += problems
         }
     }
 
@@ -75,7 +79,7 @@ extension ParseState {
                 node.checksum = Self.checksum(file.contents)
                 node.config = projectConfig(.snapshot, fqn: fqn)
                 applyProperties(properties["snapshot." + block.name], to: &node)
-                extractCalls(template: body, into: &node)
+                errors += extractCalls(template: body, into: &node)
                 nodes.append(node)
             }
         }
@@ -93,13 +97,13 @@ extension ParseState {
             node.checksum = Digest.sha256Hex(node.rawCode)
             node.config = projectConfig(.snapshot, fqn: fqn)
             applyProperties(entry, to: &node)
-            if let template = node.template { extractCalls(template: template, into: &node) }
+            if let template = node.template { errors += extractCalls(template: template, into: &node) }
             nodes.append(node)
         }
     }
 
     /// A node whose whole file is one SQL template: models, analyses, singular tests.
-    mutating func parseSQLNode(file: ProjectFile, type: ResourceType, prepared: PreparedTemplate) {
+    func buildSQLNode(file: ProjectFile, type: ResourceType, prepared: PreparedTemplate) -> (Node, [Diagnostic]) {
         let name = file.stem
         let fqn = [packageName] + file.folders + [name]
         var node = Node(
@@ -110,19 +114,18 @@ extension ParseState {
         node.checksum = prepared.checksum
         node.config = projectConfig(type == .analysis ? .analysis : type, fqn: fqn)
         applyProperties(properties[type.rawValue + "." + name], to: &node)
-        errors += prepared.errors
-        guard let template = prepared.template else {
-            nodes.append(node)
-            return
-        }
+        guard let template = prepared.template else { return (node, prepared.errors) }
         node.template = template
-        extractCalls(template: template, into: &node, report: prepared.report)
-        nodes.append(node)
+        let problems = extractCalls(template: template, into: &node, report: prepared.report)
+        return (node, prepared.errors + problems)
     }
 
     /// Reads `ref`, `source` and `config` calls: statically when every argument is a literal
     /// (no render at all, as dbt's static parser), else by rendering once with recording functions.
-    mutating func extractCalls(template: Template, into node: inout Node, report precomputed: StaticCallReport? = nil) {
+    /// Returns the problems found (the caller adds them to the pass's errors), so that it can run on
+    /// any thread.
+    func extractCalls(template: Template, into node: inout Node, report precomputed: StaticCallReport? = nil) -> [Diagnostic] {
+        var errors: [Diagnostic] = []
         let report = precomputed ?? template.staticCalls(to: extractionNames)
         // Project macros the node calls directly: dbt's `depends_on.macros`.
         let called = Set(report.calls.lazy.filter { !ProjectParser.extractedCalls.contains($0.name) && $0.name != "adapter" }.map(\.name))
@@ -168,7 +171,7 @@ extension ParseState {
                 }
             }
             ConfigMerge.apply(fileConfig, onto: &node.config)
-            return
+            return errors
         }
         let recorder = CallRecorder()
         let context = NodeContext(relations: RelationIndex(), dialect: settings.dialect)
@@ -181,6 +184,7 @@ extension ParseState {
         node.refs = recorder.references
         node.sourceReferences = recorder.sources
         ConfigMerge.apply(recorder.config, onto: &node.config)
+        return errors
     }
 }
 

@@ -66,7 +66,7 @@ public struct ProjectParser {
 }
 
 /// The mutable state of one parse, split across `ParseState+*.swift` by resource kind.
-struct ParseState {
+struct ParseState: Sendable {
     let project: Project
     let settings: CompileSettings
     let packageName: String
