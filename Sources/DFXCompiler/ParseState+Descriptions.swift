@@ -18,30 +18,48 @@ extension ParseState {
             return .string(block.text)
         }
         let context: [String: Value] = ["doc": .function(doc)]
+        // Descriptions holding template syntax, rendered on all cores.
+        struct Job: Sendable {
+            var node: Int
+            var column: Int?
+            var text: String
+            var location: SourceLocation
+        }
+        var jobs: [Job] = []
         for index in nodes.indices {
-            if let text = render(nodes[index].description, at: nodes[index].location, context: context) {
-                nodes[index].description = text
+            let node = nodes[index]
+            if node.description.contains("{{") || node.description.contains("{%") {
+                jobs.append(Job(node: index, column: nil, text: node.description, location: node.location))
             }
-            for column in nodes[index].columns.indices {
-                let location = nodes[index].columns[column].location
-                if let text = render(nodes[index].columns[column].description, at: location, context: context) {
-                    nodes[index].columns[column].description = text
-                }
+            for (column, definition) in node.columns.enumerated()
+            where definition.description.contains("{{") || definition.description.contains("{%") {
+                jobs.append(Job(node: index, column: column, text: definition.description, location: definition.location))
+            }
+        }
+        guard !jobs.isEmpty else { return }
+        let environment = self.environment
+        let results = jobs.concurrentMap { job in Self.renderDescription(job.text, at: job.location, context: context, environment: environment) }
+        for (job, result) in zip(jobs, results) {
+            switch result {
+            case .success(let text):
+                if let column = job.column { nodes[job.node].columns[column].description = text } else { nodes[job.node].description = text }
+            case .failure(let error):
+                errors += error.diagnostics
             }
         }
     }
 
-    private mutating func render(_ text: String, at location: SourceLocation, context: [String: Value]) -> String? {
-        guard text.contains("{{") || text.contains("{%") else { return nil }
-        do {
+    private static func renderDescription(
+        _ text: String, at location: SourceLocation, context: [String: Value], environment: Environment
+    ) -> Result<String, DiagnosticError> {
+        do throws(DiagnosticError) {
             let template = try environment.compile(text, path: location.file)
-            return try environment.render(template, context: context)
+            return .success(try environment.render(template, context: context))
         } catch {
             // Positions inside the description string are relative to it: report at the YAML entry.
-            for diagnostic in error.diagnostics {
-                errors.append(Diagnostic(.error, "in a description: " + diagnostic.message, at: location, hint: diagnostic.hint))
-            }
-            return nil
+            return .failure(
+                DiagnosticError(
+                    error.diagnostics.map { Diagnostic(.error, "in a description: " + $0.message, at: location, hint: $0.hint) }))
         }
     }
 }
