@@ -23,6 +23,21 @@ public struct JSONWriter: Sendable {
         return taken
     }
 
+    /// Appends the members of an object produced elsewhere: `members` is the text between the
+    /// braces of another writer's `{...}` (as `objectMembers()` returns), inserted as members of the
+    /// object being written here. Lets the parts of a large object be produced on several cores.
+    public mutating func rawMembers(_ members: [UInt8]) {
+        guard !members.isEmpty else { return }
+        separator()
+        bytes.append(contentsOf: members)
+    }
+
+    /// For a writer that wrote exactly one object: the bytes between its braces.
+    public func objectMembers() -> [UInt8] {
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return [] }
+        return Array(bytes[1..<(bytes.count - 1)])
+    }
+
     public mutating func beginObject() { valuePrefix(); append("{"); needsComma.append(false) }
     public mutating func endObject() { closing("}") }
     public mutating func beginArray() { valuePrefix(); append("["); needsComma.append(false) }

@@ -3,7 +3,7 @@ import DFXProject
 
 /// Writes `manifest.json` with dbt's (v12) field names where dfx has the data, so tools that read
 /// dbt manifests (lineage, catalogs, orchestrators) read dfx's.
-public struct ManifestWriter {
+public struct ManifestWriter: Sendable {
     public let manifest: Manifest
     /// Compiled SQL by unique ID, for the nodes compiled in this invocation.
     public let compiled: [String: String]
@@ -56,10 +56,30 @@ public struct ManifestWriter {
 
         json.key("nodes")
         json.beginObject()
-        for node in manifest.nodes where node.resourceType != .source {
-            json.key(node.uniqueID)
-            writeNode(node, into: &json)
-            flush()
+        // Nodes are most of the manifest: their JSON is produced in batches on all cores, then
+        // written in order, a batch at a time.
+        let batchSize = 512
+        let batches = stride(from: 0, to: manifest.nodes.count, by: batchSize).map { start in
+            start..<min(start + batchSize, manifest.nodes.count)
+        }
+        let window = max(2, System.processorCount * 2)
+        for group in stride(from: 0, to: batches.count, by: window) {
+            let ranges = Array(batches[group..<min(group + window, batches.count)])
+            let fragments = ranges.concurrentMap { range -> [UInt8] in
+                var part = JSONWriter(reservingCapacity: 1 << 20)
+                part.beginObject()
+                for index in range where manifest.nodes[index].resourceType != .source {
+                    let node = manifest.nodes[index]
+                    part.key(node.uniqueID)
+                    writeNode(node, into: &part)
+                }
+                part.endObject()
+                return part.objectMembers()
+            }
+            for fragment in fragments {
+                json.rawMembers(fragment)
+                flush()
+            }
         }
         json.endObject()
 

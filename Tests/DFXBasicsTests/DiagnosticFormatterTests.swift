@@ -89,3 +89,26 @@ final class DigestTests: XCTestCase {
         XCTAssertEqual(Digest.md5Hex(long), "cabe45dcc9ae5b66ba86600cca6b8ba8")
     }
 }
+
+final class JSONWriterFragmentTests: XCTestCase {
+    func testObjectMembersFromSeveralWritersJoinIntoOneObject() {
+        func fragment(_ keys: [String]) -> [UInt8] {
+            var part = JSONWriter()
+            part.beginObject()
+            for key in keys { part.key(key); part.int(key.count) }
+            part.endObject()
+            return part.objectMembers()
+        }
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("nodes")
+        json.beginObject()
+        json.rawMembers(fragment(["a", "bb"]))
+        json.rawMembers(fragment([]))
+        json.rawMembers(fragment(["ccc"]))
+        json.endObject()
+        json.key("after"); json.bool(true)
+        json.endObject()
+        XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), #"{"nodes":{"a":1,"bb":2,"ccc":3},"after":true}"#)
+    }
+}
