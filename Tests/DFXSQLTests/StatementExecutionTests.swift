@@ -29,6 +29,7 @@ final class StatementExecutionTests: XCTestCase {
         var scenario = StatementScenario(catalog: StatementCatalog(schema: "analytics", role: "reporter", dialect: .sqlite)) { sql in
             try connection.query(sql)
         }
+        scenario.executeBound = { sql, values in _ = try connection.execute(sql, parameters: values) }
         try scenario.exercise()
     }
 }

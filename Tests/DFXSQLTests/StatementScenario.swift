@@ -7,6 +7,8 @@ import XCTest
 struct StatementScenario {
     let catalog: StatementCatalog
     let execute: (String) throws -> [[String?]]
+    /// Runs one statement with bound values (SQLite's `?` parameters); nil where not available.
+    var executeBound: ((String, [SQLValue]) throws -> Void)?
     private(set) var executed: Set<String> = []
 
     init(catalog: StatementCatalog, execute: @escaping (String) throws -> [[String?]]) {
@@ -69,7 +71,7 @@ struct StatementScenario {
             ListColumnsQuery.decode(try run(ListColumnsQuery(relation: catalog.prices))).map { $0.name + " " + $0.dataType.lowercased() },
             ["id integer", "name text", "price numeric(10,2)"])
         // Bound parameters: PostgreSQL runs the golden text through PREPARE/EXECUTE; SQLite binds
-        // NULL to every unbound parameter.
+        // the values through the adapter.
         if isPostgres, let sql = try catalog.statement("insert_values")?.render(dialect).first {
             executed.insert("insert_values")
             try execute("prepare dfx_insert_values as " + sql)
@@ -78,9 +80,12 @@ struct StatementScenario {
             XCTAssertEqual(
                 try execute("select id, name, price from \(catalog.prices.rendered(dialect)) order by id"),
                 [["1", "a", "1.25"], ["2", "b", "2.50"], ["3", "c's", "3.75"]])
-        } else {
-            try run("insert_values")
-            XCTAssertEqual(try scalar("select count(*) from \(catalog.prices.rendered(dialect)) where id is null and name is null"), "2")
+        } else if let executeBound, let sql = try catalog.statement("insert_values")?.render(dialect).first {
+            executed.insert("insert_values")
+            try executeBound(sql, [.int(2), .text("b"), .double(2.5), .int(3), .text("c's"), .double(3.75)])
+            XCTAssertEqual(
+                try execute("select id, name, price from \(catalog.prices.rendered(dialect)) order by id"),
+                [["1", "a", "1.25"], ["2", "b", "2.5"], ["3", "c's", "3.75"]])
         }
         try run("alter_column_type")
         XCTAssertEqual(
