@@ -1,0 +1,40 @@
+import XCTest
+
+/// `dfx seed` on both warehouses: types, NULLs, leading zeros, re-seeding.
+final class SeedRunTests: XCTestCase {
+    func testSeedLoadsTypedRowsAndReseeds() throws {
+        for backend in RunProject.Backend.allCases {
+            let project = try RunProject(backend)
+            try project.write(
+                "seeds/people.csv",
+                "id,code,amount,day,note\n1,007,1.50,2024-01-02,hello\n2,010,,2024-01-03,\n3,ABC,2.25,2024-01-04,\"multi\nline\"\n")
+            let first = project.dfx("seed")
+            XCTAssertEqual(first.status, 0, "\(backend): \(first.output)")
+            XCTAssertTrue(first.output.contains("1 of 1 OK INSERT 3"), "\(backend): \(first.output)")
+            XCTAssertTrue(first.output.contains("Done. PASS=1 ERROR=0 SKIP=0 TOTAL=1"), "\(backend): \(first.output)")
+            let rows = try project.rows("select code, amount is null, note from {people} order by id")
+            XCTAssertEqual(rows.map { $0[0] }, ["007", "010", "ABC"], "\(backend)")
+            XCTAssertEqual(rows.map { $0[2] }, ["hello", nil, "multi\nline"], "\(backend)")
+            XCTAssertEqual(try project.rows("select id + 1 from {people} where id = 2").first?.first ?? nil, "3", "\(backend): id is a number")
+            let nulls = try project.rows("select count(*) from {people} where amount is null").first?.first ?? nil
+            XCTAssertEqual(nulls, "1", "\(backend)")
+
+            try project.write("seeds/people.csv", "id,code,amount,day,note\n9,0009,3.5,2024-02-01,x\n")
+            let second = project.dfx("seed", "--full-refresh")
+            XCTAssertEqual(second.status, 0, "\(backend): \(second.output)")
+            XCTAssertEqual(try project.rows("select id, code from {people}"), [["9", "0009"]], "\(backend)")
+            XCTAssertEqual(try project.statuses(), ["seed.proj.people": "success"], "\(backend)")
+        }
+    }
+
+    func testMalformedSeedFailsNamingFileLineAndColumn() throws {
+        for backend in RunProject.Backend.allCases {
+            let project = try RunProject(backend)
+            try project.write("seeds/bad.csv", "a,b\n1,2\n3\n")
+            let result = project.dfx("seed")
+            XCTAssertEqual(result.status, 1, "\(backend): \(result.output)")
+            XCTAssertTrue(result.output.contains("seeds/bad.csv:3:"), "\(backend): \(result.output)")
+            XCTAssertEqual(try project.statuses(), ["seed.proj.bad": "error"], "\(backend)")
+        }
+    }
+}
