@@ -9,6 +9,10 @@ enum ProgressLine {
         let prefix = "\(result.index) of \(total) "
         let time = "[\(format(result.executionTime))]"
         switch result.status {
+        case .success where result.label.hasPrefix("seed file"):
+            // dbt's seed line: `1 of 3 OK loaded seed file raw.orders ..... [INSERT 12 in 0.05s]`.
+            let detail = "[\(result.message) in \(format(result.executionTime))]"
+            console.info(dotted(prefix + "OK loaded " + result.label, detail), event: "NodeFinished", data: data(result))
         case .success:
             console.info(dotted(prefix + "OK " + result.message, time), event: "NodeFinished", data: data(result))
         case .error:
