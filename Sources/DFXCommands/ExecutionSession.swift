@@ -1,6 +1,7 @@
 import DFXBasics
 import DFXCompiler
 import DFXExecution
+import DFXSQL
 import Foundation
 
 /// The shared body of `dfx run` and `dfx seed`: load, select, run, report, write artifacts.
@@ -27,8 +28,15 @@ struct ExecutionSession {
                 connect: { try factory.open() })
             let count = runner.runnable(selected).count
             console.info("Running \(count) \(count == 1 ? "node" : "nodes") with \(max(1, options.threads)) threads on \(workspace.target.type) target \(workspace.target.name)", event: "RunStart")
-            let results = runner.run(selected) { result, total in
-                ProgressLine.report(result, total: total, console: console)
+            let interrupted = InterruptFlag()
+            let results: [NodeResult]
+            do {
+                // Ctrl-C / SIGTERM cancel running statements on the server; nothing new starts.
+                let signals = SignalCancellation(registry: runner.registry) { _ in interrupted.set() }
+                results = runner.run(selected) { result, total in
+                    ProgressLine.report(result, total: total, console: console)
+                }
+                withExtendedLifetime(signals) {}
             }
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -39,6 +47,10 @@ struct ExecutionSession {
             console.info(
                 "Done. PASS=\(passes) ERROR=\(errors) SKIP=\(skips) TOTAL=\(results.count) in \(Duration.seconds(elapsed))",
                 event: "RunSummary", data: ["pass": .int(passes), "error": .int(errors), "skip": .int(skips), "total": .int(results.count)])
+            if interrupted.isSet {
+                console.error("Interrupted: running statements were cancelled", event: "Interrupted")
+                throw CommandExit(.interrupted)
+            }
             if errors > 0 { throw CommandExit(.failure) }
         }
     }
@@ -67,5 +79,23 @@ struct ExecutionSession {
             }
             try writer.writeArtifact(relative, bytes: Array(sql.utf8))
         }
+    }
+}
+
+/// Set once by the signal handler's queue, read after the run.
+final class InterruptFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

@@ -1,12 +1,10 @@
 import DFXSQL
 import Foundation
 
-/// One connection per worker, opened on first use; cancellers of every open connection, for
-/// fail-fast and interrupts.
+/// One connection per worker, opened on first use.
 final class ConnectionPool: @unchecked Sendable {
     private let lock = NSLock()
     private var connections: [Int: any WarehouseConnection] = [:]
-    private var cancellers: [any StatementCanceller] = []
     private let open: @Sendable () throws -> any WarehouseConnection
 
     init(open: @escaping @Sendable () throws -> any WarehouseConnection) {
@@ -26,24 +24,14 @@ final class ConnectionPool: @unchecked Sendable {
         }
         lock.lock()
         connections[worker] = connection
-        cancellers.append(connection.makeCanceller())
         lock.unlock()
         return connection
-    }
-
-    /// Asks every open connection to cancel its running statement.
-    func cancelAll() {
-        lock.lock()
-        let all = cancellers
-        lock.unlock()
-        for canceller in all { canceller.cancel() }
     }
 
     /// Closes every connection.
     func close() {
         lock.lock()
         connections = [:]
-        cancellers = []
         lock.unlock()
     }
 }

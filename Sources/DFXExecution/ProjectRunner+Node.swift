@@ -16,11 +16,14 @@ extension ProjectRunner {
         let log = StatementLog()
         do {
             guard let node else { throw MaterializationError("unknown node \(id)") }
+            guard !registry.isCancelled else { throw MaterializationError("cancelled before it started") }
             let connection = try pool.connection(for: worker)
             let materializer = Materializer(connection: connection, suffix: options.relationSuffix, managedRelations: managed, log: log)
             let relation = Self.relation(of: node)
             try ensureSchema(relation, materializer)
-            let (message, rows, code) = try build(node, relation: relation, materializer: materializer)
+            let (message, rows, code) = try registry.whileRegistered(connection.makeCanceller()) {
+                try build(node, relation: relation, materializer: materializer)
+            }
             result.status = .success
             result.message = message
             result.rowsAffected = rows

@@ -14,6 +14,9 @@ public final class ProjectRunner: @unchecked Sendable {
     let compiler: NodeCompiler
     let pool: ConnectionPool
     let managed: Set<String>
+    /// Cancellers of the statements running now: `cancelAll()` (fail-fast, Ctrl-C, SIGTERM) stops
+    /// them on the server, and no node starts afterwards.
+    public let registry = CancellationRegistry()
     let schemaLock = NSLock()
     var createdSchemas = Set<String>()
 
@@ -54,7 +57,6 @@ public final class ProjectRunner: @unchecked Sendable {
         let ids = runnable(selected)
         let scheduler = Scheduler(graph: graph, selected: ids, threads: options.threads, failFast: options.failFast)
         let collected = ResultCollector()
-        let pool = self.pool
         _ = scheduler.run(
             work: { [self] id, worker in
                 let result = self.execute(id, worker: worker)
@@ -68,7 +70,7 @@ public final class ProjectRunner: @unchecked Sendable {
                 collected.append(result)
                 progress(result, total)
             },
-            cancelInFlight: { pool.cancelAll() })
+            cancelInFlight: { [registry] in _ = registry.cancelAll() })
         pool.close()
         return collected.ordered
     }

@@ -35,6 +35,21 @@ final class IncrementalRunTests: XCTestCase {
         }
     }
 
+    func testViewBecomesIncrementalTable() throws {
+        for backend in RunProject.Backend.allCases {
+            let project = try RunProject(backend)
+            try project.write("models/m.sql", "select 1 as id\n")
+            XCTAssertEqual(project.dfx("run").status, 0, "\(backend)")
+            try project.write("models/m.sql", "{{ config(materialized='incremental') }}\nselect 2 as id\n")
+            let first = project.dfx("run")
+            XCTAssertEqual(first.status, 0, "\(backend): \(first.output)")
+            XCTAssertTrue(first.output.contains("created incremental table"), "\(backend): \(first.output)")
+            let second = project.dfx("run")
+            XCTAssertEqual(second.status, 0, "\(backend): \(second.output)")
+            XCTAssertEqual(try project.rows("select id from {m} order by id"), [["2"], ["2"]], "\(backend)")
+        }
+    }
+
     func testOnSchemaChangeFailAndAppend() throws {
         for backend in RunProject.Backend.allCases {
             let project = try RunProject(backend)

@@ -55,6 +55,9 @@ final class ModelRunTests: XCTestCase {
             XCTAssertTrue(result.output.contains("models/orders.sql"), "\(backend): \(result.output)")
             XCTAssertTrue(result.output.contains("SKIP view model"), "\(backend): \(result.output)")
             XCTAssertTrue(result.output.contains("Done. PASS=1 ERROR=1 SKIP=1 TOTAL=3"), "\(backend): \(result.output)")
+            if backend == .postgres {
+                XCTAssertTrue(result.output.contains("42P01"), "SQLSTATE shown: \(result.output)")
+            }
             XCTAssertEqual(try project.count("orders"), 3, "\(backend): the old table stays readable")
             XCTAssertEqual(
                 try project.statuses(),
@@ -77,6 +80,20 @@ final class ModelRunTests: XCTestCase {
             XCTAssertTrue(result.output.contains("manual_view"), "\(backend): \(result.output)")
             XCTAssertEqual(try project.count("orders"), 3, "\(backend)")
             XCTAssertEqual(try project.count("manual_view"), 3, "\(backend)")
+        }
+    }
+
+    func testFailFastSkipsWhatHasNotStarted() throws {
+        for backend in RunProject.Backend.allCases {
+            let project = try makeProject(backend)
+            try project.write("models/orders.sql", "{{ config(materialized='table') }}\nselect * from no_such_table_xyz\n")
+            try project.write("models/zzz_late.sql", "select 2 as y\n")
+            let result = project.dfx("run", "--threads", "1", "--fail-fast")
+            XCTAssertEqual(result.status, 1, "\(backend): \(result.output)")
+            let statuses = try project.statuses()
+            XCTAssertEqual(statuses["model.proj.orders"], "error", "\(backend)")
+            XCTAssertEqual(statuses["model.proj.zzz_late"], "skipped", "\(backend): \(result.output)")
+            XCTAssertEqual(statuses["model.proj.customer_totals"], "skipped", "\(backend)")
         }
     }
 
