@@ -6,7 +6,9 @@ extension Materializer {
     /// adapts the columns (`on_schema_change`), applies the strategy and drops the intermediate.
     /// Returns the rows changed.
     @discardableResult
-    public func applyIncremental(_ target: RelationName, select: String, settings: IncrementalSettings) throws -> Int {
+    public func applyIncremental(
+        _ target: RelationName, select: String, settings: IncrementalSettings, extras: [any SQLStatement] = []
+    ) throws -> Int {
         let staged = intermediate(target, "tmp")
         do {
             dropQuietly(staged)
@@ -60,6 +62,7 @@ extension Materializer {
                 var total = 0
                 for sql in texts { total += try execute(sql) }
                 try run(DropRelationStatement(relation: staged, type: .table))
+                for extra in extras { try run(extra) }
                 return total
             }
             return changed

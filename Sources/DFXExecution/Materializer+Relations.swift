@@ -2,7 +2,7 @@ import DFXSQL
 
 extension Materializer {
     /// Builds `select` as a view next to `target`, checks that it can be read, and swaps it in.
-    public func buildView(_ target: RelationName, select: String) throws {
+    public func buildView(_ target: RelationName, select: String, extras: [any SQLStatement] = []) throws {
         let built = intermediate(target, "tmp")
         do {
             dropQuietly(built)
@@ -13,12 +13,12 @@ extension Materializer {
             dropQuietly(built)
             throw MaterializationError.wrapping(error)
         }
-        try swap(into: target, from: built, type: .view, viewSelect: select)
+        try swap(into: target, from: built, type: .view, viewSelect: select, extras: extras)
     }
 
     /// Builds `select` as a table next to `target` and swaps it in; returns its row count.
     @discardableResult
-    public func buildTable(_ target: RelationName, select: String) throws -> Int {
+    public func buildTable(_ target: RelationName, select: String, extras: [any SQLStatement] = []) throws -> Int {
         let built = intermediate(target, "tmp")
         let rows: Int
         do {
@@ -28,7 +28,7 @@ extension Materializer {
             dropQuietly(built)
             throw MaterializationError.wrapping(error)
         }
-        try swap(into: target, from: built, type: .table)
+        try swap(into: target, from: built, type: .table, extras: extras)
         return rows
     }
 }

@@ -5,7 +5,7 @@ extension Materializer {
     /// Loads `seed` into a new table next to `target` (typed columns, rows by COPY on PostgreSQL,
     /// one prepared insert in one transaction on SQLite) and swaps it in; returns the rows loaded.
     @discardableResult
-    public func loadSeed(_ target: RelationName, seed: SeedTable) throws -> Int {
+    public func loadSeed(_ target: RelationName, seed: SeedTable, extras: [any SQLStatement] = []) throws -> Int {
         let built = intermediate(target, "tmp")
         let loaded: Int
         do {
@@ -27,7 +27,7 @@ extension Materializer {
             dropQuietly(built)
             throw MaterializationError.wrapping(error)
         }
-        try swap(into: target, from: built, type: .table)
+        try swap(into: target, from: built, type: .table, extras: extras)
         return loaded
     }
 

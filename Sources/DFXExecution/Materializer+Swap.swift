@@ -6,8 +6,11 @@ extension Materializer {
     /// renamed in, the old one dropped (never cascade). Views on the old relation that dfx manages
     /// are dropped first and recreated from their current definitions after the swap; if any
     /// dependent is not managed, nothing changes and the swap fails naming it. `built` is dropped
-    /// on failure.
-    func swap(into target: RelationName, from built: RelationName, type: RelationType, viewSelect: String? = nil) throws {
+    /// on failure. `extras` (grants, comments, indexes) run last in the same transaction.
+    func swap(
+        into target: RelationName, from built: RelationName, type: RelationType, viewSelect: String? = nil,
+        extras: [any SQLStatement] = []
+    ) throws {
         do {
             let old = try relationType(target)
             var dependents: [DependentView] = []
@@ -38,6 +41,7 @@ extension Materializer {
                 try run(RenameRelationStatement(relation: built, newName: target.name, type: type, viewDefinition: viewSelect))
                 if let backedUp { try run(DropRelationStatement(relation: backup, type: backedUp)) }
                 for view in dependents.sorted(by: { $0.depth < $1.depth }) { try execute(view.createStatement) }
+                for extra in extras { try run(extra) }
             }
         } catch {
             dropQuietly(built)

@@ -56,28 +56,30 @@ extension ProjectRunner {
     func build(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?) {
         if node.resourceType == .seed {
             let seed = try loadSeedFile(node)
-            let rows = try materializer.loadSeed(relation, seed: seed)
+            let extras = try RelationExtras.statements(for: node, relation: relation, type: .table)
+            let rows = try materializer.loadSeed(relation, seed: seed, extras: extras)
             return ("INSERT \(rows)", rows, nil)
         }
+        let extras = try RelationExtras.statements(for: node, relation: relation, type: node.materialized == "view" ? .view : .table)
         switch node.materialized {
         case "view":
             let sql = try compiled(node, incremental: false)
-            try materializer.buildView(relation, select: sql)
+            try materializer.buildView(relation, select: sql, extras: extras)
             return ("created view \(relation)", nil, sql)
         case "table":
             let sql = try compiled(node, incremental: false)
-            let rows = try materializer.buildTable(relation, select: sql)
+            let rows = try materializer.buildTable(relation, select: sql, extras: extras)
             return ("created table \(relation)", rows, sql)
         case "incremental":
             let settings = try IncrementalSettings(config: node.config)
             let existing = try materializer.relationType(relation)
             if existing == .table && !options.fullRefresh {
                 let sql = try compiled(node, incremental: true)
-                let rows = try materializer.applyIncremental(relation, select: sql, settings: settings)
+                let rows = try materializer.applyIncremental(relation, select: sql, settings: settings, extras: extras)
                 return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql)
             }
             let sql = try compiled(node, incremental: false)
-            let rows = try materializer.buildTable(relation, select: sql)
+            let rows = try materializer.buildTable(relation, select: sql, extras: extras)
             return ("created incremental table \(relation)", rows, sql)
         default:
             throw MaterializationError(
