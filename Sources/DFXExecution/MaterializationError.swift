@@ -30,8 +30,35 @@ public struct MaterializationError: Error, Sendable, CustomStringConvertible {
         var text = "database error"
         if let code = database.code { text += " " + code }
         text += ": " + database.message
+        if let location = Self.locate(database) { text += "\n" + location }
         if let detail = database.detail, !detail.isEmpty { text += "\n  detail: " + detail }
         if let hint = database.hint ?? hint, !hint.isEmpty { text += "\n  hint: " + hint }
         return text
+    }
+
+    /// `  at line 3, column 15 of the statement:`, the line and a caret, when the database gave
+    /// a position (1-based, in characters) in the statement.
+    static func locate(_ error: DatabaseError) -> String? {
+        guard let position = error.position, position > 0, let statement = error.statement else { return nil }
+        var line = 1
+        var column = 1
+        var lineStart = statement.unicodeScalars.startIndex
+        var index = statement.unicodeScalars.startIndex
+        var remaining = position - 1
+        while remaining > 0, index < statement.unicodeScalars.endIndex {
+            if statement.unicodeScalars[index] == "\n" {
+                line += 1
+                column = 1
+                lineStart = statement.unicodeScalars.index(after: index)
+            } else {
+                column += 1
+            }
+            index = statement.unicodeScalars.index(after: index)
+            remaining -= 1
+        }
+        let rest = statement.unicodeScalars[lineStart...]
+        let lineText = String(rest.prefix { $0 != "\n" })
+        return "  at line \(line), column \(column) of the statement:\n    " + lineText + "\n    "
+            + String(repeating: " ", count: max(0, column - 1)) + "^"
     }
 }
