@@ -35,6 +35,25 @@ final class IncrementalRunTests: XCTestCase {
         }
     }
 
+    func testCompositeKeyPredicatesAndSyncAllColumns() throws {
+        let config = "{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key=['a', 'b'],"
+            + " incremental_predicates=['dbt_internal_dest.a <> 9'], on_schema_change='sync_all_columns') }}\n"
+        for backend in RunProject.Backend.allCases {
+            let project = try RunProject(backend)
+            try project.write("seeds/keys.csv", "a,b,v\n1,x,10\n9,y,20\n")
+            try project.write("models/k.sql", config + "select a, b, v, 'old' as gone from {{ ref('keys') }}\n")
+            XCTAssertEqual(project.dfx("seed").status, 0, "\(backend)")
+            XCTAssertEqual(project.dfx("run").status, 0, "\(backend)")
+            try project.write("seeds/keys.csv", "a,b,v\n1,x,11\n9,y,21\n")
+            try project.write("models/k.sql", config + "select a, b, v from {{ ref('keys') }}\n")
+            XCTAssertEqual(project.dfx("seed").status, 0, "\(backend)")
+            let second = project.dfx("run")
+            XCTAssertEqual(second.status, 0, "\(backend): \(second.output)")
+            XCTAssertEqual(
+                try project.rows("select * from {k} order by a, v"), [["1", "x", "11"], ["9", "y", "20"], ["9", "y", "21"]], "\(backend)")
+        }
+    }
+
     func testViewBecomesIncrementalTable() throws {
         for backend in RunProject.Backend.allCases {
             let project = try RunProject(backend)
