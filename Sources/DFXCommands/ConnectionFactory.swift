@@ -2,9 +2,10 @@ import DFXPostgres
 import DFXProject
 import DFXSQL
 import DFXSQLite
+import Foundation
 
 /// Opens warehouse connections for a profile's target: PostgreSQL from the profile's parameters,
-/// SQLite from `database` (a relative path is taken from the project root).
+/// SQLite from `database` (a relative path is taken from the project root; its folder is created).
 struct ConnectionFactory: Sendable {
     let target: TargetSettings
     let projectRoot: String
@@ -16,6 +17,10 @@ struct ConnectionFactory: Sendable {
         case .sqlite:
             let path = target.database.hasPrefix("/") || target.database == ":memory:"
                 ? target.database : projectRoot + "/" + target.database
+            // The default database lives under target/, which a fresh project does not have yet.
+            if let slash = path.lastIndex(of: "/"), path != ":memory:" {
+                try? FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
+            }
             return try SQLiteConnection(path: path)
         case .postgres:
             return try PostgresConnection(parameters: TargetConnector.postgresParameters(target))

@@ -1,3 +1,5 @@
+import DFXCommands
+import Foundation
 import XCTest
 
 /// `dfx seed` on both warehouses: types, NULLs, leading zeros, re-seeding.
@@ -26,6 +28,20 @@ final class SeedRunTests: XCTestCase {
             XCTAssertEqual(try project.rows("select id, code from {people}"), [["9", "0009"]], "\(backend)")
             XCTAssertEqual(try project.statuses(), ["seed.proj.people": "success"], "\(backend)")
         }
+    }
+
+    func testSQLiteDatabaseFolderIsCreated() throws {
+        let root = NSTemporaryDirectory() + "dfx-fresh-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/seeds", withIntermediateDirectories: true)
+        try "name: fresh\nprofile: fresh\n".write(toFile: root + "/dfx_project.yml", atomically: true, encoding: .utf8)
+        try "fresh:\n  target: t\n  outputs:\n    t: {type: sqlite, database: target/db/fresh.db, schema: raw}\n"
+            .write(toFile: root + "/profiles.yml", atomically: true, encoding: .utf8)
+        try "x\n1\n".write(toFile: root + "/seeds/one.csv", atomically: true, encoding: .utf8)
+        let out = OutputBuffer()
+        let console = Console(useColor: false, writeOut: { out.append($0) }, writeErr: { out.append($0) })
+        let status = DFXCLI.run(["seed"], context: CommandContext(console: console, environment: ["HOME": root], workingDirectory: root))
+        XCTAssertEqual(status, 0, out.contents)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/target/db/fresh.db"))
     }
 
     func testMalformedSeedFailsNamingFileLineAndColumn() throws {
