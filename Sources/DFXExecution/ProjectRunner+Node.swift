@@ -14,6 +14,7 @@ extension ProjectRunner {
         var result = NodeResult(
             uniqueID: id, status: .error, message: "", label: label(for: node), threadID: "Thread-\(worker + 1)", startedAt: started)
         let log = StatementLog()
+        var timeout: Int?
         do {
             guard let node else { throw MaterializationError("unknown node \(id)") }
             guard !registry.isCancelled else { throw MaterializationError("cancelled before it started") }
@@ -21,8 +22,11 @@ extension ProjectRunner {
             let materializer = Materializer(connection: connection, suffix: options.relationSuffix, managedRelations: managed, log: log)
             let relation = Self.relation(of: node)
             try ensureSchema(relation, materializer)
+            timeout = try statementTimeout(node)
             let (message, rows, code) = try registry.whileRegistered(connection.makeCanceller()) {
-                try build(node, relation: relation, materializer: materializer)
+                try connection.withStatementTimeout(milliseconds: timeout) {
+                    try build(node, relation: relation, materializer: materializer)
+                }
             }
             result.status = .success
             result.message = message
@@ -31,7 +35,11 @@ extension ProjectRunner {
         } catch let error as DiagnosticError {
             result.message = error.diagnostics.map(\.description).joined(separator: "\n")
         } catch {
-            let failure = MaterializationError.wrapping(error)
+            var failure = MaterializationError.wrapping(error)
+            // SQLite reports an interrupted statement; say why, as PostgreSQL does.
+            if let timeout, dialect.kind == .sqlite, !registry.isCancelled, failure.database?.code == "9" {
+                failure.database?.message = "canceling statement due to statement timeout (\(timeout) ms)"
+            }
             let file = node.map { $0.originalFilePath + ": " } ?? ""
             result.message = file + failure.description
         }
@@ -40,6 +48,16 @@ extension ProjectRunner {
         result.completedAt = Date().timeIntervalSince1970
         result.executedSQL = log.statements.isEmpty ? nil : log.text
         return result
+    }
+
+    /// The node's `statement_timeout` config in milliseconds (nil: none).
+    func statementTimeout(_ node: Node) throws -> Int? {
+        guard let value = node.config["statement_timeout"] else { return nil }
+        guard let text = value.scalarText, let milliseconds = Int(text), milliseconds >= 0 else {
+            throw MaterializationError(
+                "statement_timeout must be a whole number of milliseconds", hint: "write e.g. statement_timeout: 60000")
+        }
+        return milliseconds == 0 ? nil : milliseconds
     }
 
     /// Creates the relation's schema once per run (PostgreSQL; nothing on SQLite).

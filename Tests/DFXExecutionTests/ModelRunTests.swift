@@ -99,6 +99,22 @@ final class ModelRunTests: XCTestCase {
         }
     }
 
+    func testStatementTimeoutCancelsASlowModel() throws {
+        for backend in RunProject.Backend.allCases {
+            let project = try RunProject(backend)
+            let slow = backend == .postgres
+                ? "select 1 as x from pg_sleep(5)"
+                : "with recursive c(n) as (select 1 union all select n + 1 from c where n < 1000000000) select count(*) as x from c"
+            try project.write("models/slow.sql", "{{ config(materialized='table', statement_timeout=200) }}\n" + slow + "\n")
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = project.dfx("run")
+            XCTAssertEqual(result.status, 1, "\(backend): \(result.output)")
+            XCTAssertTrue(result.output.contains("canceling statement due to statement timeout"), "\(backend): \(result.output)")
+            XCTAssertLessThan(clock.now - start, .seconds(4), "\(backend)")
+        }
+    }
+
     func testRunWritesExecutedSQL() throws {
         let project = try makeProject(.sqlite)
         XCTAssertEqual(project.dfx("run", "--threads", "1").status, 0)
