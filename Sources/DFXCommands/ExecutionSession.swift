@@ -30,13 +30,11 @@ struct ExecutionSession {
             console.info("Running \(count) \(count == 1 ? "node" : "nodes") with \(max(1, options.threads)) threads on \(workspace.target.type) target \(workspace.target.name)", event: "RunStart")
             let interrupted = InterruptFlag()
             let results: [NodeResult]
-            do {
-                // Ctrl-C / SIGTERM cancel running statements on the server; nothing new starts.
-                let signals = SignalCancellation(registry: runner.registry) { _ in interrupted.set() }
-                results = runner.run(selected) { result, total in
+            // Ctrl-C / SIGTERM cancel running statements on the server; nothing new starts.
+            results = SignalForwarder.shared.forwarding(to: runner.registry, flag: interrupted) {
+                runner.run(selected) { result, total in
                     ProgressLine.report(result, total: total, console: console)
                 }
-                withExtendedLifetime(signals) {}
             }
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
