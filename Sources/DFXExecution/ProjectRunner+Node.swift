@@ -23,9 +23,13 @@ extension ProjectRunner {
             let relation = Self.relation(of: node)
             try ensureSchema(relation, materializer)
             timeout = try statementTimeout(node)
+            let hooks = try NodeHooks(node: node, manifest: manifest, dialect: dialect, relation: relation)
             let (message, rows, code) = try registry.whileRegistered(connection.makeCanceller()) {
                 try connection.withStatementTimeout(milliseconds: timeout) {
-                    try build(node, relation: relation, materializer: materializer)
+                    for hook in hooks.pre { try materializer.execute(hook) }
+                    let built = try build(node, relation: relation, materializer: materializer)
+                    for hook in hooks.post { try materializer.execute(hook) }
+                    return built
                 }
             }
             result.status = .success

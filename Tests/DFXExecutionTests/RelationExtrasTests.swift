@@ -31,4 +31,21 @@ final class RelationExtrasTests: XCTestCase {
             }
         }
     }
+
+    func testHooksRunAroundTheBuildWithThis() throws {
+        for backend in RunProject.Backend.allCases {
+            let project = try RunProject(backend)
+            try project.write(
+                "models/hooked.sql",
+                "{{ config(materialized='table', pre_hook='select 1', post_hook=['update {{ this }} set x = x + 1', {'sql': 'update {{ this }} set x = x * 10'}]) }}\n"
+                    + "select 1 as x\n")
+            let result = project.dfx("run")
+            XCTAssertEqual(result.status, 0, "\(backend): \(result.output)")
+            XCTAssertEqual(try project.rows("select x from {hooked}"), [["20"]], "\(backend)")
+            try project.write("models/hooked.sql", "{{ config(materialized='table', post_hook='update no_such_relation set x = 1') }}\nselect 5 as x\n")
+            let failed = project.dfx("run")
+            XCTAssertEqual(failed.status, 1, "\(backend): \(failed.output)")
+            XCTAssertTrue(failed.output.contains("no_such_relation"), "\(backend): \(failed.output)")
+        }
+    }
 }
