@@ -30,6 +30,22 @@ final class SeedRunTests: XCTestCase {
         }
     }
 
+    func testReseedKeepsTheViewsOnTheSeed() throws {
+        for backend in RunProject.Backend.allCases {
+            let project = try RunProject(backend)
+            try project.write("seeds/codes.csv", "code\n01\n02\n")
+            try project.write("models/code_view.sql", "select code from {{ ref('codes') }}\n")
+            try project.write("models/code_count.sql", "select count(*) as n from {{ ref('code_view') }}\n")
+            XCTAssertEqual(project.dfx("seed").status, 0, "\(backend)")
+            XCTAssertEqual(project.dfx("run").status, 0, "\(backend)")
+            try project.write("seeds/codes.csv", "code\n01\n02\n03\n")
+            let reseed = project.dfx("seed")
+            XCTAssertEqual(reseed.status, 0, "\(backend): \(reseed.output)")
+            XCTAssertEqual(try project.rows("select n from {code_count}"), [["3"]], "\(backend)")
+            XCTAssertEqual(try project.rows("select code from {code_view} order by code"), [["01"], ["02"], ["03"]], "\(backend)")
+        }
+    }
+
     func testSQLiteDatabaseFolderIsCreated() throws {
         let root = NSTemporaryDirectory() + "dfx-fresh-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root + "/seeds", withIntermediateDirectories: true)
