@@ -20,8 +20,10 @@ public struct NodeCompiler: Sendable {
     }
 
     /// Compiled SQL for each of `uniqueIDs` (ephemeral parents rendered as needed), or every
-    /// problem found. Sources and seeds have no SQL and are skipped.
-    public func compile(_ uniqueIDs: [String]) throws(DiagnosticError) -> [String: String] {
+    /// problem found. Sources and seeds have no SQL and are skipped. `is_incremental()` is true in
+    /// the nodes of `incremental` (at run time: incremental models whose relation exists, without
+    /// --full-refresh) and false everywhere else, as in `dfx compile`.
+    public func compile(_ uniqueIDs: [String], incremental: Set<String> = []) throws(DiagnosticError) -> [String: String] {
         // Ephemeral ancestors must be rendered too, to be inlined.
         var wanted: [Int] = []
         var seen = Set<Int>()
@@ -41,7 +43,8 @@ public struct NodeCompiler: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
             let start = chunkIndex * chunk
             for slot in start..<min(start + chunk, order.count) {
-                results.set(slot, render(manifest.nodes[order[slot]]))
+                let node = manifest.nodes[order[slot]]
+                results.set(slot, render(node, isIncremental: incremental.contains(node.uniqueID)))
             }
         }
         var rendered: [String: String] = [:]
@@ -64,9 +67,10 @@ public struct NodeCompiler: Sendable {
     }
 
     /// One node's SQL, before ephemeral inlining; nil for nodes without SQL.
-    func render(_ node: Node) -> Result<String?, DiagnosticError> {
+    func render(_ node: Node, isIncremental: Bool = false) -> Result<String?, DiagnosticError> {
         let recorder = CallRecorder()
-        let context = NodeContext(relations: relations, dialect: dialect).values(for: node, mode: .compile, recorder: recorder)
+        let context = NodeContext(relations: relations, dialect: dialect)
+            .values(for: node, mode: .compile, recorder: recorder, isIncremental: isIncremental)
         do {
             if let metadata = node.testMetadata {
                 return .success(try renderGenericTest(node, metadata: metadata, context: context))

@@ -15,7 +15,7 @@ struct NodeContext {
     let relations: RelationIndex
     let dialect: SQLDialect
 
-    func values(for node: Node, mode: Mode, recorder: CallRecorder) -> [String: Value] {
+    func values(for node: Node, mode: Mode, recorder: CallRecorder, isIncremental: Bool = false) -> [String: Value] {
         let relations = self.relations
         let dialect = self.dialect
         let recording = mode == .parse
@@ -64,7 +64,7 @@ struct NodeContext {
             "config": .object(ConfigObject(values: node.config, recorder: recording ? recorder : nil)),
             "this": .object(this),
             "model": modelValue(node),
-            "is_incremental": .function(NativeFunction("is_incremental") { _ in .bool(false) }),
+            "is_incremental": .function(NativeFunction("is_incremental") { _ in .bool(isIncremental) }),
             "execute": .bool(!recording),
         ]
     }

@@ -1,0 +1,51 @@
+import DFXSQL
+
+extension Materializer {
+    /// Replaces `target` with the already built `built` (of `type`) in one transaction: the old
+    /// relation is renamed aside (a SQLite view is dropped: it cannot be renamed), the new one
+    /// renamed in, the old one dropped (never cascade). Views on the old relation that dfx manages
+    /// are dropped first and recreated from their current definitions after the swap; if any
+    /// dependent is not managed, nothing changes and the swap fails naming it. `built` is dropped
+    /// on failure. `extras` (grants, comments, indexes) run last in the same transaction.
+    func swap(
+        into target: RelationName, from built: RelationName, type: RelationType, viewSelect: String? = nil,
+        extras: [any SQLStatement] = []
+    ) throws {
+        do {
+            let old = try relationType(target)
+            var dependents: [DependentView] = []
+            if old != nil {
+                dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
+                let unmanaged = dependents.filter { !managedRelations.contains($0.relation.flatName) }
+                if !unmanaged.isEmpty {
+                    throw MaterializationError(
+                        "cannot replace \(target): views not managed by dfx depend on it: "
+                            + unmanaged.map(\.relation.flatName).joined(separator: ", "),
+                        hint: "drop or recreate those views after the run, or make them models of this project")
+                }
+            }
+            let backup = intermediate(target, "backup")
+            try connection.transaction {
+                for view in dependents.sorted(by: { $0.depth > $1.depth }) {
+                    try run(DropRelationStatement(relation: view.relation, type: view.type))
+                }
+                var backedUp: RelationType?
+                if let old {
+                    if old == .view && !dialect.supportsViewRename {
+                        try run(DropRelationStatement(relation: target, type: .view))
+                    } else {
+                        try run(RenameRelationStatement(relation: target, newName: backup.name, type: old))
+                        backedUp = old
+                    }
+                }
+                try run(RenameRelationStatement(relation: built, newName: target.name, type: type, viewDefinition: viewSelect))
+                if let backedUp { try run(DropRelationStatement(relation: backup, type: backedUp)) }
+                for view in dependents.sorted(by: { $0.depth < $1.depth }) { try execute(view.createStatement) }
+                for extra in extras { try run(extra) }
+            }
+        } catch {
+            dropQuietly(built)
+            throw MaterializationError.wrapping(error)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import DFXBasics
+import DFXCompiler
+import DFXGraph
+import DFXSQL
+import Foundation
+
+/// Runs the seeds and models of a project on a warehouse: each node on a worker's connection,
+/// in dependency order, with `Scheduler`; returns one `NodeResult` per selected node.
+public final class ProjectRunner: @unchecked Sendable {
+    public let manifest: Manifest
+    public let graph: DependencyGraph
+    public let dialect: SQLDialect
+    public let options: RunOptions
+    let compiler: NodeCompiler
+    let pool: ConnectionPool
+    let managed: Set<String>
+    /// Cancellers of the statements running now: `cancelAll()` (fail-fast, Ctrl-C, SIGTERM) stops
+    /// them on the server, and no node starts afterwards.
+    public let registry = CancellationRegistry()
+    let schemaLock = NSLock()
+    var createdSchemas = Set<String>()
+
+    /// A runner that opens connections with `connect` (one per worker, when first needed).
+    public init(
+        manifest: Manifest, graph: DependencyGraph, dialect: SQLDialect, options: RunOptions,
+        connect: @escaping @Sendable () throws -> any WarehouseConnection
+    ) {
+        self.manifest = manifest
+        self.graph = graph
+        self.dialect = dialect
+        self.options = options
+        self.compiler = NodeCompiler(manifest: manifest, dialect: dialect)
+        self.pool = ConnectionPool(open: connect)
+        var managed = Set<String>()
+        for node in manifest.nodes where [.model, .seed, .snapshot].contains(node.resourceType) && !node.isEphemeral {
+            managed.insert(Self.relation(of: node).flatName)
+        }
+        self.managed = managed
+    }
+
+    /// The relation a node builds.
+    public static func relation(of node: Node) -> RelationName {
+        RelationName(schema: node.schema.isEmpty ? nil : node.schema, name: node.alias.isEmpty ? node.name : node.alias)
+    }
+
+    /// The nodes of `selected` that run: seeds and non-ephemeral models.
+    public func runnable(_ selected: [String]) -> [String] {
+        selected.filter { id in
+            guard let node = manifest.node(id) else { return false }
+            return node.resourceType == .seed || (node.resourceType == .model && !node.isEphemeral)
+        }
+    }
+
+    /// Runs `selected` (see `runnable(_:)`), calling `progress` as each node finishes or is
+    /// skipped; returns the results in progress order.
+    public func run(_ selected: [String], progress: @escaping @Sendable (NodeResult, _ total: Int) -> Void = { _, _ in }) -> [NodeResult] {
+        let ids = runnable(selected)
+        let scheduler = Scheduler(graph: graph, selected: ids, threads: options.threads, failFast: options.failFast)
+        let collected = ResultCollector()
+        _ = scheduler.run(
+            work: { [self] id, worker in
+                let result = self.execute(id, worker: worker)
+                collected.stash(result)
+                return result.status == .success ? .success(result.message) : .failure(result.message)
+            },
+            events: { [self] event in
+                guard case .finished(let id, let index, let total, let outcome, _) = event else { return }
+                var result = collected.take(id) ?? self.skipped(id, outcome: outcome)
+                result.index = index
+                collected.append(result)
+                progress(result, total)
+            },
+            cancelInFlight: { [registry] in _ = registry.cancelAll() })
+        pool.close()
+        return collected.ordered
+    }
+
+    func skipped(_ id: String, outcome: NodeOutcome) -> NodeResult {
+        let now = Date().timeIntervalSince1970
+        let reason: String
+        switch outcome {
+        case .skipped(let text), .failure(let text), .success(let text), .warning(let text): reason = text
+        }
+        return NodeResult(
+            uniqueID: id, status: .skipped, message: reason, label: label(for: manifest.node(id)), startedAt: now, completedAt: now)
+    }
+
+    /// `view model analytics.orders`, `seed file raw.customers`.
+    func label(for node: Node?) -> String {
+        guard let node else { return "node" }
+        let relation = Self.relation(of: node).description
+        if node.resourceType == .seed { return "seed file " + relation }
+        return node.materialized + " model " + relation
+    }
+}

@@ -1,0 +1,21 @@
+/// How `dfx run` / `dfx seed` runs: workers, fail-fast, full refresh, the invocation.
+public struct RunOptions: Sendable {
+    public var threads: Int
+    public var failFast: Bool
+    public var fullRefresh: Bool
+    /// The invocation's ID; its first 8 hexadecimal digits name intermediate relations.
+    public var invocationID: String
+
+    public init(threads: Int, failFast: Bool = false, fullRefresh: Bool = false, invocationID: String) {
+        self.threads = threads
+        self.failFast = failFast
+        self.fullRefresh = fullRefresh
+        self.invocationID = invocationID
+    }
+
+    /// 8 lower-case alphanumeric characters of the invocation ID (`run` when it has none).
+    public var relationSuffix: String {
+        let characters = invocationID.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return characters.isEmpty ? "run" : String(characters.prefix(8))
+    }
+}

@@ -1,0 +1,12 @@
+/// The SQL texts a materialization ran, in order, for `target/run/<path>.sql`.
+public final class StatementLog {
+    /// Every statement executed, without trailing semicolons.
+    public private(set) var statements: [String] = []
+
+    public init() {}
+
+    func record(_ sql: String) { statements.append(sql) }
+
+    /// The statements as one file: each followed by `;` and a blank line.
+    public var text: String { statements.map { $0 + ";\n" }.joined(separator: "\n") }
+}
