@@ -43,7 +43,8 @@ let package = Package(
         .target(name: "DFXSQLite", dependencies: ["DFXBasics", "DFXSQL", "CSQLite3"], exclude: ["README.md"], swiftSettings: strict),
         // Layer 4b: running a project: scheduling over the graph (materializations come next).
         .target(
-            name: "DFXExecution", dependencies: ["DFXBasics", "DFXGraph", "DFXSQL", "DFXSeed", "DFXProject", "DFXCompiler"],
+            name: "DFXExecution",
+            dependencies: ["DFXBasics", "DFXGraph", "DFXSQL", "DFXSeed", "DFXProject", "DFXTemplate", "DFXCompiler"],
             exclude: ["README.md"], swiftSettings: strict),
         // Layer 5: commands as library types, then a thin executable.
         .target(
