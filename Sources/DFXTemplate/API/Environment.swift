@@ -94,7 +94,7 @@ public final class Environment: @unchecked Sendable {
         let frame = Frame.make(slotCount: template.slotCount, parent: nil)
         defer { renderer.releaseFrames() }
         do {
-            try renderer.execute(template.body, frame)
+            try renderer.run(template.nodes, frame)
         } catch let error as RenderError {
             throw DiagnosticError(error.compacted)
         } catch is MacroReturn {

@@ -166,7 +166,7 @@ extension Renderer {
             for (index, parameter) in parameters.enumerated() where frame[index] == nil {
                 frame[index] = try parameter.1.map { try evaluate($0, frame) } ?? .undefined
             }
-            try execute(definition.body, frame)
+            try run(definition.nodes, frame)
         } catch let signal as MacroReturn {
             if direct, out.count > mark { out.removeSubrange(mark...) }
             return signal.value

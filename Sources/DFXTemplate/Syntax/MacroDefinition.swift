@@ -4,6 +4,8 @@ final class MacroDefinition: Sendable {
     /// Parameter names in order, with default expressions; parameter `i` lives in slot `i`.
     let parameters: [(String, Expr?)]
     let body: [Stmt]
+    /// `body` as the renderer runs it.
+    let nodes: [StmtNode]
     let slotCount: Int
     let varargsSlot: Int
     let kwargsSlot: Int
@@ -24,6 +26,7 @@ final class MacroDefinition: Sendable {
         self.name = name
         self.parameters = parameters
         self.body = body
+        self.nodes = Lowering.statements(body)
         self.slotCount = slotCount
         self.varargsSlot = varargsSlot
         self.kwargsSlot = kwargsSlot

@@ -1,0 +1,14 @@
+extension Renderer {
+    /// Runs a lowered body.
+    @inline(__always)
+    func run(_ body: [StmtNode], _ frame: Frame) throws {
+        for node in body { try node.execute(self, frame) }
+    }
+
+    /// Python truthiness of a node's value; strict mode refuses undefined.
+    @inline(__always)
+    func truthy(_ value: Value, _ node: ExprNode) throws -> Bool {
+        if case .undefined = value, undefinedBehavior == .strict { throw undefinedError(node.expr) }
+        return value.isTruthy
+    }
+}
