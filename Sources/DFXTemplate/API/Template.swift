@@ -9,7 +9,7 @@ public struct Template: Sendable {
     let file: SourceFile
     let body: [Stmt]
     /// `body` as the renderer runs it.
-    let nodes: [StmtNode]
+    let nodes: NodeList<StmtNode>
     let slotCount: Int
     let macros: [String: MacroDefinition]
     /// The same macros as values, made once (free-name lookups return these).

@@ -5,7 +5,7 @@ final class MacroDefinition: Sendable {
     let parameters: [(String, Expr?)]
     let body: [Stmt]
     /// `body` as the renderer runs it.
-    let nodes: [StmtNode]
+    let nodes: NodeList<StmtNode>
     let slotCount: Int
     let varargsSlot: Int
     let kwargsSlot: Int

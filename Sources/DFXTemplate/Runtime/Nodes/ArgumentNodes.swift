@@ -1,14 +1,14 @@
 /// The positional and keyword arguments written at a call or filter site (no `*args`/`**kwargs`:
 /// calls using those keep the enum path).
 struct ArgumentNodes: @unchecked Sendable {
-    let positional: [ExprNode]
+    let positional: NodeList<ExprNode>
     let keywordNames: [String]
-    let keywordValues: [ExprNode]
+    let keywordValues: NodeList<ExprNode>
 
     init(_ arguments: CallArguments) {
-        positional = arguments.positional.map(Lowering.expression)
+        positional = Lowering.expressions(arguments.positional)
         keywordNames = arguments.keyword.map(\.0)
-        keywordValues = arguments.keyword.map { Lowering.expression($0.1) }
+        keywordValues = Lowering.expressions(arguments.keyword.map(\.1))
     }
 
     /// Evaluates the arguments in order (positional first, then keywords, as written).
@@ -17,13 +17,14 @@ struct ArgumentNodes: @unchecked Sendable {
         var values: [Value] = []
         if !positional.isEmpty {
             values.reserveCapacity(positional.count)
-            for node in positional { values.append(try node.evaluate(renderer, frame)) }
+            for node in positional.refs { values.append(try node._withUnsafeGuaranteedRef { try $0.evaluate(renderer, frame) }) }
         }
         var keyword: [(String, Value)] = []
         if !keywordValues.isEmpty || extra > 0 {
             keyword.reserveCapacity(keywordValues.count + extra)
-            for index in keywordValues.indices {
-                keyword.append((keywordNames[index], try keywordValues[index].evaluate(renderer, frame)))
+            for index in keywordValues.refs.indices {
+                let value = try keywordValues.refs[index]._withUnsafeGuaranteedRef { try $0.evaluate(renderer, frame) }
+                keyword.append((keywordNames[index], value))
             }
         }
         return (values, keyword)

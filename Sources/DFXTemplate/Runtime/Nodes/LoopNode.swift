@@ -5,8 +5,8 @@ final class LoopNode: StmtNode, @unchecked Sendable {
     let targetSlot: Int
     let iterable: ExprNode
     let condition: ExprNode?
-    let body: [StmtNode]
-    let otherwise: [StmtNode]?
+    let body: NodeList<StmtNode>
+    let otherwise: NodeList<StmtNode>?
     let loopSlot: Int?
     let span: Span
 

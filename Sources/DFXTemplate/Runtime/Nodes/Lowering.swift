@@ -1,7 +1,11 @@
 /// Turns the parser's enum tree into the node tree the renderer runs (`ExprNode`, `StmtNode`).
 enum Lowering {
-    static func statements(_ body: [Stmt]) -> [StmtNode] {
-        body.map(statement)
+    static func statements(_ body: [Stmt]) -> NodeList<StmtNode> {
+        NodeList(body.map(statement))
+    }
+
+    static func expressions(_ list: [Expr]) -> NodeList<ExprNode> {
+        NodeList(list.map(expression))
     }
 
     static func statement(_ statement: Stmt) -> StmtNode {

@@ -1,8 +1,8 @@
 extension Renderer {
     /// Runs a lowered body.
     @inline(__always)
-    func run(_ body: [StmtNode], _ frame: Frame) throws {
-        for node in body { try node.execute(self, frame) }
+    func run(_ body: NodeList<StmtNode>, _ frame: Frame) throws {
+        for node in body.refs { try node._withUnsafeGuaranteedRef { try $0.execute(self, frame) } }
     }
 
     /// Python truthiness of a node's value; strict mode refuses undefined.

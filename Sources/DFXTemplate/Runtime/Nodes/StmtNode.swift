@@ -13,15 +13,19 @@ class StmtNode: @unchecked Sendable {
 
 /// Literal template text, pre-encoded.
 final class TextNode: StmtNode, @unchecked Sendable {
-    let bytes: [UInt8]
+    /// The bytes in memory this node owns (appending from an array field would retain it each time).
+    let bytes: UnsafeMutableBufferPointer<UInt8>
 
     init(_ statement: Stmt, bytes: [UInt8]) {
-        self.bytes = bytes
+        self.bytes = UnsafeMutableBufferPointer.allocate(capacity: bytes.count)
+        _ = self.bytes.initialize(from: bytes)
         super.init(statement)
     }
 
+    deinit { bytes.deallocate() }
+
     override func execute(_ renderer: Renderer, _ frame: Frame) throws {
-        renderer.out.append(contentsOf: bytes)
+        renderer.out.append(contentsOf: UnsafeBufferPointer(bytes))
     }
 }
 
@@ -69,21 +73,23 @@ final class OutputNode: StmtNode, @unchecked Sendable {
 
 /// `{% if %}` / `{% elif %}` / `{% else %}`.
 final class BranchesNode: StmtNode, @unchecked Sendable {
-    let conditions: [ExprNode]
-    let bodies: [[StmtNode]]
-    let otherwise: [StmtNode]?
+    let conditions: NodeList<ExprNode>
+    let bodies: [NodeList<StmtNode>]
+    let otherwise: NodeList<StmtNode>?
 
     init(_ statement: Stmt, branches: [(Expr, [Stmt])], otherwise: [Stmt]?) {
-        conditions = branches.map { Lowering.expression($0.0) }
+        conditions = Lowering.expressions(branches.map(\.0))
         bodies = branches.map { Lowering.statements($0.1) }
         self.otherwise = otherwise.map(Lowering.statements)
         super.init(statement)
     }
 
     override func execute(_ renderer: Renderer, _ frame: Frame) throws {
-        for index in conditions.indices {
-            let condition = conditions[index]
-            if try renderer.truthy(try condition.evaluate(renderer, frame), condition) {
+        for index in conditions.refs.indices {
+            let holds = try conditions.refs[index]._withUnsafeGuaranteedRef { condition in
+                try renderer.truthy(try condition.evaluate(renderer, frame), condition)
+            }
+            if holds {
                 try renderer.run(bodies[index], frame)
                 return
             }
