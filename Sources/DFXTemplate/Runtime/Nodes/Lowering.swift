@@ -45,6 +45,18 @@ enum Lowering {
             return ConcatNode(expr, left: expression(left), right: expression(right))
         case .compare(let first, let rest):
             return CompareNode(expr, first: expression(first), operators: rest.map(\.0), operands: rest.map { expression($0.1) })
+        case .binary(let op, let left, let right):
+            return BinaryNode(expr, op: op, left: expression(left), right: expression(right))
+        case .list(let items):
+            return ListNode(expr, items: items, isTuple: false)
+        case .tuple(let items):
+            return ListNode(expr, items: items, isTuple: true)
+        case .dict(let pairs):
+            return DictNode(expr, pairs: pairs)
+        case .item(let base, let key):
+            return ItemNode(expr, base: expression(base), key: expression(key))
+        case .test(let base, let test):
+            return TestNode(expr, base: expression(base), test: test)
         default:
             return ExprNode(expr)
         }
