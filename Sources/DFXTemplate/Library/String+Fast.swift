@@ -7,6 +7,12 @@ extension String {
     var pythonUpper: String { asciiMapped(from: 0x61...0x7A, offset: -0x20) ?? uppercased() }
 
     private func asciiMapped(from range: ClosedRange<UInt8>, offset: Int) -> String? {
+        // Most text is already in the wanted case: check without copying first.
+        let unchanged = utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            for byte in buffer where byte >= 0x80 || (byte >= range.lowerBound && byte <= range.upperBound) { return false }
+            return true
+        }
+        if unchanged == true { return self }
         var bytes = Array(utf8)
         var needsChange = false
         let isASCII: Bool = bytes.withUnsafeMutableBufferPointer { buffer in

@@ -5,15 +5,25 @@ struct ArgumentNodes: @unchecked Sendable {
     let keywordNames: [String]
     let keywordValues: NodeList<ExprNode>
 
+    /// The evaluated arguments when every one is a literal, made once.
+    let constant: ([Value], [(String, Value)])?
+
     init(_ arguments: CallArguments) {
         positional = Lowering.expressions(arguments.positional)
         keywordNames = arguments.keyword.map(\.0)
         keywordValues = Lowering.expressions(arguments.keyword.map(\.1))
+        let literals = (positional.nodes + keywordValues.nodes).compactMap { ($0 as? LiteralNode)?.value }
+        if literals.count == positional.count + keywordValues.count {
+            constant = (Array(literals.prefix(positional.count)), Array(zip(keywordNames, literals.dropFirst(positional.count))))
+        } else {
+            constant = nil
+        }
     }
 
     /// Evaluates the arguments in order (positional first, then keywords, as written).
     @inline(__always)
     func evaluate(_ renderer: Renderer, _ frame: Frame, extra: Int = 0) throws -> ([Value], [(String, Value)]) {
+        if let constant { return constant }
         var values: [Value] = []
         if !positional.isEmpty {
             values.reserveCapacity(positional.count)

@@ -42,7 +42,7 @@ enum Lowering {
             return ConditionalNode(
                 expr, condition: expression(condition), then: expression(then), otherwise: otherwise.map(expression))
         case .binary(.concat, let left, let right):
-            return ConcatNode(expr, left: expression(left), right: expression(right))
+            return ConcatNode(expr, left: left, right: right)
         case .compare(let first, let rest):
             return CompareNode(expr, first: expression(first), operators: rest.map(\.0), operands: rest.map { expression($0.1) })
         case .binary(let op, let left, let right):
