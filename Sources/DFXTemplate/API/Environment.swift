@@ -90,7 +90,7 @@ public final class Environment: @unchecked Sendable {
     /// Renders `template` with `context` (looked up after locals, before globals and macros).
     public func render(_ template: Template, context: [String: Value]) throws(DiagnosticError) -> String {
         let renderer = Renderer(state: state, context: context, file: template.file, templateMacros: template.macroValues)
-        renderer.out.reserveCapacity(template.file.bytes.count + template.file.bytes.count / 2)
+        renderer.out.reserve(template.file.bytes.count + template.file.bytes.count / 2)
         let frame = Frame.make(slotCount: template.slotCount, parent: nil)
         defer { renderer.releaseFrames() }
         do {
@@ -103,7 +103,7 @@ public final class Environment: @unchecked Sendable {
         } catch {
             throw DiagnosticError(Diagnostic(.error, "internal error while rendering: \(error)", at: template.file.location(0)))
         }
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out.string()
     }
 
     /// Calls a macro or native function value with `arguments`; returns its result (the rendered

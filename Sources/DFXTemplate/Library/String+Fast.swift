@@ -42,27 +42,3 @@ extension String {
         return utf8.contains(byte)
     }
 }
-
-extension Array where Element == UInt8 {
-    /// Appends a string's UTF-8 bytes, by memcpy when the string is contiguous.
-    @inline(__always)
-    mutating func appendUTF8(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil {
-            append(contentsOf: text.utf8)
-        }
-    }
-
-    /// Appends an integer's decimal digits without building a String.
-    mutating func appendDecimal(_ number: Int) {
-        if number < 0 { append(0x2D) }
-        let magnitude = number.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        var rest = magnitude
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: rest / divisor) + 0x30)
-            rest %= divisor
-            divisor /= 10
-        }
-    }
-}

@@ -154,11 +154,14 @@ extension Renderer {
         if definition.acceptsKwargs { frame[definition.kwargsSlot] = .dictRef(extras ?? DictStorage()) }
         depth += 1
         file = definition.file
-        var saved: [UInt8] = []
+        var saved = OutputBuffer()
         let mark = out.count
         if !direct { swap(&saved, &out) }
         defer {
-            if !direct { swap(&saved, &out) }
+            if !direct {
+                swap(&saved, &out)
+                saved.free()
+            }
             file = callFile
             depth -= 1
         }
@@ -168,7 +171,7 @@ extension Renderer {
             }
             try run(definition.nodes, frame)
         } catch let signal as MacroReturn {
-            if direct, out.count > mark { out.removeSubrange(mark...) }
+            if direct, out.count > mark { out.truncate(to: mark) }
             return signal.value
         } catch var error as RenderError {
             let defined = definition.file.location(Int(definition.span.start))
@@ -176,7 +179,7 @@ extension Renderer {
             error.diagnostic.notes.append("in macro '\(definition.name)' (\(defined)), called from \(calledFrom)")
             throw error
         }
-        return direct ? nil : .string(String(decoding: out, as: UTF8.self))
+        return direct ? nil : .string(out.string())
     }
 
     private func signatureNote(_ definition: MacroDefinition) -> String {

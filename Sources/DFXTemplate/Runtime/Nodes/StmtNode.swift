@@ -25,7 +25,7 @@ final class TextNode: StmtNode, @unchecked Sendable {
     deinit { bytes.deallocate() }
 
     override func execute(_ renderer: Renderer, _ frame: Frame) throws {
-        renderer.out.append(contentsOf: UnsafeBufferPointer(bytes))
+        renderer.out.append(UnsafeBufferPointer(bytes))
     }
 }
 
