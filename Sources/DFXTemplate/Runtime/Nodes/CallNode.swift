@@ -5,6 +5,8 @@ final class CallNode: ExprNode, @unchecked Sendable {
     let methodBase: ExprNode?
     let methodName: String
     let arguments: ArgumentNodes
+    /// `base.append(x)`: one positional argument, no keywords.
+    let isSingleAppend: Bool
 
     init(_ expr: Expr, callee: ExprNode, arguments: CallArguments) {
         self.callee = callee
@@ -16,6 +18,7 @@ final class CallNode: ExprNode, @unchecked Sendable {
             methodName = ""
         }
         self.arguments = ArgumentNodes(arguments)
+        isSingleAppend = methodName == "append" && self.arguments.positional.count == 1 && self.arguments.keywordNames.isEmpty
         super.init(expr)
     }
 
@@ -28,6 +31,12 @@ final class CallNode: ExprNode, @unchecked Sendable {
         try renderer.step(expr.span)
         if let methodBase {
             let base = try methodBase.evaluate(renderer, frame)
+            if isSingleAppend, case .listRef(let storage) = base, !storage.isTuple, extraKeyword == nil {
+                // `xs.append(x)`, the most frequent method call, without argument arrays.
+                let item = try arguments.positional.refs[0]._withUnsafeGuaranteedRef { try $0.evaluate(renderer, frame) }
+                storage.items.append(item)
+                return Value.none
+            }
             var (positional, keyword) = try arguments.evaluate(renderer, frame, extra: extraKeyword == nil ? 0 : 1)
             if let extraKeyword { keyword.append(extraKeyword) }
             do {
