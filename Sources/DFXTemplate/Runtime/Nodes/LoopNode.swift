@@ -57,7 +57,7 @@ final class LoopNode: StmtNode, @unchecked Sendable {
             try renderer.step(span)
             state?.index0 = position
             try bind(items[position], renderer, frame)
-            try renderer.run(body, frame)
+            try renderer.run(body.refs, frame)
         }
     }
 }

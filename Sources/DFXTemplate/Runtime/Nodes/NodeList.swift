@@ -1,14 +1,31 @@
-/// A list of nodes that the renderer walks without retaining each one: `nodes` keeps them alive
-/// for as long as the list exists, `refs` are the same references, unretained.
+/// A list of nodes that the renderer walks without retaining anything: `refs` is memory of
+/// unretained references (a trivial value, so reading it from a node costs no retain either),
+/// kept valid by `owner`, which holds the nodes and frees that memory when the list goes away.
 struct NodeList<Node: AnyObject>: @unchecked Sendable {
+    let refs: UnsafeBufferPointer<Unmanaged<Node>>
+    let owner: NodeListOwner<Node>
+
+    init(_ nodes: [Node]) {
+        owner = NodeListOwner(nodes)
+        refs = UnsafeBufferPointer(owner.refs)
+    }
+
+    /// The nodes (for the rare paths: errors, compile-time checks).
+    var nodes: [Node] { owner.nodes }
+    var isEmpty: Bool { refs.isEmpty }
+    var count: Int { refs.count }
+}
+
+/// Keeps a `NodeList`'s nodes alive and owns its buffer of unretained references.
+final class NodeListOwner<Node: AnyObject>: @unchecked Sendable {
     let nodes: [Node]
-    let refs: [Unmanaged<Node>]
+    let refs: UnsafeMutableBufferPointer<Unmanaged<Node>>
 
     init(_ nodes: [Node]) {
         self.nodes = nodes
-        self.refs = nodes.map { Unmanaged.passUnretained($0) }
+        refs = UnsafeMutableBufferPointer.allocate(capacity: nodes.count)
+        _ = refs.initialize(from: nodes.lazy.map { Unmanaged.passUnretained($0) })
     }
 
-    var isEmpty: Bool { nodes.isEmpty }
-    var count: Int { nodes.count }
+    deinit { refs.deallocate() }
 }

@@ -2,7 +2,13 @@ extension Renderer {
     /// Runs a lowered body.
     @inline(__always)
     func run(_ body: NodeList<StmtNode>, _ frame: Frame) throws {
-        for node in body.refs { try node._withUnsafeGuaranteedRef { try $0.execute(self, frame) } }
+        try run(body.refs, frame)
+    }
+
+    /// Runs a lowered body given as its unretained references.
+    @inline(__always)
+    func run(_ body: UnsafeBufferPointer<Unmanaged<StmtNode>>, _ frame: Frame) throws {
+        for node in body { try node._withUnsafeGuaranteedRef { try $0.execute(self, frame) } }
     }
 
     /// Python truthiness of a node's value; strict mode refuses undefined.

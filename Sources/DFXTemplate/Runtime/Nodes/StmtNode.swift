@@ -90,11 +90,11 @@ final class BranchesNode: StmtNode, @unchecked Sendable {
                 try renderer.truthy(try condition.evaluate(renderer, frame), condition)
             }
             if holds {
-                try renderer.run(bodies[index], frame)
+                try renderer.run(bodies[index].refs, frame)
                 return
             }
         }
-        if let otherwise { try renderer.run(otherwise, frame) }
+        if let otherwise { try renderer.run(otherwise.refs, frame) }
     }
 }
 
