@@ -37,9 +37,12 @@ final class OutputNode: StmtNode, @unchecked Sendable {
     let isOtherCall: Bool
     /// `a if c` without else prints nothing even in strict mode.
     let isBareConditional: Bool
+    /// For `{{ name }}` of a variable of this frame: its slot, else -1.
+    let localSlot: Int
 
     init(_ statement: Stmt, value: ExprNode) {
         self.value = value
+        if let name = value as? NameNode, name.slot >= 0, name.depth == 0 { localSlot = name.slot } else { localSlot = -1 }
         self.call = value as? CallNode
         if case .call = value.expr.kind { isOtherCall = call == nil } else { isOtherCall = false }
         if case .conditional(_, _, nil) = value.expr.kind { isBareConditional = true } else { isBareConditional = false }
@@ -47,6 +50,7 @@ final class OutputNode: StmtNode, @unchecked Sendable {
     }
 
     override func execute(_ renderer: Renderer, _ frame: Frame) throws {
+        if localSlot >= 0, frame.appendText(ofSlot: localSlot, to: &renderer.out) { return }
         let result: Value
         if let call {
             guard let value = try call.call(renderer, frame, extraKeyword: nil, direct: true) else { return }
