@@ -53,7 +53,7 @@ public final class Environment: @unchecked Sendable {
 
     /// Makes `value` visible to every template under `name` (after the render context).
     public func addGlobal(_ name: String, _ value: Value) {
-        state.globals[name] = value
+        state.setGlobal(name, value)
     }
 
     /// Registers the top-level macros of `template` (and `test` blocks as `test_<name>`) so that
@@ -74,9 +74,9 @@ public final class Environment: @unchecked Sendable {
                     continue
                 }
                 macroOrigins[key] = template.path
-                state.namespaces[namespace, default: [:]][name] = value
+                state.setMacro(name, value, namespace: namespace)
             }
-            state.macros[name] = value
+            state.setMacro(name, value)
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
     }
