@@ -134,7 +134,7 @@ extension Renderer {
                         span)
                 }
                 frame[definition.callerSlot] = value
-            } else if let index = parameters.firstIndex(where: { $0.0 == name }) {
+            } else if let index = definition.parameterNames.firstIndex(of: name) {
                 if index < positional.count {
                     throw fail("macro '\(definition.name)' got multiple values for argument '\(name)'", span)
                 }
@@ -166,8 +166,9 @@ extension Renderer {
             depth -= 1
         }
         do {
-            for (index, parameter) in parameters.enumerated() where frame[index] == nil {
-                frame[index] = try parameter.1.map { try evaluate($0, frame) } ?? .undefined
+            let defaults = definition.defaultNodes
+            for index in defaults.indices where frame[index] == nil {
+                frame[index] = try defaults[index]?.evaluate(self, frame) ?? .undefined
             }
             try run(definition.nodes, frame)
         } catch let signal as MacroReturn {

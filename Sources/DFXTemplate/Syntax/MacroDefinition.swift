@@ -6,6 +6,10 @@ final class MacroDefinition: Sendable {
     let body: [Stmt]
     /// `body` as the renderer runs it.
     let nodes: NodeList<StmtNode>
+    /// The parameters' default expressions as the renderer runs them.
+    let defaultNodes: [ExprNode?]
+    /// The parameter names, in order (for binding keyword arguments).
+    let parameterNames: [String]
     let slotCount: Int
     let varargsSlot: Int
     let kwargsSlot: Int
@@ -27,6 +31,8 @@ final class MacroDefinition: Sendable {
         self.parameters = parameters
         self.body = body
         self.nodes = Lowering.statements(body)
+        self.defaultNodes = parameters.map { $0.1.map(Lowering.expression) }
+        self.parameterNames = parameters.map(\.0)
         self.slotCount = slotCount
         self.varargsSlot = varargsSlot
         self.kwargsSlot = kwargsSlot
