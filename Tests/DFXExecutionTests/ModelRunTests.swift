@@ -27,7 +27,8 @@ final class ModelRunTests: XCTestCase {
             let ephemeral = try project.rows(
                 backend == .sqlite
                     ? "select name from sqlite_master where name like '%stg_orders%'"
-                    : "select relname from pg_class where relname like '%stg_orders%'")
+                    : "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                        + "where c.relname like '%stg_orders%' and n.nspname like '\(project.schema)%'")
             XCTAssertEqual(ephemeral.count, 0, "\(backend): an ephemeral model was built")
         }
     }
@@ -67,7 +68,8 @@ final class ModelRunTests: XCTestCase {
             let leftovers = try project.rows(
                 backend == .sqlite
                     ? "select name from sqlite_master where name like '%dfx_tmp%'"
-                    : "select relname from pg_class where relname like '%dfx_tmp%'")
+                    : "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                        + "where c.relname like '%dfx_tmp%' and n.nspname like '\(project.schema)%'")
             XCTAssertEqual(leftovers.count, 0, "\(backend): \(leftovers)")
         }
     }
