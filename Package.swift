@@ -57,19 +57,21 @@ let package = Package(
             exclude: ["README.md"], swiftSettings: strict),
         .executableTarget(name: "dfx", dependencies: ["DFXCommands"], swiftSettings: strict),
 
+        // Helpers shared by the test targets (the test server's URL, captured output).
+        .target(name: "DFXTestSupport", path: "Tests/DFXTestSupport"),
         .testTarget(name: "DFXBasicsTests", dependencies: ["DFXBasics"]),
         .testTarget(name: "DFXYAMLTests", dependencies: ["DFXYAML"], resources: [.copy("Golden")]),
         .testTarget(name: "DFXTemplateTests", dependencies: ["DFXTemplate"], resources: [.copy("Conformance"), .copy("Golden")]),
         .testTarget(name: "DFXGraphTests", dependencies: ["DFXGraph"]),
         .testTarget(name: "DFXProjectTests", dependencies: ["DFXProject"]),
         .testTarget(name: "DFXCompilerTests", dependencies: ["DFXCompiler", "DFXProject"]),
-        .testTarget(name: "DFXCommandsTests", dependencies: ["DFXCommands"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DFXSQLTests", dependencies: ["DFXSQL", "DFXPostgres", "DFXSQLite"], resources: [.copy("Golden")]),
-        .testTarget(name: "DFXAdapterTests", dependencies: ["DFXSQL", "DFXPostgres", "DFXSQLite"]),
-        .testTarget(name: "DFXExecutionTests", dependencies: ["DFXExecution", "DFXGraph", "DFXSQL", "DFXSQLite", "DFXPostgres", "DFXCommands"]),
+        .testTarget(name: "DFXCommandsTests", dependencies: ["DFXTestSupport", "DFXCommands"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DFXSQLTests", dependencies: ["DFXTestSupport", "DFXSQL", "DFXPostgres", "DFXSQLite"], resources: [.copy("Golden")]),
+        .testTarget(name: "DFXAdapterTests", dependencies: ["DFXTestSupport", "DFXSQL", "DFXPostgres", "DFXSQLite"]),
+        .testTarget(name: "DFXExecutionTests", dependencies: ["DFXTestSupport", "DFXExecution", "DFXGraph", "DFXSQL", "DFXSQLite", "DFXPostgres", "DFXCommands"]),
         .testTarget(name: "DFXSeedTests", dependencies: ["DFXSeed", "DFXSQL"], resources: [.copy("Fixtures")]),
         // Tests against a real PostgreSQL server (scripts/test.sh starts one) and real SQLite files.
-        .testTarget(name: "DFXIntegrationTests", dependencies: ["DFXCommands", "DFXPostgres", "DFXSQLite", "DFXSQL"]),
+        .testTarget(name: "DFXIntegrationTests", dependencies: ["DFXTestSupport", "DFXCommands", "DFXPostgres", "DFXSQLite", "DFXSQL"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,8 +20,11 @@ struct ExecutionSession {
             let workspace = try Workspace.load(global, context: context, command: command, fullRefresh: execution.fullRefresh)
             let selected = try workspace.select(selection, resourceTypes: resourceTypes, console: console)
             let factory = ConnectionFactory(target: workspace.target, projectRoot: workspace.project.rootPath)
+            // SQLite has one writer at a time: concurrent writers only contend (and a new database
+            // file switching to WAL can refuse a second connection outright), so runs use one worker.
+            let threads = factory.dialect.kind == .sqlite ? 1 : (execution.threads ?? workspace.target.threads)
             let options = RunOptions(
-                threads: execution.threads ?? workspace.target.threads, failFast: execution.failFast,
+                threads: threads, failFast: execution.failFast,
                 fullRefresh: execution.fullRefresh, invocationID: console.invocationID)
             let runner = ProjectRunner(
                 manifest: workspace.manifest, graph: workspace.graph, dialect: factory.dialect, options: options,
@@ -56,7 +59,7 @@ struct ExecutionSession {
     func writeArtifacts(_ results: [NodeResult], workspace: Workspace, elapsed: Double, console: Console) throws(DiagnosticError) {
         let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
         var arguments: [String: ConfigValue] = [
-            "which": .string(command), "threads": .int(execution.threads ?? workspace.target.threads),
+            "which": .string(command), "threads": .int(workspace.target.type == "sqlite" ? 1 : (execution.threads ?? workspace.target.threads)),
             "fail_fast": .bool(execution.failFast), "full_refresh": .bool(execution.fullRefresh),
         ]
         if !selection.select.isEmpty { arguments["select"] = .list(selection.select.map(ConfigValue.string)) }

@@ -1,3 +1,4 @@
+import DFXTestSupport
 import DFXPostgres
 import DFXSQL
 import XCTest

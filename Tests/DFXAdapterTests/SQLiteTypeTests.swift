@@ -1,3 +1,4 @@
+import DFXTestSupport
 import DFXSQL
 import DFXSQLite
 import XCTest

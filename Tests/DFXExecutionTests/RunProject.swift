@@ -1,3 +1,4 @@
+import DFXTestSupport
 import DFXCommands
 import DFXPostgres
 import DFXSQL
@@ -98,23 +99,5 @@ final class RunProject {
             if let id = result["unique_id"] as? String, let status = result["status"] as? String { statuses[id] = status }
         }
         return statuses
-    }
-}
-
-/// Text written by a command.
-final class OutputBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text = ""
-
-    func append(_ chunk: String) {
-        lock.lock()
-        text += chunk
-        lock.unlock()
-    }
-
-    var contents: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return text
     }
 }

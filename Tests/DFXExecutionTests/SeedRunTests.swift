@@ -1,3 +1,4 @@
+import DFXTestSupport
 import DFXCommands
 import Foundation
 import XCTest

@@ -1,3 +1,4 @@
+import DFXTestSupport
 import DFXBasics
 import DFXCommands
 import DFXPostgres

@@ -1,3 +1,4 @@
+import DFXTestSupport
 import DFXCommands
 import Foundation
 import XCTest
@@ -63,23 +64,5 @@ final class DebugCommandTests: XCTestCase {
         XCTAssertEqual(status, 0, output)
         XCTAssertTrue(output.contains("SQLite"), output)
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/target/probe.db"), output)
-    }
-}
-
-/// Collects console output from any thread.
-final class OutputBuffer: @unchecked Sendable {
-    private var storage = ""
-    private let lock = NSLock()
-
-    func append(_ text: String) {
-        lock.lock()
-        storage += text
-        lock.unlock()
-    }
-
-    var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }
