@@ -53,7 +53,7 @@ public final class Environment: @unchecked Sendable {
 
     /// Makes `value` visible to every template under `name` (after the render context).
     public func addGlobal(_ name: String, _ value: Value) {
-        state.setGlobal(name, value)
+        state.globals[name] = value
     }
 
     /// Registers the top-level macros of `template` (and `test` blocks as `test_<name>`) so that
@@ -74,9 +74,9 @@ public final class Environment: @unchecked Sendable {
                     continue
                 }
                 macroOrigins[key] = template.path
-                state.setMacro(name, value, namespace: namespace)
+                state.namespaces[namespace, default: [:]][name] = value
             }
-            state.setMacro(name, value)
+            state.macros[name] = value
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
     }
@@ -90,11 +90,11 @@ public final class Environment: @unchecked Sendable {
     /// Renders `template` with `context` (looked up after locals, before globals and macros).
     public func render(_ template: Template, context: [String: Value]) throws(DiagnosticError) -> String {
         let renderer = Renderer(state: state, context: context, file: template.file, templateMacros: template.macroValues)
-        renderer.out.reserve(template.file.bytes.count + template.file.bytes.count / 2)
+        renderer.out.reserveCapacity(template.file.bytes.count + template.file.bytes.count / 2)
         let frame = Frame.make(slotCount: template.slotCount, parent: nil)
         defer { renderer.releaseFrames() }
         do {
-            try renderer.run(template.nodes, frame)
+            try renderer.execute(template.body, frame)
         } catch let error as RenderError {
             throw DiagnosticError(error.compacted)
         } catch is MacroReturn {
@@ -103,7 +103,7 @@ public final class Environment: @unchecked Sendable {
         } catch {
             throw DiagnosticError(Diagnostic(.error, "internal error while rendering: \(error)", at: template.file.location(0)))
         }
-        return renderer.out.string()
+        return String(decoding: renderer.out, as: UTF8.self)
     }
 
     /// Calls a macro or native function value with `arguments`; returns its result (the rendered

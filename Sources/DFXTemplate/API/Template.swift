@@ -8,8 +8,6 @@ public struct Template: Sendable {
     public var blocks: [BlockDefinition]
     let file: SourceFile
     let body: [Stmt]
-    /// `body` as the renderer runs it.
-    let nodes: NodeList<StmtNode>
     let slotCount: Int
     let macros: [String: MacroDefinition]
     /// The same macros as values, made once (free-name lookups return these).
@@ -19,7 +17,6 @@ public struct Template: Sendable {
         self.path = file.path
         self.file = file
         self.body = body
-        self.nodes = Lowering.statements(body)
         self.slotCount = slotCount
         self.macros = macros
         self.macroValues = macros.mapValues { .macro(Macro(definition: $0, closure: nil)) }

@@ -7,7 +7,7 @@ final class Renderer {
     let context: [String: Value]
     let templateMacros: [String: Value]
     let undefinedBehavior: UndefinedBehavior
-    @exclusivity(unchecked) var out = OutputBuffer()
+    @exclusivity(unchecked) var out: [UInt8] = []
     @exclusivity(unchecked) var file: SourceFile
     @exclusivity(unchecked) var steps = 0
     let maxSteps: Int
@@ -44,8 +44,6 @@ final class Renderer {
         self.maxSteps = state.options.maxSteps
     }
 
-    deinit { out.free() }
-
     // MARK: Errors
 
     @inline(never)
@@ -75,7 +73,7 @@ final class Renderer {
         for statement in body {
             switch statement {
             case .text(let bytes):
-                bytes.withUnsafeBufferPointer { out.append($0) }
+                out.append(contentsOf: bytes)
             case .output(let expr):
                 if case .call = expr.kind {
                     if let value = try evaluateCall(expr, frame, extraKeyword: nil, direct: true) { try write(value, expr) }
@@ -146,14 +144,11 @@ final class Renderer {
 
     /// Renders `body` into a fresh buffer and returns the text.
     func capture(_ body: [Stmt], _ frame: Frame) throws -> String {
-        var saved = OutputBuffer()
+        var saved: [UInt8] = []
         swap(&saved, &out)
-        defer {
-            swap(&saved, &out)
-            saved.free()
-        }
+        defer { swap(&saved, &out) }
         try execute(body, frame)
-        return out.string()
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends a value's text; undefined prints nothing (lenient) or fails.

@@ -4,12 +4,6 @@ final class MacroDefinition: Sendable {
     /// Parameter names in order, with default expressions; parameter `i` lives in slot `i`.
     let parameters: [(String, Expr?)]
     let body: [Stmt]
-    /// `body` as the renderer runs it.
-    let nodes: NodeList<StmtNode>
-    /// The parameters' default expressions as the renderer runs them.
-    let defaultNodes: [ExprNode?]
-    /// The parameter names, in order (for binding keyword arguments).
-    let parameterNames: [String]
     let slotCount: Int
     let varargsSlot: Int
     let kwargsSlot: Int
@@ -30,9 +24,6 @@ final class MacroDefinition: Sendable {
         self.name = name
         self.parameters = parameters
         self.body = body
-        self.nodes = Lowering.statements(body)
-        self.defaultNodes = parameters.map { $0.1.map(Lowering.expression) }
-        self.parameterNames = parameters.map(\.0)
         self.slotCount = slotCount
         self.varargsSlot = varargsSlot
         self.kwargsSlot = kwargsSlot
