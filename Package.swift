@@ -60,7 +60,7 @@ let package = Package(
         // Helpers shared by the test targets (the test server's URL, captured output).
         .target(name: "DFXTestSupport", path: "Tests/DFXTestSupport"),
         .testTarget(name: "DFXBasicsTests", dependencies: ["DFXBasics"]),
-        .testTarget(name: "DFXYAMLTests", dependencies: ["DFXYAML"], resources: [.copy("Golden")]),
+        .testTarget(name: "DFXYAMLTests", dependencies: ["DFXTestSupport", "DFXYAML"], resources: [.copy("Golden")]),
         .testTarget(name: "DFXTemplateTests", dependencies: ["DFXTemplate"], resources: [.copy("Conformance"), .copy("Golden")]),
         .testTarget(name: "DFXGraphTests", dependencies: ["DFXGraph"]),
         .testTarget(name: "DFXProjectTests", dependencies: ["DFXProject"]),
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "DFXSQLTests", dependencies: ["DFXTestSupport", "DFXSQL", "DFXPostgres", "DFXSQLite"], resources: [.copy("Golden")]),
         .testTarget(name: "DFXAdapterTests", dependencies: ["DFXTestSupport", "DFXSQL", "DFXPostgres", "DFXSQLite"]),
         .testTarget(name: "DFXExecutionTests", dependencies: ["DFXTestSupport", "DFXExecution", "DFXGraph", "DFXSQL", "DFXSQLite", "DFXPostgres", "DFXCommands"]),
-        .testTarget(name: "DFXSeedTests", dependencies: ["DFXSeed", "DFXSQL"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DFXSeedTests", dependencies: ["DFXTestSupport", "DFXSeed", "DFXSQL"], resources: [.copy("Fixtures")]),
         // Tests against a real PostgreSQL server (scripts/test.sh starts one) and real SQLite files.
         .testTarget(name: "DFXIntegrationTests", dependencies: ["DFXTestSupport", "DFXCommands", "DFXPostgres", "DFXSQLite", "DFXSQL"]),
     ],
