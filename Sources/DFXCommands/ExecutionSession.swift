@@ -4,13 +4,20 @@ import DFXExecution
 import DFXSQL
 import Foundation
 
-/// The shared body of `dfx run` and `dfx seed`: load, select, run, report, write artifacts.
+/// The shared body of `dfx run`, `seed`, `test` and `build`: load, select, run, report, write
+/// artifacts (run_results.json, target/run/, and a JUnit report when asked).
 struct ExecutionSession {
     let command: String
     let global: GlobalOptions
     let selection: SelectionOptions
     let execution: ExecutionOptions
     let resourceTypes: Set<ResourceType>
+    /// `--warn-error`, `--store-failures`, `--junit-xml` (test and build only: the options of other
+    /// commands are not parsed, and reading them would trap).
+    var testing: TestingOptions? = nil
+
+    /// Whether the command runs tests (its summary counts warnings).
+    var runsTests: Bool { resourceTypes.contains(.test) }
 
     func run() throws {
         try CommandRunner.run(global) { context in
@@ -23,9 +30,12 @@ struct ExecutionSession {
             // SQLite has one writer at a time: concurrent writers only contend (and a new database
             // file switching to WAL can refuse a second connection outright), so runs use one worker.
             let threads = factory.dialect.kind == .sqlite ? 1 : (execution.threads ?? workspace.target.threads)
-            let options = RunOptions(
+            var options = RunOptions(
                 threads: threads, failFast: execution.failFast,
                 fullRefresh: execution.fullRefresh, invocationID: console.invocationID)
+            options.warnError = testing?.warnError ?? false
+            options.storeFailures = testing?.storeFailures ?? false
+            options.projectRoot = workspace.project.rootPath
             let runner = ProjectRunner(
                 manifest: workspace.manifest, graph: workspace.graph, dialect: factory.dialect, options: options,
                 connect: { try factory.open() })
@@ -42,12 +52,22 @@ struct ExecutionSession {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             try writeArtifacts(results, workspace: workspace, elapsed: seconds, console: console)
-            let errors = results.filter { $0.status == .error }.count
+            if let path = testing?.junitXml {
+                let report = JUnitReport(command: command, results: results, manifest: workspace.manifest, elapsed: seconds)
+                try report.write(to: path.hasPrefix("/") ? path : context.workingDirectory + "/" + path)
+            }
+            // dbt's summary: failing tests count as errors.
+            let errors = results.filter(\.isFailure).count
             let skips = results.filter { $0.status == .skipped }.count
-            let passes = results.filter { $0.status == .success }.count
+            let passes = results.filter { $0.status == .success || $0.status == .pass }.count
+            let warnings = results.filter { $0.status == .warn }.count
+            let warnText = runsTests ? " WARN=\(warnings)" : ""
             console.info(
-                "Done. PASS=\(passes) ERROR=\(errors) SKIP=\(skips) TOTAL=\(results.count) in \(Duration.seconds(elapsed))",
-                event: "RunSummary", data: ["pass": .int(passes), "error": .int(errors), "skip": .int(skips), "total": .int(results.count)])
+                "Done. PASS=\(passes)\(warnText) ERROR=\(errors) SKIP=\(skips) TOTAL=\(results.count) in \(Duration.seconds(elapsed))",
+                event: "RunSummary",
+                data: [
+                    "pass": .int(passes), "warn": .int(warnings), "error": .int(errors), "skip": .int(skips), "total": .int(results.count),
+                ])
             if interrupted.isSet {
                 console.error("Interrupted: running statements were cancelled", event: "Interrupted")
                 throw CommandExit(.interrupted)
@@ -62,6 +82,11 @@ struct ExecutionSession {
             "which": .string(command), "threads": .int(workspace.target.type == "sqlite" ? 1 : (execution.threads ?? workspace.target.threads)),
             "fail_fast": .bool(execution.failFast), "full_refresh": .bool(execution.fullRefresh),
         ]
+        if runsTests, let testing {
+            arguments["warn_error"] = .bool(testing.warnError)
+            arguments["store_failures"] = .bool(testing.storeFailures)
+            arguments["indirect_selection"] = .string(selection.indirectSelection.rawValue)
+        }
         if !selection.select.isEmpty { arguments["select"] = .list(selection.select.map(ConfigValue.string)) }
         if !selection.exclude.isEmpty { arguments["exclude"] = .list(selection.exclude.map(ConfigValue.string)) }
         let document = RunResultsDocument(
@@ -71,7 +96,11 @@ struct ExecutionSession {
         for result in results {
             guard let sql = result.executedSQL, let node = workspace.manifest.node(result.uniqueID) else { continue }
             let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
-            let relative = "run/\(node.packageName)/\(base)" + (base.hasSuffix(".sql") ? "" : ".sql")
+            var relative = "run/\(node.packageName)/\(base)" + (base.hasSuffix(".sql") ? "" : ".sql")
+            if node.resourceType == .test {
+                // Generic tests share their YAML file: each gets a file under it, as in target/compiled.
+                relative = "run/" + ArtifactWriter.compiledPath(for: node).dropFirst("compiled/".count)
+            }
             let folder = String(relative[..<(relative.lastIndex(of: "/") ?? relative.endIndex)])
             do {
                 try FileManager.default.createDirectory(atPath: workspace.targetDirectory + "/" + folder, withIntermediateDirectories: true)

@@ -5,6 +5,13 @@
 /// duplicated value (so a failure count counts distinct duplicated values, not rows),
 /// `accepted_values` one row per unexpected distinct value, `not_null` and `relationships` one row
 /// per failing row.
+///
+/// The checks the seed systems wrote by hand follow dbt_utils' definitions:
+/// `unique_combination_of_columns` returns one row per duplicated combination,
+/// `expression_is_true` and `accepted_range` one row per failing row, `not_empty` one row when the
+/// relation has none, `not_null_proportion` one row (the proportion) when it is out of bounds.
+/// They run on PostgreSQL and SQLite alike (proportions are computed as `* 1.0 /`, never integer
+/// division).
 enum BuiltinMacros {
     static let path = "<dfx builtin macros>"
 
@@ -53,6 +60,51 @@ select child.from_field
 from child
 left join parent on child.from_field = parent.to_field
 where parent.to_field is null
+{% endtest %}
+
+{% test unique_combination_of_columns(model, combination_of_columns, quote_columns=false) %}
+{%- set columns = [] -%}
+{%- for column in combination_of_columns -%}
+{%- do columns.append(adapter.quote(column) if quote_columns else column) -%}
+{%- endfor %}
+select {{ columns | join(', ') }}, count(*) as n_records
+from {{ model }}
+group by {{ columns | join(', ') }}
+having count(*) > 1
+{% endtest %}
+
+{% test expression_is_true(model, expression, column_name=none) %}
+select *
+from {{ model }}
+where not ({{ column_name ~ ' ' if column_name is not none else '' }}{{ expression }})
+{% endtest %}
+
+{% test not_empty(model) %}
+select count(*) as n_records
+from {{ model }}
+having count(*) = 0
+{% endtest %}
+
+{% test accepted_range(model, column_name, min_value=none, max_value=none, inclusive=true) %}
+select *
+from {{ model }}
+where 1 = 2
+{%- if min_value is not none %}
+    or not ({{ column_name }} >{{ '=' if inclusive }} {{ min_value }})
+{%- endif %}
+{%- if max_value is not none %}
+    or not ({{ column_name }} <{{ '=' if inclusive }} {{ max_value }})
+{%- endif %}
+{% endtest %}
+
+{% test not_null_proportion(model, column_name, at_least, at_most=1.0) %}
+with validation as (
+    select sum(case when {{ column_name }} is null then 0 else 1 end) * 1.0 / nullif(count(*), 0) as not_null_proportion
+    from {{ model }}
+)
+select not_null_proportion
+from validation
+where not_null_proportion < {{ at_least }} or not_null_proportion > {{ at_most }}
 {% endtest %}
 """#
 }

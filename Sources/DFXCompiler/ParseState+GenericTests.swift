@@ -7,6 +7,14 @@ extension ParseState {
     /// at the YAML rather than at a broken query.
     static let requiredTestArguments: [String: [String]] = [
         "accepted_values": ["values"], "relationships": ["to", "field"],
+        "unique_combination_of_columns": ["combination_of_columns"], "expression_is_true": ["expression"],
+        "not_null_proportion": ["at_least"],
+    ]
+
+    /// The generic tests dfx ships (usable bare, or as `dfx.<name>`).
+    static let builtinTestNames = [
+        "unique", "not_null", "accepted_values", "relationships", "unique_combination_of_columns", "expression_is_true",
+        "not_empty", "accepted_range", "not_null_proportion",
     ]
 
     /// Turns every test declared in properties YAML into a test node attached to its model,
@@ -57,7 +65,7 @@ extension ParseState {
 
     /// Names of every generic test available, for suggestions.
     private var knownTestNames: [String] {
-        ["unique", "not_null", "accepted_values", "relationships"]
+        Self.builtinTestNames
             + macros.filter { $0.name.hasPrefix("test_") }.map { String($0.name.dropFirst(5)) }
     }
 
@@ -76,6 +84,7 @@ extension ParseState {
             errors.append(
                 Diagnostic(
                     .error, "unknown test '\(test.testName)'", at: test.location, length: test.testName.count,
+                    sourceLine: sourceLine(of: test.location),
                     hint: Suggestions.hint(for: testName, in: knownTestNames)
                         ?? "define it with {% test \(testName)(model, column_name) %} … {% endtest %} in a macro file"))
             return
@@ -84,7 +93,14 @@ extension ParseState {
             errors.append(
                 Diagnostic(
                     .error, "test '\(testName)' needs the argument '\(required)'", at: test.location,
+                    sourceLine: sourceLine(of: test.location),
                     hint: "write it as:\n    - \(testName):\n        \(required): ..."))
+        }
+        if testName == "accepted_range", test.arguments["min_value"] == nil, test.arguments["max_value"] == nil {
+            errors.append(
+                Diagnostic(
+                    .error, "test 'accepted_range' needs 'min_value', 'max_value' or both", at: test.location,
+                    sourceLine: sourceLine(of: test.location), hint: "write it as:\n    - accepted_range:\n        min_value: 0"))
         }
         var kwargs = test.arguments
         if let column { kwargs["column_name"] = .string(column) }
@@ -101,6 +117,7 @@ extension ParseState {
             fqn: fqn, path: shortName + ".sql", originalFilePath: file, location: test.location)
         node.config = projectConfig(.test, fqn: fqn)
         ConfigMerge.apply(test.config, onto: &node.config)
+        errors += testConfigProblems(node.config, test: test)
         if shortName != name, node.config["alias"] == nil { node.config["alias"] = .string(shortName) }
         node.attachedNode = target.uniqueID
         node.columnName = column
@@ -129,6 +146,33 @@ extension ParseState {
             }
         }
         nodes.append(node)
+    }
+
+    /// Problems with a test's `severity`, `error_if`, `warn_if`, `limit` and `store_failures_as`,
+    /// each pointing at the value in the YAML (or at the test when the value comes from elsewhere).
+    func testConfigProblems(_ config: [String: ConfigValue], test: TestDefinition) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func report(_ key: String, _ message: String, hint: String) {
+            let location = test.valueLocations[key] ?? test.location
+            problems.append(
+                Diagnostic(.error, message, at: location, length: config[key]?.scalarText?.count ?? 1, sourceLine: sourceLine(of: location), hint: hint))
+        }
+        for key in ["error_if", "warn_if"] {
+            guard let value = config[key] else { continue }
+            if let problem = TestCondition.problem(value.scalarText ?? "") {
+                report(key, "bad \(key) of test '\(test.testName)': \(problem)", hint: "dbt's default is \(key): '!= 0'")
+            }
+        }
+        if let severity = config["severity"]?.scalarText, !["warn", "error"].contains(severity.lowercased()) {
+            report("severity", "severity must be warn or error, not '\(severity)'", hint: "write severity: warn")
+        }
+        if let value = config["limit"], value != .null, Int(value.scalarText ?? "").map({ $0 >= 0 }) != true {
+            report("limit", "limit must be a whole number of rows", hint: "write limit: 100")
+        }
+        if let kind = config["store_failures_as"]?.scalarText, !["table", "view", "ephemeral"].contains(kind.lowercased()) {
+            report("store_failures_as", "store_failures_as must be table, view or ephemeral, not '\(kind)'", hint: "write store_failures_as: view")
+        }
+        return problems
     }
 
     /// dbt's generic test naming: `<test>_<target>_<args…>` with non-word characters replaced by

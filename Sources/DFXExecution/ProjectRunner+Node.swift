@@ -21,10 +21,11 @@ extension ProjectRunner {
             let connection = try pool.connection(for: worker)
             let materializer = Materializer(connection: connection, suffix: options.relationSuffix, managedRelations: managed, log: log)
             let relation = Self.relation(of: node)
-            try ensureSchema(relation, materializer)
+            // A test creates its audit schema only when it stores failures.
+            if node.resourceType != .test { try ensureSchema(relation, materializer) }
             timeout = try statementTimeout(node)
             let hooks = try NodeHooks(node: node, manifest: manifest, dialect: dialect, relation: relation)
-            let (message, rows, code) = try registry.whileRegistered(connection.makeCanceller()) {
+            let work = try registry.whileRegistered(connection.makeCanceller()) {
                 try connection.withStatementTimeout(milliseconds: timeout) {
                     for hook in hooks.pre { try materializer.execute(hook) }
                     let built = try build(node, relation: relation, materializer: materializer)
@@ -32,10 +33,14 @@ extension ProjectRunner {
                     return built
                 }
             }
-            result.status = .success
-            result.message = message
-            result.rowsAffected = rows
-            result.compiledCode = code
+            result.status = work.status
+            result.message = work.message
+            result.rowsAffected = work.rows
+            result.compiledCode = work.code
+            result.failures = work.failures
+            result.summary = work.summary
+            result.sample = work.sample
+            result.relationName = work.relationName
         } catch let error as DiagnosticError {
             result.message = error.diagnostics.map(\.description).joined(separator: "\n")
         } catch {
@@ -44,7 +49,8 @@ extension ProjectRunner {
             if let timeout, dialect.kind == .sqlite, !registry.isCancelled, failure.database?.code == "9" {
                 failure.database?.message = "canceling statement due to statement timeout (\(timeout) ms)"
             }
-            let file = node.map { $0.originalFilePath + ": " } ?? ""
+            // A generic test's errors point at its declaration in the YAML.
+            let file = node.map { $0.resourceType == .test && $0.testMetadata != nil ? "\($0.location): " : $0.originalFilePath + ": " } ?? ""
             result.message = file + failure.description
         }
         let elapsed = clock.now - start
@@ -74,14 +80,27 @@ extension ProjectRunner {
         createdSchemas.insert(schema)
     }
 
-    /// The work of one node: returns its message, rows affected and compiled SQL.
-    func build(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?) {
-        if node.resourceType == .seed {
+    /// The work of one node, by its kind: the one place a new kind of node (snapshots) is added,
+    /// with `ProjectRunner.runnableTypes`.
+    func build(_ node: Node, relation: RelationName, materializer: Materializer) throws -> NodeWork {
+        switch node.resourceType {
+        case .seed:
             let seed = try loadSeedFile(node)
             let extras = try RelationExtras.statements(for: node, relation: relation, type: .table)
             let rows = try materializer.loadSeed(relation, seed: seed, extras: extras)
-            return ("INSERT \(rows)", rows, nil)
+            return NodeWork(message: "INSERT \(rows)", rows: rows)
+        case .model:
+            let (message, rows, code) = try buildModel(node, relation: relation, materializer: materializer)
+            return NodeWork(message: message, rows: rows, code: code)
+        case .test:
+            return try runTest(node, materializer: materializer)
+        default:
+            throw MaterializationError("dfx cannot build a \(node.resourceType.rawValue) yet")
         }
+    }
+
+    /// A model, by its materialization: returns its message, rows affected and compiled SQL.
+    func buildModel(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?) {
         let extras = try RelationExtras.statements(for: node, relation: relation, type: node.materialized == "view" ? .view : .table)
         switch node.materialized {
         case "view":

@@ -1,10 +1,16 @@
-/// How `dfx run` / `dfx seed` runs: workers, fail-fast, full refresh, the invocation.
+/// How `dfx run` / `seed` / `test` / `build` run: workers, fail-fast, full refresh, test flags, the invocation.
 public struct RunOptions: Sendable {
     public var threads: Int
     public var failFast: Bool
     public var fullRefresh: Bool
     /// The invocation's ID; its first 8 hexadecimal digits name intermediate relations.
     public var invocationID: String
+    /// `--warn-error`: a test that would warn fails instead.
+    public var warnError = false
+    /// `--store-failures`: every test keeps its failing rows (dbt's flag).
+    public var storeFailures = false
+    /// The project's folder, to quote YAML lines in test errors.
+    public var projectRoot = ""
 
     public init(threads: Int, failFast: Bool = false, fullRefresh: Bool = false, invocationID: String) {
         self.threads = threads

@@ -8,8 +8,13 @@ import Foundation
 /// and asks in-flight work to cancel.
 ///
 /// Dependencies between selected nodes are kept even through unselected ones (selecting `a` and
-/// `c` of `a -> b -> c` still runs `a` before `c`), as dbt does. Ready nodes start by graph depth,
-/// then by unique ID, so runs are reproducible.
+/// `c` of `a -> b -> c` still runs `a` before `c`), as dbt does. Ready tests start first (so a
+/// node's tests run right after it), then other nodes by graph depth, then by unique ID, so runs
+/// are reproducible.
+///
+/// Tests (`tests`: each selected test's parents) get dbt's build edges: a node waits for every
+/// selected test whose parents are all among its selected ancestors (`Scheduler+TestEdges`), so a
+/// failing test skips exactly the nodes dbt skips.
 public final class Scheduler: @unchecked Sendable {
     /// The selected nodes' unique IDs.
     public let selected: [String]
@@ -20,11 +25,13 @@ public final class Scheduler: @unchecked Sendable {
     /// Selected nodes that depend on each selected node.
     let dependents: [String: [String]]
     let depth: [String: Int]
+    /// The selected tests: ready tests start before other ready nodes.
+    let isTest: Set<String>
 
     /// A scheduler over `selected` (unique IDs of `graph`; IDs not in the graph are ignored).
-    public init(graph: DependencyGraph, selected: [String], threads: Int, failFast: Bool = false) {
+    public init(graph: DependencyGraph, selected: [String], threads: Int, failFast: Bool = false, tests: [String: [String]] = [:]) {
         let selectedSet = Set(selected.filter(graph.contains))
-        self.selected = graph.topologicalOrder.filter(selectedSet.contains)
+        let ordered = graph.topologicalOrder.filter(selectedSet.contains)
         self.threads = max(1, threads)
         self.failFast = failFast
         var dependencies: [String: Set<String>] = [:]
@@ -39,13 +46,41 @@ public final class Scheduler: @unchecked Sendable {
             memo[id] = nearest
             if selectedSet.contains(id) { dependencies[id] = nearest }
         }
-        var dependents: [String: [String]] = [:]
-        for id in self.selected { for parent in dependencies[id] ?? [] { dependents[parent, default: []].append(id) } }
+        var dependents = Self.dependents(ordered, dependencies)
+        if !tests.isEmpty {
+            let edges = Self.testEdges(order: ordered, dependencies: dependencies, dependents: dependents, tests: tests)
+            for (node, waitsFor) in edges { dependencies[node, default: []].formUnion(waitsFor) }
+            dependents = Self.dependents(ordered, dependencies)
+        }
+        // Test edges can put a test after nodes that come before it in the graph's order: order
+        // again, by depth over the final edges (Kahn).
+        var remaining = ordered.reduce(into: [String: Int]()) { $0[$1] = dependencies[$1]?.count ?? 0 }
+        var queue = ordered.filter { remaining[$0] == 0 }
+        var depth: [String: Int] = [:]
+        var order: [String] = []
+        order.reserveCapacity(ordered.count)
+        while !queue.isEmpty {
+            let id = queue.removeFirst()
+            order.append(id)
+            let level = depth[id] ?? 0
+            for child in dependents[id] ?? [] {
+                depth[child] = max(depth[child] ?? 0, level + 1)
+                remaining[child, default: 1] -= 1
+                if remaining[child] == 0 { queue.append(child) }
+            }
+        }
+        self.selected = order
         self.dependencies = dependencies
         self.dependents = dependents
-        var depth: [String: Int] = [:]
-        for id in self.selected { depth[id] = (dependencies[id] ?? []).map { (depth[$0] ?? 0) + 1 }.max() ?? 0 }
         self.depth = depth
+        self.isTest = Set(tests.keys)
+    }
+
+    /// Selected nodes that depend on each selected node, in `order`.
+    static func dependents(_ order: [String], _ dependencies: [String: Set<String>]) -> [String: [String]] {
+        var dependents: [String: [String]] = [:]
+        for id in order { for parent in dependencies[id] ?? [] { dependents[parent, default: []].append(id) } }
+        return dependents
     }
 
     /// Runs every selected node with `work(node, worker)`, reporting events as they happen;

@@ -71,6 +71,12 @@ struct StatementCatalog {
             Case(name: "relation_type_odd_name", statement: RelationTypeQuery(relation: odd)),
             Case(name: "list_columns", statement: ListColumnsQuery(relation: orders)),
             Case(name: "list_dependent_views", statement: ListDependentViewsQuery(relation: orders)),
+            Case(
+                name: "test_result",
+                statement: TestResultQuery(
+                    select: "select id from \(orders.rendered(dialect)) where region is null -- a trailing comment",
+                    warnIf: "> 5", errorIf: ">= 1", limit: 100)),
+            Case(name: "sample_rows", statement: SampleRowsQuery(select: "select id, amount from \(orders.rendered(dialect))\n-- comment", limit: 5)),
             Case(name: "begin", statement: TransactionStatement.begin),
             Case(name: "advisory_lock", statement: AdvisoryLockStatement(relation: orders)),
             Case(

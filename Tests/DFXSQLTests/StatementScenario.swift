@@ -109,6 +109,13 @@ struct StatementScenario {
         XCTAssertEqual(dependents.map(\.type), [.view])
         XCTAssertTrue(dependents.first?.createStatement.lowercased().hasPrefix("create view") ?? false, "\(dependents)")
 
+        // dbt's test query: one failing row (the NULL region): an error (>= 1), not a warning (> 5).
+        let verdict = TestResultQuery.decode(try run("test_result"))
+        XCTAssertEqual(verdict.failures, 1)
+        XCTAssertFalse(verdict.shouldWarn)
+        XCTAssertTrue(verdict.shouldError)
+        XCTAssertEqual(try run("sample_rows").count, 4)
+
         // A rolled-back insert leaves nothing behind.
         try run("begin")
         try run("advisory_lock")
