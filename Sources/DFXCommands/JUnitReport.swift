@@ -83,7 +83,7 @@ struct JUnitReport {
     }
 
     func sqlSection(_ result: NodeResult) -> String {
-        guard let sql = result.compiledCode, !sql.isEmpty else { return "" }
+        guard let sql = result.compiledCode?.trimmingCharacters(in: .whitespacesAndNewlines), !sql.isEmpty else { return "" }
         return "\n\ncompiled SQL:\n" + sql
     }
 

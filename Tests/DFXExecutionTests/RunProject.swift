@@ -61,10 +61,13 @@ final class RunProject {
         return (status, out.contents)
     }
 
-    /// The quoted name of relation `name` in the project's schema.
-    func relation(_ name: String) -> String {
-        RelationName(schema: schema, name: name).rendered(connection.dialect)
+    /// The quoted name of relation `name` in the project's schema (or in `schema`).
+    func relation(_ name: String, schema: String? = nil) -> String {
+        RelationName(schema: schema ?? self.schema, name: name).rendered(connection.dialect)
     }
+
+    /// The schema where tests store failures: `<schema>_dfx_test__audit`.
+    var auditSchema: String { schema + "_dfx_test__audit" }
 
     /// Rows of `sql` as text; `{name}` stands for `relation(name)`.
     func rows(_ sql: String) throws -> [[String?]] {
@@ -87,6 +90,20 @@ final class RunProject {
             text.replaceSubrange(open...close, with: relation(name))
         }
         return text
+    }
+
+    /// `target/run_results.json`: node name (the third part of the unique ID) → status and failures.
+    func testResults() throws -> [String: (status: String, failures: Int?)] {
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: root + "/target/run_results.json"))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let results = try XCTUnwrap(json["results"] as? [[String: Any]])
+        var found: [String: (status: String, failures: Int?)] = [:]
+        for result in results {
+            guard let id = result["unique_id"] as? String, let status = result["status"] as? String else { continue }
+            let parts = id.split(separator: ".")
+            found[parts.count > 2 ? String(parts[2]) : id] = (status, result["failures"] as? Int)
+        }
+        return found
     }
 
     /// `target/run_results.json`: unique ID → status.
