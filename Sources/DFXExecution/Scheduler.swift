@@ -8,9 +8,10 @@ import Foundation
 /// and asks in-flight work to cancel.
 ///
 /// Dependencies between selected nodes are kept even through unselected ones (selecting `a` and
-/// `c` of `a -> b -> c` still runs `a` before `c`), as dbt does. Ready tests start first (so a
-/// node's tests run right after it), then other nodes by graph depth, then by unique ID, so runs
-/// are reproducible.
+/// `c` of `a -> b -> c` still runs `a` before `c`), as dbt does. Ready tests of nodes that ran in
+/// this invocation start first (so a node's tests run right after it), then other nodes by their
+/// depth in the whole graph (sources and unselected nodes included: a seed at the root starts
+/// before a model below a source), then by unique ID, so runs are reproducible.
 ///
 /// Tests (`tests`: each selected test's parents) get dbt's build edges: a node waits for every
 /// selected test whose parents are all among its selected ancestors (`Scheduler+TestEdges`), so a
@@ -24,9 +25,10 @@ public final class Scheduler: @unchecked Sendable {
     let dependencies: [String: Set<String>]
     /// Selected nodes that depend on each selected node.
     let dependents: [String: [String]]
+    /// Each selected node's depth in the whole graph, for the order of ready nodes.
     let depth: [String: Int]
-    /// The selected tests: ready tests start before other ready nodes.
-    let isTest: Set<String>
+    /// Selected tests with a selected parent: when ready, they start before other ready nodes.
+    let testsFirst: Set<String>
 
     /// A scheduler over `selected` (unique IDs of `graph`; IDs not in the graph are ignored).
     public init(graph: DependencyGraph, selected: [String], threads: Int, failFast: Bool = false, tests: [String: [String]] = [:]) {
@@ -46,6 +48,7 @@ public final class Scheduler: @unchecked Sendable {
             memo[id] = nearest
             if selectedSet.contains(id) { dependencies[id] = nearest }
         }
+        let testParents = dependencies
         var dependents = Self.dependents(ordered, dependencies)
         if !tests.isEmpty {
             let edges = Self.testEdges(order: ordered, dependencies: dependencies, dependents: dependents, tests: tests)
@@ -56,24 +59,30 @@ public final class Scheduler: @unchecked Sendable {
         // again, by depth over the final edges (Kahn).
         var remaining = ordered.reduce(into: [String: Int]()) { $0[$1] = dependencies[$1]?.count ?? 0 }
         var queue = ordered.filter { remaining[$0] == 0 }
-        var depth: [String: Int] = [:]
         var order: [String] = []
         order.reserveCapacity(ordered.count)
-        while !queue.isEmpty {
-            let id = queue.removeFirst()
+        var head = 0
+        while head < queue.count {
+            let id = queue[head]
+            head += 1
             order.append(id)
-            let level = depth[id] ?? 0
             for child in dependents[id] ?? [] {
-                depth[child] = max(depth[child] ?? 0, level + 1)
                 remaining[child, default: 1] -= 1
                 if remaining[child] == 0 { queue.append(child) }
             }
+        }
+        var graphDepth: [String: Int] = [:]
+        var depth: [String: Int] = [:]
+        for id in graph.topologicalOrder {
+            let level = graph.parents(of: id).map { (graphDepth[$0] ?? 0) + 1 }.max() ?? 0
+            graphDepth[id] = level
+            if selectedSet.contains(id) { depth[id] = level }
         }
         self.selected = order
         self.dependencies = dependencies
         self.dependents = dependents
         self.depth = depth
-        self.isTest = Set(tests.keys)
+        self.testsFirst = Set(tests.keys.filter { !(testParents[$0] ?? []).isEmpty })
     }
 
     /// Selected nodes that depend on each selected node, in `order`.
