@@ -25,7 +25,8 @@ struct ExecutionSession {
             let threads = factory.dialect.kind == .sqlite ? 1 : (execution.threads ?? workspace.target.threads)
             let options = RunOptions(
                 threads: threads, failFast: execution.failFast,
-                fullRefresh: execution.fullRefresh, invocationID: console.invocationID)
+                fullRefresh: execution.fullRefresh, invocationID: console.invocationID,
+                targetPath: workspace.project.settings.targetPath)
             let runner = ProjectRunner(
                 manifest: workspace.manifest, graph: workspace.graph, dialect: factory.dialect, options: options,
                 connect: { try factory.open() })
@@ -70,8 +71,7 @@ struct ExecutionSession {
         try writer.writeArtifact("run_results.json", bytes: document.bytes())
         for result in results {
             guard let sql = result.executedSQL, let node = workspace.manifest.node(result.uniqueID) else { continue }
-            let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
-            let relative = "run/\(node.packageName)/\(base)" + (base.hasSuffix(".sql") ? "" : ".sql")
+            let relative = node.runArtifactPath
             let folder = String(relative[..<(relative.lastIndex(of: "/") ?? relative.endIndex)])
             do {
                 try FileManager.default.createDirectory(atPath: workspace.targetDirectory + "/" + folder, withIntermediateDirectories: true)

@@ -44,8 +44,16 @@ extension ProjectRunner {
             if let timeout, dialect.kind == .sqlite, !registry.isCancelled, failure.database?.code == "9" {
                 failure.database?.message = "canceling statement due to statement timeout (\(timeout) ms)"
             }
-            let file = node.map { $0.originalFilePath + ": " } ?? ""
-            result.message = file + failure.description
+            if let node, let database = failure.database, let sql = log.modelSQL,
+                let diagnostic = ModelErrorLocator(
+                    node: node, compiledSQL: sql, runPath: options.targetPath + "/" + node.runArtifactPath
+                ).diagnostic(for: database)
+            {
+                result.message = diagnostic.description
+            } else {
+                let file = node.map { $0.originalFilePath + ": " } ?? ""
+                result.message = file + failure.description
+            }
         }
         let elapsed = clock.now - start
         result.executionTime = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -85,22 +93,22 @@ extension ProjectRunner {
         let extras = try RelationExtras.statements(for: node, relation: relation, type: node.materialized == "view" ? .view : .table)
         switch node.materialized {
         case "view":
-            let sql = try compiled(node, incremental: false)
+            let sql = try compiled(node, incremental: false, log: materializer.log)
             try materializer.buildView(relation, select: sql, extras: extras)
             return ("created view \(relation)", nil, sql)
         case "table":
-            let sql = try compiled(node, incremental: false)
+            let sql = try compiled(node, incremental: false, log: materializer.log)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
             return ("created table \(relation)", rows, sql)
         case "incremental":
             let settings = try IncrementalSettings(config: node.config)
             let existing = try materializer.relationType(relation)
             if existing == .table && !options.fullRefresh {
-                let sql = try compiled(node, incremental: true)
+                let sql = try compiled(node, incremental: true, log: materializer.log)
                 let rows = try materializer.applyIncremental(relation, select: sql, settings: settings, extras: extras)
                 return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql)
             }
-            let sql = try compiled(node, incremental: false)
+            let sql = try compiled(node, incremental: false, log: materializer.log)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
             return ("created incremental table \(relation)", rows, sql)
         default:
@@ -109,11 +117,13 @@ extension ProjectRunner {
         }
     }
 
-    func compiled(_ node: Node, incremental: Bool) throws(DiagnosticError) -> String {
+    /// The node's SQL with ephemeral CTEs inlined, recorded in `log` for error mapping.
+    func compiled(_ node: Node, incremental: Bool, log: StatementLog) throws(DiagnosticError) -> String {
         let output = try compiler.compile([node.uniqueID], incremental: incremental ? [node.uniqueID] : [])
         guard let sql = output[node.uniqueID] else {
             throw DiagnosticError(Diagnostic(.error, "model \(node.name) rendered no SQL", at: node.location))
         }
+        log.modelSQL = sql
         return sql
     }
 

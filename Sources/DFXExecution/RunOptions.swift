@@ -5,9 +5,12 @@ public struct RunOptions: Sendable {
     public var fullRefresh: Bool
     /// The invocation's ID; its first 8 hexadecimal digits name intermediate relations.
     public var invocationID: String
+    /// The project's target folder as configured (`target`), for paths printed in messages.
+    public var targetPath: String
 
-    public init(threads: Int, failFast: Bool = false, fullRefresh: Bool = false, invocationID: String) {
+    public init(threads: Int, failFast: Bool = false, fullRefresh: Bool = false, invocationID: String, targetPath: String = "target") {
         self.threads = threads
+        self.targetPath = targetPath
         self.failFast = failFast
         self.fullRefresh = fullRefresh
         self.invocationID = invocationID

@@ -1,0 +1,10 @@
+import DFXCompiler
+
+extension Node {
+    /// Where the statements run for this node are written, relative to the target folder:
+    /// `run/<package>/<original file path>` (`.sql` appended when the file is not SQL, e.g. a seed).
+    public var runArtifactPath: String {
+        let base = originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
+        return "run/\(packageName)/\(base)" + (base.hasSuffix(".sql") ? "" : ".sql")
+    }
+}
