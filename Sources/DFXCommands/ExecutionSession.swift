@@ -35,10 +35,26 @@ struct ExecutionSession {
             let interrupted = InterruptFlag()
             let results: [NodeResult]
             // Ctrl-C / SIGTERM cancel running statements on the server; nothing new starts.
+            let settings = workspace.project.settings
+            let report: @Sendable (NodeResult, Int) -> Void = { result, total in ProgressLine.report(result, total: total, console: console) }
             results = SignalForwarder.shared.forwarding(to: runner.registry, flag: interrupted) {
-                runner.run(selected) { result, total in
-                    ProgressLine.report(result, total: total, console: console)
+                var startHooks: [NodeResult] = []
+                var endHooks: [NodeResult] = []
+                if !settings.onRunStart.isEmpty {
+                    console.info("Running \(settings.onRunStart.count) on-run-start hooks", event: "HooksStart")
+                    startHooks = runner.runHooks(.start, texts: settings.onRunStart, file: settings.file, progress: report)
                 }
+                let nodes: [NodeResult]
+                if startHooks.contains(where: { $0.status == .error }) {
+                    nodes = runner.skipAll(selected, reason: "skipped: an on-run-start hook failed", progress: report)
+                } else {
+                    nodes = runner.run(selected, progress: report)
+                }
+                if !settings.onRunEnd.isEmpty {
+                    console.info("Running \(settings.onRunEnd.count) on-run-end hooks", event: "HooksStart")
+                    endHooks = runner.runHooks(.end, texts: settings.onRunEnd, file: settings.file, results: nodes, progress: report)
+                }
+                return startHooks + nodes + endHooks
             }
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
