@@ -17,6 +17,7 @@ struct ExecutionSession {
             let console = context.console
             let clock = ContinuousClock()
             let start = clock.now
+            let startedAt = Date().timeIntervalSince1970
             let workspace = try Workspace.load(global, context: context, command: command, fullRefresh: execution.fullRefresh)
             let selected = try workspace.select(selection, resourceTypes: resourceTypes, console: console)
             let factory = ConnectionFactory(target: workspace.target, projectRoot: workspace.project.rootPath)
@@ -59,6 +60,11 @@ struct ExecutionSession {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             try writeArtifacts(results, workspace: workspace, elapsed: seconds, console: console)
+            if workspace.project.settings.auditLog.enabled && !execution.noAuditLog {
+                recordAudit(
+                    results, workspace: workspace, factory: factory, console: console, startedAt: startedAt,
+                    status: interrupted.isSet ? "interrupted" : (results.contains { $0.status == .error } ? "error" : "success"))
+            }
             let errors = results.filter { $0.status == .error }.count
             let skips = results.filter { $0.status == .skipped }.count
             let passes = results.filter { $0.status == .success }.count
@@ -70,6 +76,30 @@ struct ExecutionSession {
                 throw CommandExit(.interrupted)
             }
             if errors > 0 { throw CommandExit(.failure) }
+        }
+    }
+
+    /// Writes the run audit log; a failure is a warning, never the run's failure.
+    func recordAudit(
+        _ results: [NodeResult], workspace: Workspace, factory: ConnectionFactory, console: Console, startedAt: Double, status: String
+    ) {
+        let settings = workspace.project.settings
+        let log = AuditLog(schema: settings.auditLog.schema, dialect: factory.dialect)
+        var arguments = ([command] + selection.select.flatMap { ["--select", $0] } + selection.exclude.flatMap { ["--exclude", $0] })
+        if execution.fullRefresh { arguments.append("--full-refresh") }
+        if execution.failFast { arguments.append("--fail-fast") }
+        let invocation = AuditLog.Invocation(
+            id: console.invocationID, command: command, project: settings.name, targetName: workspace.target.name,
+            targetSchema: workspace.target.schema, dfxVersion: DFXVersion.current, startedAt: startedAt,
+            completedAt: Date().timeIntervalSince1970, status: status, arguments: arguments.joined(separator: " "))
+        do {
+            let connection = try factory.open()
+            try log.record(invocation, results: results, manifest: workspace.manifest, on: connection)
+        } catch {
+            console.warning(
+                "could not write the run audit log to \(log.nodeRuns): \(error); the run itself is not affected "
+                    + "(turn the log off with `audit-log: false` in \(settings.file) or --no-audit-log)",
+                event: "AuditLogFailed")
         }
     }
 

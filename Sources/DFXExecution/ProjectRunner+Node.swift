@@ -24,7 +24,7 @@ extension ProjectRunner {
             try ensureSchema(relation, materializer)
             timeout = try statementTimeout(node)
             let hooks = try NodeHooks(node: node, manifest: manifest, dialect: dialect, relation: relation)
-            let (message, rows, code) = try registry.whileRegistered(connection.makeCanceller()) {
+            let (message, rows, code, count) = try registry.whileRegistered(connection.makeCanceller()) {
                 try connection.withStatementTimeout(milliseconds: timeout) {
                     for hook in hooks.pre { try materializer.execute(hook) }
                     let built = try build(node, relation: relation, materializer: materializer)
@@ -35,6 +35,7 @@ extension ProjectRunner {
             result.status = .success
             result.message = message
             result.rowsAffected = rows
+            result.rowCount = count
             result.compiledCode = code
         } catch let error as DiagnosticError {
             result.message = error.diagnostics.map(\.description).joined(separator: "\n")
@@ -82,35 +83,36 @@ extension ProjectRunner {
         createdSchemas.insert(schema)
     }
 
-    /// The work of one node: returns its message, rows affected and compiled SQL.
-    func build(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?) {
+    /// The work of one node: returns its message, rows affected, compiled SQL and the relation's row
+    /// count when the build created every row.
+    func build(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?, Int?) {
         if node.resourceType == .seed {
             let seed = try loadSeedFile(node)
             let extras = try RelationExtras.statements(for: node, relation: relation, type: .table)
             let rows = try materializer.loadSeed(relation, seed: seed, extras: extras)
-            return ("INSERT \(rows)", rows, nil)
+            return ("INSERT \(rows)", rows, nil, rows)
         }
         let extras = try RelationExtras.statements(for: node, relation: relation, type: node.materialized == "view" ? .view : .table)
         switch node.materialized {
         case "view":
             let sql = try compiled(node, incremental: false, log: materializer.log)
             try materializer.buildView(relation, select: sql, extras: extras)
-            return ("created view \(relation)", nil, sql)
+            return ("created view \(relation)", nil, sql, nil)
         case "table":
             let sql = try compiled(node, incremental: false, log: materializer.log)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
-            return ("created table \(relation)", rows, sql)
+            return ("created table \(relation)", rows, sql, rows)
         case "incremental":
             let settings = try IncrementalSettings(config: node.config)
             let existing = try materializer.relationType(relation)
             if existing == .table && !options.fullRefresh {
                 let sql = try compiled(node, incremental: true, log: materializer.log)
                 let rows = try materializer.applyIncremental(relation, select: sql, settings: settings, extras: extras)
-                return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql)
+                return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql, nil)
             }
             let sql = try compiled(node, incremental: false, log: materializer.log)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
-            return ("created incremental table \(relation)", rows, sql)
+            return ("created incremental table \(relation)", rows, sql, rows)
         default:
             throw MaterializationError(
                 "materialization '\(node.materialized)' is not supported by dfx run yet", hint: "use view, table, incremental or ephemeral")

@@ -31,7 +31,7 @@ final class ConcurrentRunTests: XCTestCase {
             }
             let leftovers = try project.rows(
                 backend == .sqlite
-                    ? "select name from sqlite_master where name like '%__dfx_%'"
+                    ? "select name from sqlite_master where name like '%\\_\\_dfx\\_%' escape '\\'"
                     : "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
                         + "where c.relname like '%\\_\\_dfx\\_%' and n.nspname = '\(project.schema)'")
             XCTAssertEqual(leftovers.count, 0, "\(backend): intermediate relations left behind: \(leftovers)")

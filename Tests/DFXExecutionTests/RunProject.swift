@@ -17,7 +17,7 @@ final class RunProject: @unchecked Sendable {
     let backend: Backend
     let root: String
     let schema: String
-    private let connection: any WarehouseConnection
+    let connection: any WarehouseConnection
 
     init(_ backend: Backend, file: StaticString = #filePath, line: UInt = #line) throws {
         self.backend = backend
