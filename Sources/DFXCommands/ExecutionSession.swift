@@ -24,6 +24,7 @@ struct ExecutionSession {
             let console = context.console
             let clock = ContinuousClock()
             let start = clock.now
+            let startedAt = Date().timeIntervalSince1970
             let workspace = try Workspace.load(global, context: context, command: command, fullRefresh: execution.fullRefresh)
             let selected = try workspace.select(selection, resourceTypes: resourceTypes, console: console)
             let factory = ConnectionFactory(target: workspace.target, projectRoot: workspace.project.rootPath)
@@ -32,7 +33,8 @@ struct ExecutionSession {
             let threads = factory.dialect.kind == .sqlite ? 1 : (execution.threads ?? workspace.target.threads)
             var options = RunOptions(
                 threads: threads, failFast: execution.failFast,
-                fullRefresh: execution.fullRefresh, invocationID: console.invocationID)
+                fullRefresh: execution.fullRefresh, invocationID: console.invocationID,
+                targetPath: workspace.project.settings.targetPath)
             options.warnError = testing?.warnError ?? false
             options.storeFailures = testing?.storeFailures ?? false
             options.projectRoot = workspace.project.rootPath
@@ -44,10 +46,26 @@ struct ExecutionSession {
             let interrupted = InterruptFlag()
             let results: [NodeResult]
             // Ctrl-C / SIGTERM cancel running statements on the server; nothing new starts.
+            let settings = workspace.project.settings
+            let report: @Sendable (NodeResult, Int) -> Void = { result, total in ProgressLine.report(result, total: total, console: console) }
             results = SignalForwarder.shared.forwarding(to: runner.registry, flag: interrupted) {
-                runner.run(selected) { result, total in
-                    ProgressLine.report(result, total: total, console: console)
+                var startHooks: [NodeResult] = []
+                var endHooks: [NodeResult] = []
+                if !settings.onRunStart.isEmpty {
+                    console.info("Running \(settings.onRunStart.count) on-run-start hooks", event: "HooksStart")
+                    startHooks = runner.runHooks(.start, texts: settings.onRunStart, file: settings.file, progress: report)
                 }
+                let nodes: [NodeResult]
+                if startHooks.contains(where: { $0.status == .error }) {
+                    nodes = runner.skipAll(selected, reason: "skipped: an on-run-start hook failed", progress: report)
+                } else {
+                    nodes = runner.run(selected, progress: report)
+                }
+                if !settings.onRunEnd.isEmpty {
+                    console.info("Running \(settings.onRunEnd.count) on-run-end hooks", event: "HooksStart")
+                    endHooks = runner.runHooks(.end, texts: settings.onRunEnd, file: settings.file, results: nodes, progress: report)
+                }
+                return startHooks + nodes + endHooks
             }
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -55,6 +73,11 @@ struct ExecutionSession {
             if let path = testing?.junitXml {
                 let report = JUnitReport(command: command, results: results, manifest: workspace.manifest, elapsed: seconds)
                 try report.write(to: path.hasPrefix("/") ? path : context.workingDirectory + "/" + path)
+            }
+            if workspace.project.settings.auditLog.enabled && !execution.noAuditLog {
+                recordAudit(
+                    results, workspace: workspace, factory: factory, console: console, startedAt: startedAt,
+                    status: interrupted.isSet ? "interrupted" : (results.contains(where: \.isFailure) ? "error" : "success"))
             }
             // dbt's summary: failing tests count as errors.
             let errors = results.filter(\.isFailure).count
@@ -73,6 +96,30 @@ struct ExecutionSession {
                 throw CommandExit(.interrupted)
             }
             if errors > 0 { throw CommandExit(.failure) }
+        }
+    }
+
+    /// Writes the run audit log; a failure is a warning, never the run's failure.
+    func recordAudit(
+        _ results: [NodeResult], workspace: Workspace, factory: ConnectionFactory, console: Console, startedAt: Double, status: String
+    ) {
+        let settings = workspace.project.settings
+        let log = AuditLog(schema: settings.auditLog.schema, dialect: factory.dialect)
+        var arguments = ([command] + selection.select.flatMap { ["--select", $0] } + selection.exclude.flatMap { ["--exclude", $0] })
+        if execution.fullRefresh { arguments.append("--full-refresh") }
+        if execution.failFast { arguments.append("--fail-fast") }
+        let invocation = AuditLog.Invocation(
+            id: console.invocationID, command: command, project: settings.name, targetName: workspace.target.name,
+            targetSchema: workspace.target.schema, dfxVersion: DFXVersion.current, startedAt: startedAt,
+            completedAt: Date().timeIntervalSince1970, status: status, arguments: arguments.joined(separator: " "))
+        do {
+            let connection = try factory.open()
+            try log.record(invocation, results: results, manifest: workspace.manifest, on: connection)
+        } catch {
+            console.warning(
+                "could not write the run audit log to \(log.nodeRuns): \(error); the run itself is not affected "
+                    + "(turn the log off with `audit-log: false` in \(settings.file) or --no-audit-log)",
+                event: "AuditLogFailed")
         }
     }
 
@@ -95,12 +142,7 @@ struct ExecutionSession {
         try writer.writeArtifact("run_results.json", bytes: document.bytes())
         for result in results {
             guard let sql = result.executedSQL, let node = workspace.manifest.node(result.uniqueID) else { continue }
-            let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
-            var relative = "run/\(node.packageName)/\(base)" + (base.hasSuffix(".sql") ? "" : ".sql")
-            if node.resourceType == .test {
-                // Generic tests share their YAML file: each gets a file under it, as in target/compiled.
-                relative = "run/" + ArtifactWriter.compiledPath(for: node).dropFirst("compiled/".count)
-            }
+            let relative = node.runArtifactPath
             let folder = String(relative[..<(relative.lastIndex(of: "/") ?? relative.endIndex)])
             do {
                 try FileManager.default.createDirectory(atPath: workspace.targetDirectory + "/" + folder, withIntermediateDirectories: true)

@@ -13,6 +13,9 @@ public struct NodeResult: Sendable {
     /// What was built, for progress lines: `view model analytics.orders`, or a test's name.
     public var label: String
     public var rowsAffected: Int?
+    /// The rows in the relation after the node ran, when known without counting (a table or seed
+    /// built whole); the run audit log records it for row-count drift checks.
+    public var rowCount: Int?
     public var executionTime: Double
     /// `Thread-1` style worker name.
     public var threadID: String

@@ -8,10 +8,13 @@ struct NodeWork {
     var summary: String?
     var sample: RowSample?
     var relationName: String?
+    /// The relation's row count when the build created every row (tables, seeds).
+    var rowCount: Int?
 
-    init(message: String, rows: Int? = nil, code: String? = nil) {
+    init(message: String, rows: Int? = nil, code: String? = nil, rowCount: Int? = nil) {
         self.message = message
         self.rows = rows
         self.code = code
+        self.rowCount = rowCount
     }
 }

@@ -36,6 +36,7 @@ extension ProjectRunner {
             result.status = work.status
             result.message = work.message
             result.rowsAffected = work.rows
+            result.rowCount = work.rowCount
             result.compiledCode = work.code
             result.failures = work.failures
             result.summary = work.summary
@@ -49,9 +50,19 @@ extension ProjectRunner {
             if let timeout, dialect.kind == .sqlite, !registry.isCancelled, failure.database?.code == "9" {
                 failure.database?.message = "canceling statement due to statement timeout (\(timeout) ms)"
             }
-            // A generic test's errors point at its declaration in the YAML.
-            let file = node.map { $0.resourceType == .test && $0.testMetadata != nil ? "\($0.location): " : $0.originalFilePath + ": " } ?? ""
-            result.message = file + failure.description
+            if let node, node.resourceType == .test, node.testMetadata != nil {
+                // A generic test's errors point at its declaration in the YAML.
+                result.message = "\(node.location): " + failure.description
+            } else if let node, let database = failure.database, let sql = log.modelSQL,
+                let diagnostic = ModelErrorLocator(
+                    node: node, compiledSQL: sql, runPath: options.targetPath + "/" + node.runArtifactPath
+                ).diagnostic(for: database)
+            {
+                result.message = diagnostic.description
+            } else {
+                let file = node.map { $0.originalFilePath + ": " } ?? ""
+                result.message = file + failure.description
+            }
         }
         let elapsed = clock.now - start
         result.executionTime = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -88,10 +99,10 @@ extension ProjectRunner {
             let seed = try loadSeedFile(node)
             let extras = try RelationExtras.statements(for: node, relation: relation, type: .table)
             let rows = try materializer.loadSeed(relation, seed: seed, extras: extras)
-            return NodeWork(message: "INSERT \(rows)", rows: rows)
+            return NodeWork(message: "INSERT \(rows)", rows: rows, rowCount: rows)
         case .model:
-            let (message, rows, code) = try buildModel(node, relation: relation, materializer: materializer)
-            return NodeWork(message: message, rows: rows, code: code)
+            let (message, rows, code, count) = try buildModel(node, relation: relation, materializer: materializer)
+            return NodeWork(message: message, rows: rows, code: code, rowCount: count)
         case .test:
             return try runTest(node, materializer: materializer)
         default:
@@ -99,40 +110,43 @@ extension ProjectRunner {
         }
     }
 
-    /// A model, by its materialization: returns its message, rows affected and compiled SQL.
-    func buildModel(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?) {
+    /// A model, by its materialization: returns its message, rows affected, compiled SQL and the
+    /// relation's row count when the build created every row.
+    func buildModel(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?, Int?) {
         let extras = try RelationExtras.statements(for: node, relation: relation, type: node.materialized == "view" ? .view : .table)
         switch node.materialized {
         case "view":
-            let sql = try compiled(node, incremental: false)
+            let sql = try compiled(node, incremental: false, log: materializer.log)
             try materializer.buildView(relation, select: sql, extras: extras)
-            return ("created view \(relation)", nil, sql)
+            return ("created view \(relation)", nil, sql, nil)
         case "table":
-            let sql = try compiled(node, incremental: false)
+            let sql = try compiled(node, incremental: false, log: materializer.log)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
-            return ("created table \(relation)", rows, sql)
+            return ("created table \(relation)", rows, sql, rows)
         case "incremental":
             let settings = try IncrementalSettings(config: node.config)
             let existing = try materializer.relationType(relation)
             if existing == .table && !options.fullRefresh {
-                let sql = try compiled(node, incremental: true)
+                let sql = try compiled(node, incremental: true, log: materializer.log)
                 let rows = try materializer.applyIncremental(relation, select: sql, settings: settings, extras: extras)
-                return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql)
+                return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql, nil)
             }
-            let sql = try compiled(node, incremental: false)
+            let sql = try compiled(node, incremental: false, log: materializer.log)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
-            return ("created incremental table \(relation)", rows, sql)
+            return ("created incremental table \(relation)", rows, sql, rows)
         default:
             throw MaterializationError(
                 "materialization '\(node.materialized)' is not supported by dfx run yet", hint: "use view, table, incremental or ephemeral")
         }
     }
 
-    func compiled(_ node: Node, incremental: Bool) throws(DiagnosticError) -> String {
+    /// The node's SQL with ephemeral CTEs inlined, recorded in `log` for error mapping.
+    func compiled(_ node: Node, incremental: Bool, log: StatementLog) throws(DiagnosticError) -> String {
         let output = try compiler.compile([node.uniqueID], incremental: incremental ? [node.uniqueID] : [])
         guard let sql = output[node.uniqueID] else {
             throw DiagnosticError(Diagnostic(.error, "model \(node.name) rendered no SQL", at: node.location))
         }
+        log.modelSQL = sql
         return sql
     }
 

@@ -14,7 +14,7 @@ extension ProjectRunner {
         let settings = try TestSettings(config: node.config, storeFailures: options.storeFailures)
         let attached = node.attachedNode.flatMap(manifest.node)
         if let attached { try checkTestedColumns(node, attached: attached, materializer: materializer) }
-        let sql = try compiled(node, incremental: false)
+        let sql = try compiled(node, incremental: false, log: materializer.log)
         var work = NodeWork(message: "", code: sql)
         var main = sql
         if let kind = settings.storeFailuresAs {

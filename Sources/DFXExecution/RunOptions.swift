@@ -5,6 +5,8 @@ public struct RunOptions: Sendable {
     public var fullRefresh: Bool
     /// The invocation's ID; its first 8 hexadecimal digits name intermediate relations.
     public var invocationID: String
+    /// The project's target folder as configured (`target`), for paths printed in messages.
+    public var targetPath: String
     /// `--warn-error`: a test that would warn fails instead.
     public var warnError = false
     /// `--store-failures`: every test keeps its failing rows (dbt's flag).
@@ -12,8 +14,9 @@ public struct RunOptions: Sendable {
     /// The project's folder, to quote YAML lines in test errors.
     public var projectRoot = ""
 
-    public init(threads: Int, failFast: Bool = false, fullRefresh: Bool = false, invocationID: String) {
+    public init(threads: Int, failFast: Bool = false, fullRefresh: Bool = false, invocationID: String, targetPath: String = "target") {
         self.threads = threads
+        self.targetPath = targetPath
         self.failFast = failFast
         self.fullRefresh = fullRefresh
         self.invocationID = invocationID

@@ -58,8 +58,8 @@ final class ModelRunTests: XCTestCase {
             XCTAssertTrue(result.output.contains("Done. PASS=1 ERROR=1 SKIP=1 TOTAL=3"), "\(backend): \(result.output)")
             if backend == .postgres {
                 XCTAssertTrue(result.output.contains("42P01"), "SQLSTATE shown: \(result.output)")
-                XCTAssertTrue(result.output.contains("at line 3, column 15 of the statement"), "position shown: \(result.output)")
-                XCTAssertTrue(result.output.contains("      select * from no_such_table_xyz\n                    ^"), "caret: \(result.output)")
+                XCTAssertTrue(result.output.contains("models/orders.sql:2:15: error: database error 42P01"), "position shown: \(result.output)")
+                XCTAssertTrue(result.output.contains("   2 | select * from no_such_table_xyz\n     |               ^"), "caret: \(result.output)")
             }
             XCTAssertEqual(try project.count("orders"), 3, "\(backend): the old table stays readable")
             XCTAssertEqual(

@@ -8,13 +8,16 @@ import XCTest
 
 /// A throwaway dfx project on one warehouse, run in-process: SQLite in a temporary folder, or
 /// PostgreSQL (`DFX_TEST_POSTGRES_URL`, required: a test fails without it) in a fresh schema.
-final class RunProject {
+///
+/// `dfx(_:)` may be called from several threads at once (it only reads `root`); the connection
+/// behind `rows`/`execute` belongs to the test's own thread.
+final class RunProject: @unchecked Sendable {
     enum Backend: String, CaseIterable { case sqlite, postgres }
 
     let backend: Backend
     let root: String
     let schema: String
-    private let connection: any WarehouseConnection
+    let connection: any WarehouseConnection
 
     init(_ backend: Backend, file: StaticString = #filePath, line: UInt = #line) throws {
         self.backend = backend

@@ -64,6 +64,10 @@ struct StatementCatalog {
                         RelationColumn(name: "id", dataType: "integer"), RelationColumn(name: "name", dataType: "text"),
                         RelationColumn(name: "price", dataType: "numeric(10,2)"),
                     ])),
+            Case(
+                name: "create_table_if_not_exists",
+                statement: CreateTableStatement(
+                    relation: prices, columns: [RelationColumn(name: "id", dataType: "integer")], ifNotExists: true)),
             Case(name: "insert_values", statement: InsertValuesStatement(relation: prices, columns: ["id", "name", "price"], rowCount: 2)),
             Case(name: "alter_column_type", statement: AlterColumnTypeStatement(relation: prices, column: "price", dataType: "numeric(12,4)")),
             Case(name: "create_view", statement: CreateViewStatement(relation: view, select: viewSelect)),

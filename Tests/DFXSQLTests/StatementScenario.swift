@@ -66,7 +66,8 @@ struct StatementScenario {
         try run("create_table_as_odd_name")
         XCTAssertEqual(try execute("select \(dialect.quoteIdentifier(catalog.oddColumn)) from \(catalog.odd.rendered(dialect))"), [["it's"]])
         try run("create_table")
-        try execute("insert into \(catalog.prices.rendered(dialect)) (id, name, price) values (1, 'a', 1.25)")
+        try run("create_table_if_not_exists")
+        _ = try execute("insert into \(catalog.prices.rendered(dialect)) (id, name, price) values (1, 'a', 1.25)")
         XCTAssertEqual(
             ListColumnsQuery.decode(try run(ListColumnsQuery(relation: catalog.prices))).map { $0.name + " " + $0.dataType.lowercased() },
             ["id integer", "name text", "price numeric(10,2)"])
@@ -74,9 +75,9 @@ struct StatementScenario {
         // the values through the adapter.
         if isPostgres, let sql = try catalog.statement("insert_values")?.render(dialect).first {
             executed.insert("insert_values")
-            try execute("prepare dfx_insert_values as " + sql)
-            try execute("execute dfx_insert_values(2, 'b', 2.5, 3, 'c''s', 3.75)")
-            try execute("deallocate dfx_insert_values")
+            _ = try execute("prepare dfx_insert_values as " + sql)
+            _ = try execute("execute dfx_insert_values(2, 'b', 2.5, 3, 'c''s', 3.75)")
+            _ = try execute("deallocate dfx_insert_values")
             XCTAssertEqual(
                 try execute("select id, name, price from \(catalog.prices.rendered(dialect)) order by id"),
                 [["1", "a", "1.25"], ["2", "b", "2.50"], ["3", "c's", "3.75"]])
