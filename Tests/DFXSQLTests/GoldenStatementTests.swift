@@ -78,7 +78,7 @@ final class GoldenStatementTests: XCTestCase {
             "MergeStatement", "AddColumnStatement", "DropColumnStatement", "CommentStatement", "GrantStatement",
             "CreateIndexStatement", "AdvisoryLockStatement", "ListColumnsQuery", "ListDependentViewsQuery",
             "RelationTypeQuery", "CreateTableStatement", "AlterColumnTypeStatement", "RevokeStatement", "ListGrantsQuery",
-            "InsertValuesStatement", "TestResultQuery", "SampleRowsQuery",
+            "InsertValuesStatement", "TestResultQuery", "SampleRowsQuery", "FreshnessQuery",
         ]
         XCTAssertEqual(kinds, expected)
     }

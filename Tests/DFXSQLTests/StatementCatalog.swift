@@ -80,6 +80,11 @@ struct StatementCatalog {
                 statement: TestResultQuery(
                     select: "select id from \(orders.rendered(dialect)) where region is null -- a trailing comment",
                     warnIf: "> 5", errorIf: ">= 1", limit: 100)),
+            Case(
+                name: "freshness",
+                statement: FreshnessQuery(
+                    relation: orders, loadedAtField: dialect.kind == .postgres ? "timestamp '2024-01-01 00:00:00'" : "'2024-01-01 00:00:00'",
+                    filter: "amount > 0")),
             Case(name: "sample_rows", statement: SampleRowsQuery(select: "select id, amount from \(orders.rendered(dialect))\n-- comment", limit: 5)),
             Case(name: "begin", statement: TransactionStatement.begin),
             Case(name: "advisory_lock", statement: AdvisoryLockStatement(relation: orders)),

@@ -116,6 +116,10 @@ struct StatementScenario {
         XCTAssertFalse(verdict.shouldWarn)
         XCTAssertTrue(verdict.shouldError)
         XCTAssertEqual(try run("sample_rows").count, 4)
+        // Source freshness: the latest load (2024-01-01 UTC) and now, as Unix seconds.
+        let freshness = FreshnessQuery.decode(try run("freshness"))
+        XCTAssertEqual(try XCTUnwrap(freshness.maxLoadedAt), 1_704_067_200, accuracy: 0.01)
+        XCTAssertGreaterThan(try XCTUnwrap(freshness.snapshottedAt), 1_704_067_200)
 
         // A rolled-back insert leaves nothing behind.
         try run("begin")
