@@ -38,6 +38,9 @@ struct ExecutionSession {
             options.warnError = testing?.warnError ?? false
             options.storeFailures = testing?.storeFailures ?? false
             options.projectRoot = workspace.project.rootPath
+            if workspace.project.settings.auditLog.enabled && !execution.noAuditLog {
+                options.auditLogSchema = workspace.project.settings.auditLog.schema
+            }
             let runner = ProjectRunner(
                 manifest: workspace.manifest, graph: workspace.graph, dialect: factory.dialect, options: options,
                 connect: { try factory.open() })

@@ -10,6 +10,8 @@
 /// `unique_combination_of_columns` returns one row per duplicated combination,
 /// `expression_is_true` and `accepted_range` one row per failing row, `not_empty` one row when the
 /// relation has none, `not_null_proportion` one row (the proportion) when it is out of bounds.
+/// `row_count_drift` returns one row when the relation's row count moved more than
+/// `max_change_percent` from `previous_row_count`, which the runner reads from the run audit log.
 /// They run on PostgreSQL and SQLite alike (proportions are computed as `* 1.0 /`, never integer
 /// division).
 enum BuiltinMacros {
@@ -94,6 +96,17 @@ where 1 = 2
 {%- endif %}
 {%- if max_value is not none %}
     or not ({{ column_name }} <{{ '=' if inclusive }} {{ max_value }})
+{%- endif %}
+{% endtest %}
+
+{% test row_count_drift(model, max_change_percent, previous_row_count=none) %}
+{%- if previous_row_count is none %}
+{#- No earlier count: dfx run passes the last successful one from the run audit log. #}
+select row_count from (select count(*) as row_count from {{ model }}) dfx_counts where 1 = 0
+{%- else %}
+select row_count, {{ previous_row_count }} as previous_row_count
+from (select count(*) as row_count from {{ model }}) dfx_counts
+where abs(row_count - {{ previous_row_count }}) * 100.0 > {{ max_change_percent }} * {{ previous_row_count }}
 {%- endif %}
 {% endtest %}
 

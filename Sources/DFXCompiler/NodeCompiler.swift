@@ -82,6 +82,18 @@ public struct NodeCompiler: Sendable {
         }
     }
 
+    /// A generic test rendered with `extraArguments` added to its declared ones: values only known
+    /// at run time (`row_count_drift`'s `previous_row_count`, from the run audit log).
+    public func renderGenericTest(_ node: Node, extraArguments: [String: ConfigValue]) throws(DiagnosticError) -> String {
+        guard var metadata = node.testMetadata else {
+            throw DiagnosticError(Diagnostic(.error, "\(node.name) is not a generic test", at: node.location))
+        }
+        for (key, value) in extraArguments { metadata.kwargs[key] = value }
+        let context = NodeContext(relations: relations, dialect: dialect)
+            .values(for: node, mode: .compile, recorder: CallRecorder(), isIncremental: false)
+        return try renderGenericTest(node, metadata: metadata, context: context)
+    }
+
     /// A generic test: its `test_<name>` macro called with `model`, `column_name` and the
     /// declared arguments (`ref()`/`source()` strings resolved to relations).
     func renderGenericTest(_ node: Node, metadata: TestMetadata, context: [String: Value]) throws(DiagnosticError) -> String {

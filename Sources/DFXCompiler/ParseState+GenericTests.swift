@@ -8,13 +8,13 @@ extension ParseState {
     static let requiredTestArguments: [String: [String]] = [
         "accepted_values": ["values"], "relationships": ["to", "field"],
         "unique_combination_of_columns": ["combination_of_columns"], "expression_is_true": ["expression"],
-        "not_null_proportion": ["at_least"],
+        "not_null_proportion": ["at_least"], "row_count_drift": ["max_change_percent"],
     ]
 
     /// The generic tests dfx ships (usable bare, or as `dfx.<name>`).
     static let builtinTestNames = [
         "unique", "not_null", "accepted_values", "relationships", "unique_combination_of_columns", "expression_is_true",
-        "not_empty", "accepted_range", "not_null_proportion",
+        "not_empty", "accepted_range", "not_null_proportion", "row_count_drift",
     ]
 
     /// Turns every test declared in properties YAML into a test node attached to its model,

@@ -110,7 +110,7 @@ public struct AuditLog {
             try connection.loadRows(into: invocations.rendered(dialect), columns: invocationColumns.map(\.name), rows: [row])
             let rows = results.map { result -> [SQLValue] in
                 let node = manifest.node(result.uniqueID)
-                let relation = node.flatMap { $0.resourceType == .test ? nil : ProjectRunner.relation(of: $0).flatName }
+                let relation = result.measuredRelation ?? node.flatMap { $0.resourceType == .test ? nil : ProjectRunner.relation(of: $0).flatName }
                 return [
                     .text(invocation.id), .text(result.uniqueID), .text(node?.resourceType.rawValue ?? "operation"),
                     relation.map(SQLValue.text) ?? .null, .text(result.status.rawValue), timestamp(result.startedAt),
@@ -123,10 +123,12 @@ public struct AuditLog {
     }
 
     /// The row count recorded by the latest successful run of the relation `flatName`
-    /// (`schema.name`) before `invocation`, or nil when none is recorded.
+    /// (`schema.name`) before `invocation`, or nil when none is recorded. A `row_count_drift`
+    /// test's measurement counts whatever the test's verdict: the model it measured was built (or
+    /// left as it was), so a change it flagged once becomes the next baseline.
     public func lastRowCount(of flatName: String, before invocation: String? = nil, on connection: any WarehouseConnection) throws -> Int? {
         var sql = "select row_count from " + nodeRuns.rendered(dialect) + " where relation_name = " + dialect.placeholder(1)
-            + " and row_count is not null and status in ('success', 'pass')"
+            + " and row_count is not null and (status in ('success', 'pass') or resource_type = 'test')"
         var parameters: [SQLValue] = [.text(flatName)]
         if let invocation {
             sql += " and invocation_id <> " + dialect.placeholder(2)

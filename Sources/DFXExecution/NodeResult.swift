@@ -35,6 +35,9 @@ public struct NodeResult: Sendable {
     public var sample: RowSample?
     /// For tests with `store_failures`: the relation holding the failing rows.
     public var relationName: String?
+    /// The relation (`schema.name`) whose row count `rowCount` is, when it is not the node's own:
+    /// a `row_count_drift` test records the count it measured for its model.
+    public var measuredRelation: String?
 
     public init(
         uniqueID: String, status: Status, message: String, label: String, rowsAffected: Int? = nil, executionTime: Double = 0,

@@ -10,6 +10,8 @@ struct NodeWork {
     var relationName: String?
     /// The relation's row count when the build created every row (tables, seeds).
     var rowCount: Int?
+    /// See `NodeResult.measuredRelation`.
+    var measuredRelation: String?
 
     init(message: String, rows: Int? = nil, code: String? = nil, rowCount: Int? = nil) {
         self.message = message

@@ -37,6 +37,7 @@ extension ProjectRunner {
             result.message = work.message
             result.rowsAffected = work.rows
             result.rowCount = work.rowCount
+            result.measuredRelation = work.measuredRelation
             result.compiledCode = work.code
             result.failures = work.failures
             result.summary = work.summary

@@ -14,8 +14,22 @@ extension ProjectRunner {
         let settings = try TestSettings(config: node.config, storeFailures: options.storeFailures)
         let attached = node.attachedNode.flatMap(manifest.node)
         if let attached { try checkTestedColumns(node, attached: attached, materializer: materializer) }
-        let sql = try compiled(node, incremental: false, log: materializer.log)
+        var drift: RowCountDrift?
+        let sql: String
+        if let metadata = node.testMetadata, metadata.name == "row_count_drift", [nil, "dfx", "dbt"].contains(metadata.namespace) {
+            let measured = try measureDrift(node, attached: attached, materializer: materializer)
+            drift = measured
+            sql = try compiler.renderGenericTest(
+                node, extraArguments: measured.previous.map { ["previous_row_count": .int($0)] } ?? [:])
+        } else {
+            sql = try compiled(node, incremental: false, log: materializer.log)
+        }
         var work = NodeWork(message: "", code: sql)
+        if let drift {
+            // Recorded in the audit log as this run's count of the model: the next run's baseline.
+            work.rowCount = drift.current
+            work.measuredRelation = drift.relation.flatName
+        }
         var main = sql
         if let kind = settings.storeFailuresAs {
             let relation = Self.relation(of: node)
@@ -36,16 +50,41 @@ extension ProjectRunner {
             failures: counts.failures, shouldWarn: counts.shouldWarn, shouldError: counts.shouldError, settings: settings,
             warnError: options.warnError)
         work.status = verdict.status
-        work.message = verdict.message
         work.failures = verdict.failures
+        work.message = verdict.message
+        if let drift, drift.previous == nil {
+            work.message = "no earlier row count of \(drift.relation) in the audit log; \(drift.current) rows recorded as the baseline"
+        }
         if verdict.status != .pass {
-            work.summary = TestDescription.sentence(for: node, attached: attached, failures: counts.failures)
+            work.summary = drift?.sentence(node) ?? TestDescription.sentence(for: node, attached: attached, failures: counts.failures)
             // The sample is a courtesy: if it cannot be read, the verdict stands.
             if let rows = try? materializer.fetch(SampleRowsQuery(select: main, limit: Self.sampleSize)) {
                 work.sample = RowSample(columns: rows.columnNames, rows: rows.textRows)
             }
         }
         return work
+    }
+
+    /// `row_count_drift`: the model's row count now, and the last one a successful run recorded in
+    /// the run audit log (before this invocation).
+    func measureDrift(_ node: Node, attached: Node?, materializer: Materializer) throws -> RowCountDrift {
+        guard let attached, [.model, .seed, .snapshot].contains(attached.resourceType), !attached.isEphemeral else {
+            throw MaterializationError("row_count_drift needs a model, seed or snapshot that is built as a relation")
+        }
+        guard let schema = options.auditLogSchema else {
+            throw MaterializationError(
+                "row_count_drift compares with earlier runs in the run audit log, which is off",
+                hint: "remove `audit-log: false` from the project file, or run without --no-audit-log")
+        }
+        let relation = Self.relation(of: attached)
+        let current = RowCountQuery.decode(try materializer.fetch(RowCountQuery(relation: relation)).textRows)
+        let log = AuditLog(schema: schema, dialect: dialect)
+        var previous: Int?
+        if try materializer.relationType(log.nodeRuns) != nil {
+            previous = try log.lastRowCount(of: relation.flatName, before: options.invocationID, on: materializer.connection)
+        }
+        let limit = node.testMetadata?.kwargs["max_change_percent"]?.scalarText ?? "?"
+        return RowCountDrift(relation: relation, current: current, previous: previous, maxChangePercent: limit)
     }
 
     /// A generic test on a column the tested relation does not have fails before its query runs,

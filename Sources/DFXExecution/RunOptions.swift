@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
     public var storeFailures = false
     /// The project's folder, to quote YAML lines in test errors.
     public var projectRoot = ""
+    /// The run audit log's schema, nil when the log is off (`row_count_drift` reads it).
+    public var auditLogSchema: String?
 
     public init(threads: Int, failFast: Bool = false, fullRefresh: Bool = false, invocationID: String, targetPath: String = "target") {
         self.threads = threads

@@ -78,7 +78,7 @@ final class GoldenStatementTests: XCTestCase {
             "MergeStatement", "AddColumnStatement", "DropColumnStatement", "CommentStatement", "GrantStatement",
             "CreateIndexStatement", "AdvisoryLockStatement", "ListColumnsQuery", "ListDependentViewsQuery",
             "RelationTypeQuery", "CreateTableStatement", "AlterColumnTypeStatement", "RevokeStatement", "ListGrantsQuery",
-            "InsertValuesStatement", "TestResultQuery", "SampleRowsQuery", "FreshnessQuery",
+            "InsertValuesStatement", "TestResultQuery", "SampleRowsQuery", "FreshnessQuery", "RowCountQuery",
         ]
         XCTAssertEqual(kinds, expected)
     }

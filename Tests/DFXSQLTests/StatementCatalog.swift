@@ -85,6 +85,7 @@ struct StatementCatalog {
                 statement: FreshnessQuery(
                     relation: orders, loadedAtField: dialect.kind == .postgres ? "timestamp '2024-01-01 00:00:00'" : "'2024-01-01 00:00:00'",
                     filter: "amount > 0")),
+            Case(name: "row_count", statement: RowCountQuery(relation: orders)),
             Case(name: "sample_rows", statement: SampleRowsQuery(select: "select id, amount from \(orders.rendered(dialect))\n-- comment", limit: 5)),
             Case(name: "begin", statement: TransactionStatement.begin),
             Case(name: "advisory_lock", statement: AdvisoryLockStatement(relation: orders)),

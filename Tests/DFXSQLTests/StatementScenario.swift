@@ -116,6 +116,7 @@ struct StatementScenario {
         XCTAssertFalse(verdict.shouldWarn)
         XCTAssertTrue(verdict.shouldError)
         XCTAssertEqual(try run("sample_rows").count, 4)
+        XCTAssertEqual(RowCountQuery.decode(try run("row_count")), 4)
         // Source freshness: the latest load (2024-01-01 UTC) and now, as Unix seconds.
         let freshness = FreshnessQuery.decode(try run("freshness"))
         XCTAssertEqual(try XCTUnwrap(freshness.maxLoadedAt), 1_704_067_200, accuracy: 0.01)

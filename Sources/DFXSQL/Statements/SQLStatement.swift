@@ -15,7 +15,8 @@
 /// `DeleteInsertStatement`, `MergeStatement`; control — `TransactionStatement`,
 /// `AdvisoryLockStatement`; introspection, each with a static `decode(_:)` for its rows —
 /// `RelationTypeQuery`, `ListColumnsQuery`, `ListDependentViewsQuery`, `ListGrantsQuery`; data
-/// tests — `TestResultQuery` (dbt's counting query), `SampleRowsQuery`; sources — `FreshnessQuery`.
+/// tests — `TestResultQuery` (dbt's counting query), `SampleRowsQuery`, `RowCountQuery`; sources —
+/// `FreshnessQuery`.
 /// Golden SQL for each, on both dialects, is in Tests/DFXSQLTests/Golden, and every golden
 /// statement is executed on real PostgreSQL and SQLite by the tests.
 public protocol SQLStatement: Sendable {
