@@ -68,6 +68,13 @@ enum ProgressLine {
         ]
         if let failures = result.failures { data["failures"] = .int(failures) }
         if let summary = result.summary { data["summary"] = .string(summary) }
+        if let sample = result.sample {
+            data["sample"] = .dict([
+                "columns": .list(sample.columns.map(ConfigValue.string)),
+                "rows": .list(sample.rows.map { row in .list(row.map { $0.map(ConfigValue.string) ?? .null }) }),
+            ])
+        }
+        if let relation = result.relationName { data["relation_name"] = .string(relation) }
         return data
     }
 }

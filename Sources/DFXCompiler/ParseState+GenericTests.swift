@@ -36,7 +36,8 @@ extension ParseState {
                         at: entry.location, hint: Suggestions.hint(for: entry.name, in: names)))
                 continue
             }
-            let target = TestTarget(nodes[index])
+            var target = TestTarget(nodes[index])
+            target.declaredColumns = entry.columns.map(\.name)
             for test in entry.tests {
                 addGenericTest(test, target: target, targetName: target.name, column: nil, file: entry.file, folders: entry.folders)
             }
@@ -49,7 +50,8 @@ extension ParseState {
         for source in project.sources {
             for table in source.tables {
                 guard let index = byID["source.\(packageName).\(source.name).\(table.name)"] else { continue }
-                let target = TestTarget(nodes[index])
+                var target = TestTarget(nodes[index])
+                target.declaredColumns = table.columns.map(\.name)
                 let targetName = source.name + "_" + table.name
                 for test in table.tests {
                     addGenericTest(test, target: target, targetName: targetName, column: nil, file: source.file, folders: source.folders)
@@ -102,6 +104,7 @@ extension ParseState {
                     .error, "test 'accepted_range' needs 'min_value', 'max_value' or both", at: test.location,
                     sourceLine: sourceLine(of: test.location), hint: "write it as:\n    - accepted_range:\n        min_value: 0"))
         }
+        if column == nil { warnings += undeclaredColumnWarnings(test, testName: testName, target: target) }
         var kwargs = test.arguments
         if let column { kwargs["column_name"] = .string(column) }
         // dbt: `<namespace>_` then `source_` prefix the test's name; the node's name, fqn and unique ID
@@ -146,6 +149,25 @@ extension ParseState {
             }
         }
         nodes.append(node)
+    }
+
+    /// A model-level test naming a column (`column_name:`, `combination_of_columns:`) that the
+    /// model's properties do not declare, when they declare some: most likely a typo. A warning,
+    /// since declaring every column is optional; at run time a column missing from the relation
+    /// fails the test at this line.
+    func undeclaredColumnWarnings(_ test: TestDefinition, testName: String, target: TestTarget) -> [Diagnostic] {
+        guard !target.declaredColumns.isEmpty else { return [] }
+        var named: [(String, String)] = []
+        if let column = test.arguments["column_name"]?.scalarText { named.append(("column_name", column)) }
+        for column in test.arguments["combination_of_columns"]?.stringList ?? [] { named.append(("combination_of_columns", column)) }
+        let declared = Set(target.declaredColumns.map { $0.lowercased() })
+        return named.filter { !declared.contains($0.1.lowercased()) && !$0.1.contains(" ") && !$0.1.contains("(") }.map { key, column in
+            let location = test.valueLocations[key] ?? test.location
+            return Diagnostic(
+                .warning, "test '\(testName)' names column '\(column)', which \(target.name)'s properties do not declare", at: location,
+                sourceLine: sourceLine(of: location),
+                hint: Suggestions.hint(for: column, in: target.declaredColumns) ?? "declared: " + target.declaredColumns.joined(separator: ", "))
+        }
     }
 
     /// Problems with a test's `severity`, `error_if`, `warn_if`, `limit` and `store_failures_as`,
@@ -241,6 +263,8 @@ struct TestTarget {
     var name: String
     var resourceType: ResourceType
     var sourceName: String?
+    /// Columns the properties declare for it (for warnings about undeclared ones).
+    var declaredColumns: [String] = []
 
     init(_ node: Node) {
         uniqueID = node.uniqueID

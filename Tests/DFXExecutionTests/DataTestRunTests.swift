@@ -80,6 +80,11 @@ final class DataTestRunTests: XCTestCase {
                           - accepted_range: {name: limited, min_value: 0, max_value: 50, config: {limit: 1}}
                           - accepted_range: {name: filtered, min_value: 0, max_value: 50, config: {where: "id <> 3"}}
                           - accepted_range: {name: warn_ignores_error_if, min_value: 0, max_value: 50, severity: warn, error_if: ">0", warn_if: ">5"}
+                          - not_null: {name: switched_off, config: {enabled: false}}
+                          - accepted_range: {name: tagged, min_value: 0, config: {tags: [critical], severity: warn}}
+                      - name: id
+                    data_tests:
+                      - unique_combination_of_columns: {name: typo_warned, combination_of_columns: [id, amout], severity: warn}
 
                 """)
             XCTAssertEqual(project.dfx("seed").status, 0, "\(backend)")
@@ -88,8 +93,19 @@ final class DataTestRunTests: XCTestCase {
             let found = try project.testResults()
             let expected: [String: (String, Int)] = [
                 "warn_only": ("warn", 1), "below_error_threshold": ("warn", 1), "below_both_thresholds": ("pass", 0),
-                "limited": ("fail", 1), "filtered": ("fail", 1), "warn_ignores_error_if": ("pass", 0),
+                "limited": ("fail", 1), "filtered": ("fail", 1), "warn_ignores_error_if": ("pass", 0), "tagged": ("warn", 1),
             ]
+            XCTAssertNil(found["switched_off"], "\(backend): enabled: false")
+            XCTAssertEqual(found["typo_warned"]?.status, "error", "\(backend): the column does not exist")
+            // A column the properties do not declare is a warning at parse time, with a suggestion.
+            XCTAssertTrue(
+                result.output.contains("seeds/schema.yml:16:84: warning: test 'unique_combination_of_columns' names column 'amout', which raw_orders's properties do not declare"),
+                "\(backend): \(result.output)")
+            XCTAssertTrue(result.output.contains("hint: did you mean 'amount'?"), "\(backend): \(result.output)")
+            XCTAssertFalse(result.output.contains("names column 'id'"), "\(backend): \(result.output)")
+            let tagged = project.dfx("test", "--select", "tag:critical")
+            XCTAssertEqual(tagged.status, 0, "\(backend): \(tagged.output)")
+            XCTAssertEqual(Array(try project.testResults().keys), ["tagged"], "\(backend)")
             for (name, (status, failures)) in expected {
                 XCTAssertEqual(found[name]?.status, status, "\(backend) \(name): \(result.output)")
                 XCTAssertEqual(found[name]?.failures, failures, "\(backend) \(name)")
