@@ -9,9 +9,11 @@ public struct TestCondition: Sendable, Hashable, CustomStringConvertible {
     public var comparison: String
     /// The number, as written.
     public var number: String
+    /// The whole condition as written (`>0`): pasted into the query and quoted in messages, as dbt does.
+    public var text: String
 
     /// dbt's default for both conditions: `!= 0`.
-    public static let nonZero = TestCondition(comparison: "!=", number: "0")
+    public static let nonZero = TestCondition(comparison: "!=", number: "0", text: "!= 0")
 
     static let operators = ["!=", "<>", "<=", ">=", "==", "=", "<", ">"]
 
@@ -24,15 +26,20 @@ public struct TestCondition: Sendable, Hashable, CustomStringConvertible {
         guard Self.isNumber(trimmed) else { return nil }
         comparison = found == "==" ? "=" : found
         number = trimmed
+        self.text = text
     }
 
-    init(comparison: String, number: String) {
+    init(comparison: String, number: String, text: String) {
         self.comparison = comparison
         self.number = number
+        self.text = text
     }
 
-    /// The SQL text that follows the failure count: `!= 0`.
-    public var description: String { comparison + " " + number }
+    /// The condition as written (`>0`), as dbt quotes it in messages.
+    public var description: String { text }
+
+    /// The SQL that follows the failure count: `> 0` (`==` becomes `=`, which PostgreSQL knows).
+    public var sql: String { comparison + " " + number }
 
     /// The problem with `text` as a condition, for an error message; nil when it is valid.
     public static func problem(_ text: String) -> String? {

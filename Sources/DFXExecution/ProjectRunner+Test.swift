@@ -43,7 +43,7 @@ extension ProjectRunner {
             work.relationName = relation.rendered(dialect)
         }
         let query = TestResultQuery(
-            select: main, failCalc: settings.failCalc, warnIf: settings.warnIf.description, errorIf: settings.errorIf.description,
+            select: main, failCalc: settings.failCalc, warnIf: settings.warnIf.sql, errorIf: settings.errorIf.sql,
             limit: settings.limit)
         let counts = TestResultQuery.decode(try materializer.fetch(query).textRows)
         let verdict = TestVerdict(
