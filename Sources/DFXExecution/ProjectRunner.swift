@@ -61,7 +61,9 @@ public final class ProjectRunner: @unchecked Sendable {
         // dbt's build graph: a node also waits for the tests of its ancestors (see Scheduler).
         var tests: [String: [String]] = [:]
         for id in ids { if let node = manifest.node(id), node.resourceType == .test { tests[id] = node.dependsOnNodes } }
-        let scheduler = Scheduler(graph: graph, selected: ids, threads: options.threads, failFast: options.failFast, tests: tests)
+        let scheduler = Scheduler(
+            graph: graph, selected: ids, threads: options.threads, failFast: options.failFast, tests: tests,
+            extraDependencies: seedsBehindSources(ids))
         let collected = ResultCollector()
         _ = scheduler.run(
             work: { [self] id, worker in
@@ -83,6 +85,29 @@ public final class ProjectRunner: @unchecked Sendable {
             cancelInFlight: { [registry] in _ = registry.cancelAll() })
         pool.close()
         return collected.ordered
+    }
+
+    /// Nodes reading, through `source()`, a table that a selected seed loads (the same relation):
+    /// each waits for that seed. dbt has no such edge (a seed and a source are unrelated to it);
+    /// without it a build of a project whose raw tables are seeds could read them before they
+    /// are loaded.
+    func seedsBehindSources(_ ids: [String]) -> [String: Set<String>] {
+        var seedByRelation: [String: String] = [:]
+        for id in ids {
+            guard let node = manifest.node(id), node.resourceType == .seed else { continue }
+            seedByRelation[Self.relation(of: node).flatName] = id
+        }
+        guard !seedByRelation.isEmpty else { return [:] }
+        var waits: [String: Set<String>] = [:]
+        for id in ids {
+            guard let node = manifest.node(id) else { continue }
+            for parent in node.dependsOnNodes {
+                guard let source = manifest.node(parent), source.resourceType == .source else { continue }
+                let relation = RelationName(schema: source.schema.isEmpty ? nil : source.schema, name: source.identifier ?? source.name)
+                if let seed = seedByRelation[relation.flatName] { waits[id, default: []].insert(seed) }
+            }
+        }
+        return waits
     }
 
     func skipped(_ id: String, outcome: NodeOutcome) -> NodeResult {

@@ -31,7 +31,13 @@ public final class Scheduler: @unchecked Sendable {
     let testsFirst: Set<String>
 
     /// A scheduler over `selected` (unique IDs of `graph`; IDs not in the graph are ignored).
-    public init(graph: DependencyGraph, selected: [String], threads: Int, failFast: Bool = false, tests: [String: [String]] = [:]) {
+    ///
+    /// `extraDependencies` adds edges the graph does not have (node → selected nodes it must wait
+    /// for): a seed that loads a table other nodes read through `source()`.
+    public init(
+        graph: DependencyGraph, selected: [String], threads: Int, failFast: Bool = false, tests: [String: [String]] = [:],
+        extraDependencies: [String: Set<String>] = [:]
+    ) {
         let selectedSet = Set(selected.filter(graph.contains))
         let ordered = graph.topologicalOrder.filter(selectedSet.contains)
         self.threads = max(1, threads)
@@ -47,6 +53,9 @@ public final class Scheduler: @unchecked Sendable {
             }
             memo[id] = nearest
             if selectedSet.contains(id) { dependencies[id] = nearest }
+        }
+        for (node, waitsFor) in extraDependencies where selectedSet.contains(node) {
+            dependencies[node, default: []].formUnion(waitsFor.filter { selectedSet.contains($0) && $0 != node })
         }
         let testParents = dependencies
         var dependents = Self.dependents(ordered, dependencies)

@@ -122,3 +122,25 @@ final class BuildRunTests: XCTestCase {
         }
     }
 }
+
+/// A seed that loads the table a source names: the models reading the source wait for it.
+final class SeedBehindSourceTests: XCTestCase {
+    func testModelsReadingASourceWaitForTheSeedThatLoadsIt() throws {
+        for backend in RunProject.Backend.allCases {
+            for attempt in 1...3 {
+                let project = try RunProject(backend)
+                try project.write("seeds/raw_events.csv", "id,kind\n1,a\n2,b\n")
+                try project.write(
+                    "models/sources.yml",
+                    "sources:\n  - name: raw\n    schema: \(project.schema)\n    tables:\n      - name: raw_events\n        data_tests: [not_empty]\n")
+                try project.write("models/events.sql", "select * from {{ source('raw', 'raw_events') }}\n")
+                // Two workers on PostgreSQL: without the edge the view and the seed start together.
+                let result = project.dfx("build", "--threads", "2")
+                XCTAssertEqual(result.status, 0, "\(backend) attempt \(attempt): \(result.output)")
+                XCTAssertEqual(try project.count("events"), 2, "\(backend)")
+                let statuses = try project.testResults().mapValues(\.status)
+                XCTAssertEqual(statuses["source_not_empty_raw_raw_events_"], "pass", "\(backend): \(statuses)")
+            }
+        }
+    }
+}

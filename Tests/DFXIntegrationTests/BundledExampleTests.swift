@@ -47,6 +47,33 @@ final class BundledExampleTests: XCTestCase {
         XCTAssertEqual(try connection.query(#"select count(*) from "analytics_marts.dim_customers""#).first?.first ?? nil, "20")
     }
 
+    /// `dfx build` alone: the seeds that load the raw tables run before the staging models that
+    /// read them through `source()`, and every data test of the example passes, on both targets
+    /// (eight workers on PostgreSQL: every ready node starts at once).
+    func testOneBuildLoadsBuildsAndTestsOnBothTargets() throws {
+        let url = try TestDatabase.postgresURL()
+        let schema = TestDatabase.uniqueName("example_build")
+        let profiles = [
+            "shop:\n  target: dev\n  outputs:\n    dev: {type: sqlite, database: target/shop.db, schema: analytics}\n",
+            "shop:\n  target: pg\n  outputs:\n    pg: {type: postgres, url: \"\(url)\", schema: \(schema), threads: 8}\n",
+        ]
+        for profile in profiles {
+            let project = try copyExample(profile: profile)
+            let (status, output) = dfx(["build", "--junit-xml", "target/junit.xml"], in: project)
+            XCTAssertEqual(status, 0, output)
+            XCTAssertTrue(output.contains("WARN=0 ERROR=0 SKIP=0"), output)
+            XCTAssertTrue(output.contains("PASS relationships_stg_orders_customer_id"), output)
+            XCTAssertTrue(output.contains("PASS source_unique_raw_orders_order_id"), output)
+            let report = try String(contentsOfFile: project + "/target/junit.xml", encoding: .utf8)
+            XCTAssertTrue(report.contains("failures=\"0\" errors=\"0\" skipped=\"0\""), report)
+        }
+        let connection = try PostgresConnection(parameters: ["dbname": url])
+        XCTAssertEqual(try connection.query("select count(*) from \(schema)_marts.fct_orders").first?.first ?? nil, "40")
+        for suffix in ["", "_staging", "_marts", "_raw", "_reference", "_dfx_test__audit"] {
+            try connection.query("drop schema if exists \(schema)\(suffix) cascade")
+        }
+    }
+
     func testBuildsOnPostgres() throws {
         let url = try TestDatabase.postgresURL()
         let schema = TestDatabase.uniqueName("example")
