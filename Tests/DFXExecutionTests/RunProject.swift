@@ -44,6 +44,14 @@ final class RunProject: @unchecked Sendable {
         try write("profiles.yml", "proj:\n  target: t\n  outputs:\n    t: \(profile)\n")
     }
 
+    /// A second connection to the project's warehouse, for a concurrent reader.
+    func openConnection() throws -> any WarehouseConnection {
+        switch backend {
+        case .sqlite: return try SQLiteConnection(path: root + "/target/run.db")
+        case .postgres: return try PostgresConnection(parameters: ["dbname": ProcessInfo.processInfo.environment["DFX_TEST_POSTGRES_URL"] ?? ""])
+        }
+    }
+
     func write(_ relativePath: String, _ contents: String) throws {
         let path = root + "/" + relativePath
         try FileManager.default.createDirectory(
