@@ -17,7 +17,16 @@ enum ContextGlobals {
         environment.addGlobal("run_started_at", .object(settings.startedAt))
         environment.addGlobal("invocation_id", .string(settings.invocationID))
         environment.addGlobal("project_name", .string(projectName))
-        environment.addGlobal("log", .function(NativeFunction("log") { _ in .string("") }))
+        let sink = settings.log
+        environment.addGlobal(
+            "log",
+            .function(
+                NativeFunction("log") { arguments in
+                    if let sink, arguments.value(at: 1, named: "info")?.isTruthy == true {
+                        sink(arguments.value(at: 0, named: "msg")?.renderedString() ?? "")
+                    }
+                    return .string("")
+                }))
         environment.addGlobal(
             "local_md5",
             .function(
