@@ -100,6 +100,17 @@ final class RunProject: @unchecked Sendable {
         return text
     }
 
+    /// Names of the relations in the project's schema(s) whose name contains `fragment` (taken
+    /// literally: `_` and `%` are not wildcards).
+    func relations(containing fragment: String) throws -> [String] {
+        let pattern = "%" + fragment.replacing("\\", with: "\\\\").replacing("_", with: "\\_").replacing("%", with: "\\%") + "%"
+        let sql = backend == .sqlite
+            ? "select name from sqlite_master where name like '\(pattern)' escape '\\'"
+            : "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                + "where c.relname like '\(pattern)' escape '\\' and n.nspname like '\(schema)%'"
+        return try rows(sql).compactMap { $0.first ?? nil }
+    }
+
     /// `target/run_results.json`: unique ID → status.
     func statuses() throws -> [String: String] {
         let data = try XCTUnwrap(FileManager.default.contents(atPath: root + "/target/run_results.json"))

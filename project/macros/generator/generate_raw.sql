@@ -39,20 +39,12 @@
         {{ gen_minutes_before(as_of, '(400 * 1440 + ' ~ gen_hash('n', 6) ~ ' % (365 * 1440))') }} as registration_date,
         {{ gen_minutes_before(as_of, '(1440 + ' ~ gen_hash('n', 7) ~ ' % (30 * 1440))') }} as updated_at
     from seq
-    union all
-    -- Customers loaded twice by the source's export (exact duplicates): staging keeps one.
-    select
-        n, 'user' || n || '@example.com',
-        {{ gen_pick(gen_hash('n', 1), ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Margaret', 'Niklaus']) }},
-        {{ gen_pick(gen_hash('n', 2), ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Hamilton', 'Wirth']) }},
-        {{ gen_pick(gen_hash('n', 3), ['Premium', 'Regular', 'Regular', 'New']) }},
-        {{ gen_pick(gen_hash('n', 4), ['Gold', 'Silver', 'Bronze', 'None', 'None']) }},
-        {{ gen_pick(gen_hash('n', 5), ['Lisbon', 'Berlin', 'Paris', 'Madrid', 'Rome', 'Vienna', 'Oslo', 'Dublin']) }},
-        {{ gen_pick(gen_hash('n', 5), ['PT', 'DE', 'FR', 'ES', 'IT', 'AT', 'NO', 'IE']) }},
-        {{ gen_minutes_before(as_of, '(400 * 1440 + ' ~ gen_hash('n', 6) ~ ' % (365 * 1440))') }},
-        {{ gen_minutes_before(as_of, '(1440 + ' ~ gen_hash('n', 7) ~ ' % (30 * 1440))') }}
-    from seq
-    where n % 50 = 0 and n % 17 <> 0
+  {%- endcall -%}
+
+  {#- Customers loaded twice by the source's export (exact duplicates): staging keeps one. -#}
+  {%- call statement('customer_duplicates') -%}
+    insert into {{ source('raw', 'customers') }}
+    select * from {{ source('raw', 'customers') }} where customer_id % 50 = 0 and customer_id % 17 <> 0
   {%- endcall -%}
 
   {%- call statement('products') -%}
