@@ -48,6 +48,17 @@ where value_field not in (
 )
 {% endtest %}
 
+{% macro statement(name=None, fetch_result=False, auto_begin=True, language='sql') -%}
+{%- if execute -%}
+{%- do __dfx_statement(name, caller(), fetch_result) -%}
+{%- endif -%}
+{%- endmacro %}
+
+{% macro run_query(sql) -%}
+{%- call statement('run_query_statement', fetch_result=True, auto_begin=False) -%}{{ sql }}{%- endcall -%}
+{%- do return(load_result('run_query_statement').table) -%}
+{%- endmacro %}
+
 {% test relationships(model, column_name, to, field) %}
 with child as (
     select {{ column_name }} as from_field

@@ -117,22 +117,22 @@ extension ProjectRunner {
         let extras = try RelationExtras.statements(for: node, relation: relation, type: node.materialized == "view" ? .view : .table)
         switch node.materialized {
         case "view":
-            let sql = try compiled(node, incremental: false, log: materializer.log)
+            let sql = try compiled(node, incremental: false, materializer: materializer)
             try materializer.buildView(relation, select: sql, extras: extras)
             return ("created view \(relation)", nil, sql, nil)
         case "table":
-            let sql = try compiled(node, incremental: false, log: materializer.log)
+            let sql = try compiled(node, incremental: false, materializer: materializer)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
             return ("created table \(relation)", rows, sql, rows)
         case "incremental":
             let settings = try IncrementalSettings(config: node.config)
             let existing = try materializer.relationType(relation)
             if existing == .table && !options.fullRefresh {
-                let sql = try compiled(node, incremental: true, log: materializer.log)
+                let sql = try compiled(node, incremental: true, materializer: materializer)
                 let rows = try materializer.applyIncremental(relation, select: sql, settings: settings, extras: extras)
                 return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql, nil)
             }
-            let sql = try compiled(node, incremental: false, log: materializer.log)
+            let sql = try compiled(node, incremental: false, materializer: materializer)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
             return ("created incremental table \(relation)", rows, sql, rows)
         default:
@@ -141,9 +141,13 @@ extension ProjectRunner {
         }
     }
 
-    /// The node's SQL with ephemeral CTEs inlined, recorded in `log` for error mapping.
-    func compiled(_ node: Node, incremental: Bool, log: StatementLog) throws(DiagnosticError) -> String {
-        let output = try compiler.compile([node.uniqueID], incremental: incremental ? [node.uniqueID] : [])
+    /// The node's SQL with ephemeral CTEs inlined, rendered with the worker's connection for
+    /// `run_query()`, and recorded in the materializer's log for error mapping.
+    func compiled(_ node: Node, incremental: Bool, materializer: Materializer) throws(DiagnosticError) -> String {
+        let log = materializer.log
+        let output = try compiler.compile(
+            [node.uniqueID], incremental: incremental ? [node.uniqueID] : [],
+            database: TemplateDatabase(connection: materializer.connection))
         guard let sql = output[node.uniqueID] else {
             throw DiagnosticError(Diagnostic(.error, "model \(node.name) rendered no SQL", at: node.location))
         }

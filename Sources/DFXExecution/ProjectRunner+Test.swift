@@ -22,7 +22,7 @@ extension ProjectRunner {
             sql = try compiler.renderGenericTest(
                 node, extraArguments: measured.previous.map { ["previous_row_count": .int($0)] } ?? [:])
         } else {
-            sql = try compiled(node, incremental: false, log: materializer.log)
+            sql = try compiled(node, incremental: false, materializer: materializer)
         }
         var work = NodeWork(message: "", code: sql)
         if let drift {

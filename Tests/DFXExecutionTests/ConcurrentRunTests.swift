@@ -29,11 +29,7 @@ final class ConcurrentRunTests: XCTestCase {
                 XCTAssertEqual(try project.count("orders_log"), 3, "\(backend)")
                 XCTAssertEqual(try project.rows("select customer, total from {totals} order by customer"), [["a", "40"], ["b", "20"]], "\(backend)")
             }
-            let leftovers = try project.rows(
-                backend == .sqlite
-                    ? "select name from sqlite_master where name like '%\\_\\_dfx\\_%' escape '\\'"
-                    : "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                        + "where c.relname like '%\\_\\_dfx\\_%' and n.nspname = '\(project.schema)'")
+            let leftovers = try project.relations(containing: "__dfx_")
             XCTAssertEqual(leftovers.count, 0, "\(backend): intermediate relations left behind: \(leftovers)")
         }
     }

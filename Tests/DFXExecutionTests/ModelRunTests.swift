@@ -24,11 +24,7 @@ final class ModelRunTests: XCTestCase {
                 XCTAssertEqual(try project.count("orders"), 3, "\(backend)")
                 XCTAssertEqual(try project.rows("select customer, total from {customer_totals} order by customer"), [["a", "40"], ["b", "20"]], "\(backend)")
             }
-            let ephemeral = try project.rows(
-                backend == .sqlite
-                    ? "select name from sqlite_master where name like '%stg_orders%'"
-                    : "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                        + "where c.relname like '%stg_orders%' and n.nspname like '\(project.schema)%'")
+            let ephemeral = try project.relations(containing: "stg_orders")
             XCTAssertEqual(ephemeral.count, 0, "\(backend): an ephemeral model was built")
         }
     }
@@ -65,11 +61,7 @@ final class ModelRunTests: XCTestCase {
             XCTAssertEqual(
                 try project.statuses(),
                 ["model.proj.orders": "error", "model.proj.customer_totals": "skipped", "model.proj.independent": "success"], "\(backend)")
-            let leftovers = try project.rows(
-                backend == .sqlite
-                    ? "select name from sqlite_master where name like '%dfx_tmp%'"
-                    : "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                        + "where c.relname like '%dfx_tmp%' and n.nspname like '\(project.schema)%'")
+            let leftovers = try project.relations(containing: "dfx_tmp")
             XCTAssertEqual(leftovers.count, 0, "\(backend): \(leftovers)")
         }
     }

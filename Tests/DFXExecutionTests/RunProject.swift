@@ -44,6 +44,14 @@ final class RunProject: @unchecked Sendable {
         try write("profiles.yml", "proj:\n  target: t\n  outputs:\n    t: \(profile)\n")
     }
 
+    /// A second connection to the project's warehouse, for a concurrent reader.
+    func openConnection() throws -> any WarehouseConnection {
+        switch backend {
+        case .sqlite: return try SQLiteConnection(path: root + "/target/run.db")
+        case .postgres: return try PostgresConnection(parameters: ["dbname": ProcessInfo.processInfo.environment["DFX_TEST_POSTGRES_URL"] ?? ""])
+        }
+    }
+
     func write(_ relativePath: String, _ contents: String) throws {
         let path = root + "/" + relativePath
         try FileManager.default.createDirectory(
@@ -107,6 +115,17 @@ final class RunProject: @unchecked Sendable {
             found[parts.count > 2 ? String(parts[2]) : id] = (status, result["failures"] as? Int)
         }
         return found
+    }
+
+    /// Names of the relations in the project's schema(s) whose name contains `fragment` (taken
+    /// literally: `_` and `%` are not wildcards).
+    func relations(containing fragment: String) throws -> [String] {
+        let pattern = "%" + fragment.replacing("\\", with: "\\\\").replacing("_", with: "\\_").replacing("%", with: "\\%") + "%"
+        let sql = backend == .sqlite
+            ? "select name from sqlite_master where name like '\(pattern)' escape '\\'"
+            : "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                + "where c.relname like '\(pattern)' escape '\\' and n.nspname like '\(schema)%'"
+        return try rows(sql).compactMap { $0.first ?? nil }
     }
 
     /// `target/run_results.json`: unique ID → status.

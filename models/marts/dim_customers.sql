@@ -1,10 +1,18 @@
+-- The customer dimension (current state) with order history.
 select
     c.customer_id,
+    c.email,
     c.first_name,
     c.last_name,
-    c.email,
-    count(o.order_id) as order_count,
-    sum(o.order_total) > {{ var('high_value_threshold') }} as is_high_value
+    c.customer_segment,
+    c.loyalty_tier,
+    c.city,
+    c.country_code,
+    c.registered_at,
+    coalesce(h.order_count, 0) as order_count,
+    coalesce(h.lifetime_value, 0) as lifetime_value,
+    coalesce(h.lifetime_value, 0) > {{ var('high_value_threshold') }} as is_high_value,
+    h.first_ordered_at,
+    h.last_ordered_at
 from {{ ref('stg_customers') }} as c
-left join {{ ref('fct_orders') }} as o on o.customer_id = c.customer_id
-group by c.customer_id, c.first_name, c.last_name, c.email
+left join {{ ref('int_customer_order_history') }} as h on h.customer_id = c.customer_id
