@@ -10,10 +10,23 @@ extension ProjectRunner {
     /// Runs a data test as dbt does: its SQL (stored first as the audit relation with
     /// `store_failures`) wrapped in the counting query (`TestResultQuery`), read with
     /// `TestVerdict`; a failing or warning test also fetches its first rows.
+    ///
+    /// When the database refuses the test's SQL, the tested columns are looked up: a column the
+    /// relation does not have is reported at the test's line in the YAML (nothing is looked up
+    /// while tests run well).
     func runTest(_ node: Node, materializer: Materializer) throws -> NodeWork {
         let settings = try TestSettings(config: node.config, storeFailures: options.storeFailures)
         let attached = node.attachedNode.flatMap(manifest.node)
-        if let attached { try checkTestedColumns(node, attached: attached, materializer: materializer) }
+        do {
+            return try evaluate(node, settings: settings, attached: attached, materializer: materializer)
+        } catch {
+            let refused = error is DatabaseError || (error as? MaterializationError)?.database != nil
+            if refused, let attached { try checkTestedColumns(node, attached: attached, materializer: materializer) }
+            throw error
+        }
+    }
+
+    func evaluate(_ node: Node, settings: TestSettings, attached: Node?, materializer: Materializer) throws -> NodeWork {
         var drift: RowCountDrift?
         let sql: String
         if let metadata = node.testMetadata, metadata.name == "row_count_drift", [nil, "dfx", "dbt"].contains(metadata.namespace) {
