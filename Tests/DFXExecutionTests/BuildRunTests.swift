@@ -80,6 +80,11 @@ final class BuildRunTests: XCTestCase {
             // The warning on raw_orders let orders build.
             XCTAssertEqual(statuses["not_null_raw_orders_amount"], "warn", "\(backend)")
             XCTAssertEqual(statuses["orders"], "success", "\(backend)")
+            // --fail-fast: a failing test counts as a failure and stops the run.
+            let fast = project.dfx("build", "--fail-fast", "--threads", "1")
+            XCTAssertEqual(fast.status, 1, "\(backend)")
+            XCTAssertTrue(fast.output.contains("FAIL 1 unique_orders_id"), "\(backend): \(fast.output)")
+            XCTAssertEqual(try project.testResults()["order_summary"]?.status, "skipped", "\(backend)")
             // With --warn-error the warning fails and orders is skipped.
             let strict = project.dfx("build", "--warn-error")
             XCTAssertEqual(strict.status, 1, "\(backend)")

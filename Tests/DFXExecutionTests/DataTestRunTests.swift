@@ -83,6 +83,9 @@ final class DataTestRunTests: XCTestCase {
                           - not_null: {name: switched_off, config: {enabled: false}}
                           - accepted_range: {name: tagged, min_value: 0, config: {tags: [critical], severity: warn}}
                       - name: id
+                        data_tests:
+                          - accepted_values: {name: ids_known, values: [1, 3, 4, 5], quote: false}
+                          - accepted_values: {name: ids_unknown, values: [1, 3], quote: false}
                     data_tests:
                       - unique_combination_of_columns: {name: typo_warned, combination_of_columns: [id, amout], severity: warn}
 
@@ -94,12 +97,13 @@ final class DataTestRunTests: XCTestCase {
             let expected: [String: (String, Int)] = [
                 "warn_only": ("warn", 1), "below_error_threshold": ("warn", 1), "below_both_thresholds": ("pass", 0),
                 "limited": ("fail", 1), "filtered": ("fail", 1), "warn_ignores_error_if": ("pass", 0), "tagged": ("warn", 1),
+                "ids_known": ("pass", 0), "ids_unknown": ("fail", 2),
             ]
             XCTAssertNil(found["switched_off"], "\(backend): enabled: false")
             XCTAssertEqual(found["typo_warned"]?.status, "error", "\(backend): the column does not exist")
             // A column the properties do not declare is a warning at parse time, with a suggestion.
             XCTAssertTrue(
-                result.output.contains("seeds/schema.yml:16:84: warning: test 'unique_combination_of_columns' names column 'amout', which raw_orders's properties do not declare"),
+                result.output.contains("seeds/schema.yml:19:84: warning: test 'unique_combination_of_columns' names column 'amout', which raw_orders's properties do not declare"),
                 "\(backend): \(result.output)")
             XCTAssertTrue(result.output.contains("hint: did you mean 'amount'?"), "\(backend): \(result.output)")
             XCTAssertFalse(result.output.contains("names column 'id'"), "\(backend): \(result.output)")
