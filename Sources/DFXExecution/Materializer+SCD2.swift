@@ -1,0 +1,140 @@
+import DFXSQL
+
+/// What one snapshot run did to its history table.
+public struct SCD2Outcome: Sendable, Hashable {
+    /// Whether the history table was created by this run (first load).
+    public var created: Bool
+    /// Current versions closed (changed, or deleted from the source).
+    public var closed: Int
+    /// Versions inserted (first load rows, new versions, deletion records).
+    public var inserted: Int
+    /// Columns added to the history table because the source gained them.
+    public var addedColumns: [String]
+
+    /// `created snapshot … (N rows)` style text for the run's message.
+    public var summary: String {
+        if created { return "\(inserted) rows" }
+        var text = "\(inserted) inserted, \(closed) closed"
+        if !addedColumns.isEmpty { text += ", new columns " + addedColumns.joined(separator: ", ") }
+        return text
+    }
+}
+
+extension Materializer {
+    /// Runs one snapshot (or `scd2` model) of `select` into the history table `spec.target`, all in
+    /// one transaction under the relation's advisory lock (PostgreSQL; `begin immediate` on
+    /// SQLite): the source is staged once; a duplicate or NULL unique key fails the run naming the
+    /// keys, before anything is written; the first run creates the table; later runs add the
+    /// source's new columns, find the changes once, close the replaced current rows and insert the
+    /// new versions. The key index (unique key + valid-to) is created when missing. Any failure
+    /// rolls everything back: the history is exactly as it was. `rebuild` drops an existing
+    /// history first (an `scd2` model with `allow_history_rebuild` under `--full-refresh`).
+    @discardableResult
+    public func applySCD2(_ spec: SCD2Spec, select: String, rebuild: Bool = false) throws -> SCD2Outcome {
+        let target = spec.target
+        let stage = intermediate(target, "stage")
+        let changes = intermediate(target, "changes")
+        do {
+            try spec.validate()
+            return try connection.transaction { () throws -> SCD2Outcome in
+                try run(AdvisoryLockStatement(relation: target))
+                try run(SCD2StageStatement(stage: stage, select: select))
+                try checkKeys(spec, stage: stage)
+                var existing = try relationType(target)
+                if existing != nil && rebuild {
+                    try run(DropRelationStatement(relation: target, type: existing ?? .table))
+                    existing = nil
+                }
+                let outcome: SCD2Outcome
+                if let existing {
+                    guard existing == .table else {
+                        throw MaterializationError("\(target) is a \(existing.keyword), not a history table", hint: "drop it, or point the snapshot elsewhere")
+                    }
+                    outcome = try update(spec, stage: stage, changes: changes)
+                } else {
+                    let rows = try run(SCD2CreateStatement(spec: spec, stage: stage))
+                    outcome = SCD2Outcome(created: true, closed: 0, inserted: rows, addedColumns: [])
+                }
+                try run(keyIndex(spec))
+                try run(DropRelationStatement(relation: stage, type: .table))
+                return outcome
+            }
+        } catch {
+            throw MaterializationError.wrapping(error)
+        }
+    }
+
+    /// The index that finds a key's current row (and its last closed one): unique key + valid-to.
+    func keyIndex(_ spec: SCD2Spec) -> CreateIndexStatement {
+        var name = spec.target.name
+        let tail = "__dfx_key"
+        if let limit = dialect.maxIdentifierBytes {
+            while !name.isEmpty, name.utf8.count + tail.utf8.count > limit { name.removeLast() }
+        }
+        return CreateIndexStatement(name: name + tail, relation: spec.target, columns: spec.uniqueKey + [spec.meta.validTo])
+    }
+
+    /// Fails naming the duplicated or NULL keys of the staged source.
+    func checkKeys(_ spec: SCD2Spec, stage: RelationName) throws {
+        let query = SCD2KeyCheckQuery(stage: stage, uniqueKey: spec.uniqueKey)
+        let problems = SCD2KeyCheckQuery.decode(try rows(query), keyCount: spec.uniqueKey.count)
+        guard !problems.isEmpty else { return }
+        let keyName = spec.uniqueKey.count == 1 ? spec.uniqueKey[0] : "(" + spec.uniqueKey.joined(separator: ", ") + ")"
+        let listed = problems.map { problem -> String in
+            let values = problem.values.map { $0 ?? "NULL" }
+            let key = values.count == 1 ? values[0] : "(" + values.joined(separator: ", ") + ")"
+            return "\(keyName) = \(key) (\(problem.rows) \(problem.rows == 1 ? "row" : "rows"))"
+        }
+        throw MaterializationError(
+            "the unique_key of \(spec.target) is not unique and non-null in the source: " + listed.joined(separator: "; ")
+                + "; nothing was written",
+            hint: "fix the source or the unique_key; a snapshot's key must identify exactly one source row")
+    }
+
+    /// An incremental run on an existing history table.
+    private func update(_ spec: SCD2Spec, stage: RelationName, changes: RelationName) throws -> SCD2Outcome {
+        let staged = try columns(stage)
+        let history = try columns(spec.target)
+        let known = Set(history.map { $0.name.lowercased() })
+        let required = [spec.meta.scdID, spec.meta.updatedAt, spec.meta.validFrom, spec.meta.validTo].compactMap { $0 }
+        let missing = required.filter { !known.contains($0.lowercased()) }
+        guard missing.isEmpty else {
+            throw MaterializationError(
+                "\(spec.target) is not a history table of this kind: it lacks " + missing.joined(separator: ", "),
+                hint: "check snapshot_meta_column_names / valid_from / valid_to, or drop the table")
+        }
+        let meta = Set(spec.metaColumnNames.map { $0.lowercased() })
+        let sourceColumns = staged.filter { !meta.contains($0.name.lowercased()) }
+        let added = sourceColumns.filter { !known.contains($0.name.lowercased()) }
+        for column in added { try run(AddColumnStatement(relation: spec.target, column: column.name, dataType: column.dataType)) }
+        if spec.hardDeletes == .newRecord && !known.contains(spec.meta.isDeleted.lowercased()) {
+            try run(AddColumnStatement(relation: spec.target, column: spec.meta.isDeleted, dataType: "text"))
+        }
+        let names = sourceColumns.map(\.name)
+        let addedNames = Set(added.map { $0.name.lowercased() })
+        var checkColumns: [String] = []
+        if case .check(let columns, _) = spec.strategy {
+            switch columns {
+            case .all: checkColumns = names
+            case .list(let listed):
+                let available = Set(names.map { $0.lowercased() })
+                if let unknown = listed.first(where: { !available.contains($0.lowercased()) }) {
+                    throw MaterializationError("check_cols names \(unknown), which the source does not have")
+                }
+                checkColumns = listed
+            }
+        }
+        let everythingChanged = checkColumns.contains { addedNames.contains($0.lowercased()) }
+        try run(
+            SCD2ChangesStatement(
+                spec: spec, stage: stage, changes: changes, columns: names, checkColumns: checkColumns,
+                everythingChanged: everythingChanged))
+        let closed = try run(SCD2CloseStatement(spec: spec, changes: changes))
+        var inserted = 0
+        for sql in try SCD2InsertStatement(spec: spec, changes: changes, columns: names).render(dialect) {
+            inserted += try execute(sql)
+        }
+        try run(DropRelationStatement(relation: changes, type: .table))
+        return SCD2Outcome(created: false, closed: closed, inserted: inserted, addedColumns: added.map(\.name))
+    }
+}
