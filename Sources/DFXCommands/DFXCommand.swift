@@ -12,7 +12,7 @@ public struct DFXCommand: ParsableCommand {
             in the project or profile; 130 interrupted.
             """,
         version: DFXVersion.current,
-        subcommands: [CompileCommand.self, RunCommand.self, SeedCommand.self, ListCommand.self, ParseCommand.self, DebugCommand.self, CleanCommand.self])
+        subcommands: [CompileCommand.self, RunCommand.self, SeedCommand.self, SnapshotCommand.self, ListCommand.self, ParseCommand.self, DebugCommand.self, CleanCommand.self])
 
     public init() {}
 }

@@ -11,6 +11,8 @@ struct ExecutionSession {
     let selection: SelectionOptions
     let execution: ExecutionOptions
     let resourceTypes: Set<ResourceType>
+    /// A pinned execution time for snapshots and scd2 models (`--snapshot-time`); nil: now.
+    var executionTime: String?
 
     func run() throws {
         try CommandRunner.run(global) { context in
@@ -25,7 +27,7 @@ struct ExecutionSession {
             let threads = factory.dialect.kind == .sqlite ? 1 : (execution.threads ?? workspace.target.threads)
             let options = RunOptions(
                 threads: threads, failFast: execution.failFast,
-                fullRefresh: execution.fullRefresh, invocationID: console.invocationID)
+                fullRefresh: execution.fullRefresh, invocationID: console.invocationID, executionTime: executionTime)
             let runner = ProjectRunner(
                 manifest: workspace.manifest, graph: workspace.graph, dialect: factory.dialect, options: options,
                 connect: { try factory.open() })

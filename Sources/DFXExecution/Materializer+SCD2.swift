@@ -52,7 +52,10 @@ extension Materializer {
                     }
                     outcome = try update(spec, stage: stage, changes: changes)
                 } else {
-                    let rows = try run(SCD2CreateStatement(spec: spec, stage: stage))
+                    try run(SCD2CreateStatement(spec: spec, stage: stage))
+                    // SQLite reports no row count for `create table as`: count the new table.
+                    let counted = try connection.fetch("select count(*) from " + target.rendered(dialect)).rows.first?.first
+                    let rows = counted.flatMap { value -> Int? in if case .int(let n) = value { Int(n) } else { value.text.flatMap { Int($0) } } } ?? 0
                     outcome = SCD2Outcome(created: true, closed: 0, inserted: rows, addedColumns: [])
                 }
                 try run(keyIndex(spec))

@@ -5,12 +5,16 @@ public struct RunOptions: Sendable {
     public var fullRefresh: Bool
     /// The invocation's ID; its first 8 hexadecimal digits name intermediate relations.
     public var invocationID: String
+    /// The run's one execution time (UTC, `YYYY-MM-DD HH:MM:SS[.ffffff]`) for snapshots and scd2
+    /// models; `ExecutionTime.now()` unless pinned (`--snapshot-time`).
+    public var executionTime: String
 
-    public init(threads: Int, failFast: Bool = false, fullRefresh: Bool = false, invocationID: String) {
+    public init(threads: Int, failFast: Bool = false, fullRefresh: Bool = false, invocationID: String, executionTime: String? = nil) {
         self.threads = threads
         self.failFast = failFast
         self.fullRefresh = fullRefresh
         self.invocationID = invocationID
+        self.executionTime = executionTime ?? ExecutionTime.now()
     }
 
     /// 8 lower-case alphanumeric characters of the invocation ID (`run` when it has none).
