@@ -11,8 +11,6 @@ struct ExecutionSession {
     let selection: SelectionOptions
     let execution: ExecutionOptions
     let resourceTypes: Set<ResourceType>
-    /// A pinned execution time for snapshots and scd2 models (`--snapshot-time`); nil: now.
-    var executionTime: String?
 
     func run() throws {
         try CommandRunner.run(global) { context in
@@ -27,7 +25,8 @@ struct ExecutionSession {
             let threads = factory.dialect.kind == .sqlite ? 1 : (execution.threads ?? workspace.target.threads)
             let options = RunOptions(
                 threads: threads, failFast: execution.failFast,
-                fullRefresh: execution.fullRefresh, invocationID: console.invocationID, executionTime: executionTime)
+                fullRefresh: execution.fullRefresh, invocationID: console.invocationID,
+                executionTime: execution.snapshotTime.map { $0.replacingOccurrences(of: "T", with: " ") })
             let runner = ProjectRunner(
                 manifest: workspace.manifest, graph: workspace.graph, dialect: factory.dialect, options: options,
                 connect: { try factory.open() })
