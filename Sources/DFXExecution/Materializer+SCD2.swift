@@ -30,7 +30,8 @@ extension Materializer {
     /// rolls everything back: the history is exactly as it was. `rebuild` drops an existing
     /// history first (an `scd2` model with `allow_history_rebuild` under `--full-refresh`).
     @discardableResult
-    public func applySCD2(_ spec: SCD2Spec, select: String, rebuild: Bool = false) throws -> SCD2Outcome {
+    public func applySCD2(_ given: SCD2Spec, select: String, rebuild: Bool = false) throws -> SCD2Outcome {
+        var spec = given
         let target = spec.target
         let stage = intermediate(target, "stage")
         let changes = intermediate(target, "changes")
@@ -40,6 +41,8 @@ extension Materializer {
                 try run(AdvisoryLockStatement(relation: target))
                 try run(SCD2StageStatement(stage: stage, select: select))
                 try checkKeys(spec, stage: stage)
+                let staged = try columns(stage)
+                try adapt(&spec, to: staged)
                 var existing = try relationType(target)
                 if existing != nil && rebuild {
                     try run(DropRelationStatement(relation: target, type: existing ?? .table))
@@ -50,7 +53,7 @@ extension Materializer {
                     guard existing == .table else {
                         throw MaterializationError("\(target) is a \(existing.keyword), not a history table", hint: "drop it, or point the snapshot elsewhere")
                     }
-                    outcome = try update(spec, stage: stage, changes: changes)
+                    outcome = try update(spec, stage: stage, staged: staged, changes: changes)
                 } else {
                     try run(SCD2CreateStatement(spec: spec, stage: stage))
                     // SQLite reports no row count for `create table as`: count the new table.
@@ -94,9 +97,23 @@ extension Materializer {
             hint: "fix the source or the unique_key; a snapshot's key must identify exactly one source row")
     }
 
+    /// Checks that the source has the key and updated-at columns, and gives the execution time
+    /// the updated-at column's type on PostgreSQL (text, date, timestamptz...), so that versions
+    /// dated by the source and by the run compare and share one column type.
+    func adapt(_ spec: inout SCD2Spec, to staged: [RelationColumn]) throws {
+        let byName = Dictionary(staged.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        for key in spec.uniqueKey where byName[key.lowercased()] == nil {
+            throw MaterializationError("unique_key column \(key) is not in the source of \(spec.target)")
+        }
+        guard let updatedAt = spec.updatedAtColumn else { return }
+        guard let column = byName[updatedAt.lowercased()] else {
+            throw MaterializationError("updated_at column \(updatedAt) is not in the source of \(spec.target)")
+        }
+        if dialect.kind == .postgres, !column.dataType.isEmpty { spec.timeType = column.dataType }
+    }
+
     /// An incremental run on an existing history table.
-    private func update(_ spec: SCD2Spec, stage: RelationName, changes: RelationName) throws -> SCD2Outcome {
-        let staged = try columns(stage)
+    private func update(_ spec: SCD2Spec, stage: RelationName, staged: [RelationColumn], changes: RelationName) throws -> SCD2Outcome {
         let history = try columns(spec.target)
         let known = Set(history.map { $0.name.lowercased() })
         let required = [spec.meta.scdID, spec.meta.updatedAt, spec.meta.validFrom, spec.meta.validTo].compactMap { $0 }

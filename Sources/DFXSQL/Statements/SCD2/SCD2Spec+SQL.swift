@@ -18,7 +18,7 @@ extension SCD2Spec {
     }
 
     /// The execution time as a typed literal: `cast('2026-11-22 08:00:00' as timestamp)` on
-    /// PostgreSQL, plain text on SQLite (whose timestamps are ISO text).
+    /// PostgreSQL (`timeType`; a zoned type gets `+00`), plain text on SQLite (ISO text).
     func time(_ dialect: SQLDialect) -> String {
         timeLiteral(executionTime, dialect)
     }
@@ -30,8 +30,13 @@ extension SCD2Spec {
 
     private func timeLiteral(_ text: String, _ dialect: SQLDialect) -> String {
         switch dialect.kind {
-        case .postgres: "cast(" + dialect.quoteLiteral(text) + " as " + timeType + ")"
-        case .sqlite: dialect.quoteLiteral(text)
+        case .postgres:
+            // A time zone-aware type reads the literal as UTC, never in the session's time zone.
+            let type = timeType.lowercased()
+            let zoned = type == "timestamptz" || type.contains("with time zone")
+            return "cast(" + dialect.quoteLiteral(zoned ? text + "+00" : text) + " as " + timeType + ")"
+        case .sqlite:
+            return dialect.quoteLiteral(text)
         }
     }
 
