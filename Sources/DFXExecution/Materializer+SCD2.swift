@@ -149,6 +149,7 @@ extension Materializer {
             SCD2ChangesStatement(
                 spec: spec, stage: stage, changes: changes, columns: names, checkColumns: checkColumns,
                 everythingChanged: everythingChanged))
+        try run(SCD2ReopenStatement(spec: spec, changes: changes))
         let closed = try run(SCD2CloseStatement(spec: spec, changes: changes))
         var inserted = 0
         for sql in try SCD2InsertStatement(spec: spec, changes: changes, columns: names).render(dialect) {

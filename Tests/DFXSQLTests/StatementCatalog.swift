@@ -167,6 +167,7 @@ struct StatementCatalog {
             Case(
                 name: "scd2_changes_timestamp",
                 statement: SCD2ChangesStatement(spec: timestampSpec(), stage: stage, changes: changes, columns: columns)),
+            Case(name: "scd2_reopen_timestamp", statement: SCD2ReopenStatement(spec: timestampSpec(), changes: changes)),
             Case(name: "scd2_close_timestamp", statement: SCD2CloseStatement(spec: timestampSpec(), changes: changes)),
             Case(name: "scd2_insert_timestamp", statement: SCD2InsertStatement(spec: timestampSpec(), changes: changes, columns: columns)),
             Case(

@@ -238,6 +238,7 @@ struct StatementScenario {
         _ = try execute("insert into \(source) (id, region, name, updated_at) values (4, 'us', 'd', \(ts("2024-01-03 00:00:00")))")
         try run("scd2_stage")
         try run("scd2_changes_timestamp")
+        try run("scd2_reopen_timestamp")
         try run("scd2_close_timestamp")
         try run("scd2_insert_timestamp")
         try dropTable(catalog.changes)

@@ -14,7 +14,7 @@
 /// `RevokeStatement`; DML — `InsertSelectStatement`, `InsertValuesStatement`,
 /// `DeleteInsertStatement`, `MergeStatement`; SCD type 2 (in SCD2/, sharing `SCD2Spec`) —
 /// `SCD2StageStatement`, `SCD2KeyCheckQuery`, `SCD2CreateStatement`, `SCD2ChangesStatement`,
-/// `SCD2CloseStatement`, `SCD2InsertStatement`; control — `TransactionStatement`,
+/// `SCD2ReopenStatement`, `SCD2CloseStatement`, `SCD2InsertStatement`; control — `TransactionStatement`,
 /// `AdvisoryLockStatement`; introspection, each with a static `decode(_:)` for its rows —
 /// `RelationTypeQuery`, `ListColumnsQuery`, `ListDependentViewsQuery`, `ListGrantsQuery`.
 /// Golden SQL for each, on both dialects, is in Tests/DFXSQLTests/Golden, and every golden

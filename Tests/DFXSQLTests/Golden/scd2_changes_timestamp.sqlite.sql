@@ -14,8 +14,7 @@ from (
         "dfx_source"."updated_at",
         "dfx_current"."dbt_scd_id" as "dfx_closed_scd_id",
         "dfx_source"."updated_at" as "dfx_ts",
-        case when "dfx_current"."id" is not null then "dfx_current"."dbt_valid_from"
-            else (select max("dfx_history"."dbt_valid_to") from "analytics.customers_history" as "dfx_history" where "dfx_history"."id" = "dfx_source"."id") end as "dfx_previous"
+        "dfx_current"."dbt_valid_from" as "dfx_previous"
     from "analytics.customers_stage" as "dfx_source"
     left join "analytics.customers_history" as "dfx_current"
         on "dfx_current"."id" = "dfx_source"."id" and "dfx_current"."dbt_valid_to" is null

@@ -3,12 +3,11 @@
 /// key coming back after a deletion record) and, unless hard deletes are ignored, one row per
 /// current version whose key left the source ('delete', carrying that version's values).
 ///
-/// Only the staged source and the current rows are read (through the key index), plus, for a
-/// key with no current row, the latest valid-to of its history: a re-inserted key never opens
-/// a version that overlaps its closed one. The new version's valid-from (`dfx_valid_from`) is
-/// the row's timestamp when that is later than the version it follows (the current row's
-/// valid-from, or the closed history's last valid-to), else the execution time; so intervals
-/// never overlap or run backwards, where dbt would close a deletion record before it opened.
+/// Only the staged source and the current rows are read. The new version's valid-from
+/// (`dfx_valid_from`) is the row's timestamp when that is later than the current version's
+/// valid-from, else the execution time, so intervals never run backwards (dbt would close a
+/// deletion record before it opened); `SCD2ReopenStatement` does the same for a key that returns
+/// with no current row, against its closed history.
 ///
 /// A row changed when (`timestamp`) its updated-at is later than the current version's
 /// (an updated-at that goes backwards is no change), or (`check`) any check column differs
@@ -47,12 +46,9 @@ public struct SCD2ChangesStatement: SQLStatement, Hashable {
         let hasSCDID = spec.meta.scdID != nil
         let newRecord = spec.hardDeletes == .newRecord
 
-        // The new versions.
-        let previous =
-            "case when " + spec.column(A.current, firstKey, dialect) + " is not null then "
-            + spec.column(A.current, spec.meta.validFrom, dialect)
-            + "\n            else (select max(" + spec.column(A.history, spec.meta.validTo, dialect) + ") from " + target + " as "
-            + q(A.history) + " where " + spec.keyJoin(A.history, A.source, dialect) + ") end"
+        // The new versions. A key with no current row gets no previous bound here:
+        // `SCD2ReopenStatement` then checks its closed history, for the few changed rows only.
+        let previous = spec.column(A.current, spec.meta.validFrom, dialect)
         var inner = columns.map { spec.column(A.source, $0, dialect) }
         if let scdID = spec.meta.scdID { inner.append(spec.column(A.current, scdID, dialect) + " as " + q(C.closedSCDID)) }
         inner.append(spec.rowTimestamp(A.source, dialect) + " as " + q(C.timestamp))
