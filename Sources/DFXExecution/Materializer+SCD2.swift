@@ -23,8 +23,8 @@ public struct SCD2Outcome: Sendable, Hashable {
 extension Materializer {
     /// Runs one snapshot (or `scd2` model) of `select` into the history table `spec.target`, all in
     /// one transaction under the relation's advisory lock (PostgreSQL; `begin immediate` on
-    /// SQLite): the source is staged once; a duplicate or NULL unique key fails the run naming the
-    /// keys, before anything is written; the first run creates the table; later runs add the
+    /// SQLite): the source is read once (the first run creates the table from it; later runs stage
+    /// it); a duplicate or NULL unique key fails the run naming the keys, and nothing is kept; later runs add the
     /// source's new columns, find the changes once, close the replaced current rows and insert the
     /// new versions. The key index (unique key + valid-to) is created when missing. Any failure
     /// rolls everything back: the history is exactly as it was. `rebuild` drops an existing
@@ -39,10 +39,6 @@ extension Materializer {
             try spec.validate()
             return try connection.transaction { () throws -> SCD2Outcome in
                 try run(AdvisoryLockStatement(relation: target))
-                try run(SCD2StageStatement(stage: stage, select: select))
-                try checkKeys(spec, stage: stage)
-                let staged = try columns(stage)
-                try adapt(&spec, to: staged)
                 var existing = try relationType(target)
                 if existing != nil && rebuild {
                     try run(DropRelationStatement(relation: target, type: existing ?? .table))
@@ -53,16 +49,25 @@ extension Materializer {
                     guard existing == .table else {
                         throw MaterializationError("\(target) is a \(existing.keyword), not a history table", hint: "drop it, or point the snapshot elsewhere")
                     }
+                    try run(SCD2StageStatement(stage: stage, select: select))
+                    try checkKeys(spec, in: stage)
+                    let staged = try columns(stage)
+                    try adapt(&spec, to: staged)
                     outcome = try update(spec, stage: stage, staged: staged, changes: changes)
+                    try run(DropRelationStatement(relation: stage, type: .table))
                 } else {
-                    try run(SCD2CreateStatement(spec: spec, stage: stage))
+                    // The first load reads the source once, straight into the history table, and
+                    // checks the keys there: a bad key rolls the new table back.
+                    let probe = try connection.fetch("select * from (\n" + select + "\n) as " + dialect.quoteIdentifier("dfx_source") + " limit 0")
+                    try adapt(&spec, to: probe.columns.map { RelationColumn(name: $0.name, dataType: $0.typeName.hasPrefix("oid:") ? "" : $0.typeName) })
+                    try run(SCD2CreateStatement(spec: spec, source: .query(select)))
+                    try checkKeys(spec, in: target)
                     // SQLite reports no row count for `create table as`: count the new table.
                     let counted = try connection.fetch("select count(*) from " + target.rendered(dialect)).rows.first?.first
                     let rows = counted.flatMap { value -> Int? in if case .int(let n) = value { Int(n) } else { value.text.flatMap { Int($0) } } } ?? 0
                     outcome = SCD2Outcome(created: true, closed: 0, inserted: rows, addedColumns: [])
                 }
                 try run(keyIndex(spec))
-                try run(DropRelationStatement(relation: stage, type: .table))
                 return outcome
             }
         } catch {
@@ -80,9 +85,9 @@ extension Materializer {
         return CreateIndexStatement(name: name + tail, relation: spec.target, columns: spec.uniqueKey + [spec.meta.validTo])
     }
 
-    /// Fails naming the duplicated or NULL keys of the staged source.
-    func checkKeys(_ spec: SCD2Spec, stage: RelationName) throws {
-        let query = SCD2KeyCheckQuery(stage: stage, uniqueKey: spec.uniqueKey)
+    /// Fails naming the duplicated or NULL keys of `relation` (the staged source, or a first load).
+    func checkKeys(_ spec: SCD2Spec, in relation: RelationName) throws {
+        let query = SCD2KeyCheckQuery(stage: relation, uniqueKey: spec.uniqueKey)
         let problems = SCD2KeyCheckQuery.decode(try rows(query), keyCount: spec.uniqueKey.count)
         guard !problems.isEmpty else { return }
         let keyName = spec.uniqueKey.count == 1 ? spec.uniqueKey[0] : "(" + spec.uniqueKey.joined(separator: ", ") + ")"

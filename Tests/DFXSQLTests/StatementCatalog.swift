@@ -162,8 +162,8 @@ struct StatementCatalog {
                 name: "scd2_stage",
                 statement: SCD2StageStatement(stage: stage, select: "select * from \(customers.rendered(dialect)) where id > 0")),
             Case(name: "scd2_key_check", statement: SCD2KeyCheckQuery(stage: stage, uniqueKey: ["id", "region"])),
-            Case(name: "scd2_create_timestamp", statement: SCD2CreateStatement(spec: timestampSpec(), stage: stage)),
-            Case(name: "scd2_create_check_new_record", statement: SCD2CreateStatement(spec: checkSpec(day: 1), stage: stage)),
+            Case(name: "scd2_create_timestamp", statement: SCD2CreateStatement(spec: timestampSpec(), source: .relation(stage))),
+            Case(name: "scd2_create_check_new_record", statement: SCD2CreateStatement(spec: checkSpec(day: 1), source: .query("select * from \(customers.rendered(dialect))"))),
             Case(
                 name: "scd2_changes_timestamp",
                 statement: SCD2ChangesStatement(spec: timestampSpec(), stage: stage, changes: changes, columns: columns)),

@@ -65,6 +65,21 @@ final class SCD2SafetyTests: XCTestCase {
             ])
     }
 
+    func testDuplicateKeysOnTheFirstLoadCreateNothing() throws {
+        for backend in RunProject.Backend.allCases {
+            let project = try RunProject(backend)
+            try project.write("models/sources.yml", SCD2Scenario.sources.replacingOccurrences(of: "{schema}", with: project.schema))
+            try project.write("snapshots/customers_snapshot.sql", Self.snapshot.replacingOccurrences(of: "{schema}", with: project.schema))
+            if backend == .postgres { try project.execute("create schema \(project.schema)") }
+            try project.execute("create table {customers} (id integer, name text, updated_at text)")
+            try project.execute("insert into {customers} values (1, 'a', '2024-01-01'), (1, 'b', '2024-01-01'), (2, 'c', '2024-01-01')")
+            let result = project.dfx("snapshot")
+            XCTAssertEqual(result.status, 1, result.output)
+            XCTAssertTrue(result.output.contains("id = 1 (2 rows); nothing was written"), result.output)
+            XCTAssertThrowsError(try project.rows("select count(*) from {customers_snapshot}"), "\(backend): no history table")
+        }
+    }
+
     func testConcurrentRunsLeaveOneCurrentRowPerKeyOnPostgreSQL() throws {
         let url = try TestDatabase.postgresURL()
         let schema = TestDatabase.uniqueName("dfx_scd2_race")

@@ -87,7 +87,7 @@ final class SCD2SettingsTests: XCTestCase {
              "snapshot s.h: check_cols is empty"),
         ]
         for (spec, message) in cases {
-            XCTAssertThrowsError(try SCD2CreateStatement(spec: spec, stage: target).render(.postgres)) { error in
+            XCTAssertThrowsError(try SCD2CreateStatement(spec: spec, source: .relation(target)).render(.postgres)) { error in
                 XCTAssertEqual((error as? SQLRenderError)?.message, message)
             }
         }

@@ -5,4 +5,6 @@ select "dfx_source".*,
     '2024-01-04 00:00:00' as "dbt_valid_from",
     coalesce(nullif('2024-01-04 00:00:00', '2024-01-04 00:00:00'), null) as "dbt_valid_to",
     'False' as "dbt_is_deleted"
-from "analytics.customers_stage" as "dfx_source";
+from (
+select * from "analytics.customers_src"
+) as "dfx_source";
