@@ -60,11 +60,13 @@ extension Materializer {
                     // checks the keys there: a bad key rolls the new table back.
                     let probe = try connection.fetch("select * from (\n" + select + "\n) as " + dialect.quoteIdentifier("dfx_source") + " limit 0")
                     try adapt(&spec, to: probe.columns.map { RelationColumn(name: $0.name, dataType: $0.typeName.hasPrefix("oid:") ? "" : $0.typeName) })
-                    try run(SCD2CreateStatement(spec: spec, source: .query(select)))
+                    var rows = try run(SCD2CreateStatement(spec: spec, source: .query(select)))
                     try checkKeys(spec, in: target)
-                    // SQLite reports no row count for `create table as`: count the new table.
-                    let counted = try connection.fetch("select count(*) from " + target.rendered(dialect)).rows.first?.first
-                    let rows = counted.flatMap { value -> Int? in if case .int(let n) = value { Int(n) } else { value.text.flatMap { Int($0) } } } ?? 0
+                    if dialect.kind == .sqlite {
+                        // SQLite reports no row count for `create table as`: count the new table.
+                        let counted = try connection.fetch("select count(*) from " + target.rendered(dialect)).rows.first?.first
+                        if case .int(let number)? = counted { rows = Int(number) }
+                    }
                     outcome = SCD2Outcome(created: true, closed: 0, inserted: rows, addedColumns: [])
                 }
                 try run(keyIndex(spec))

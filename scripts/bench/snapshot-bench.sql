@@ -1,7 +1,7 @@
 -- The snapshot of bench_raw.dim into bench_sql.dim_snapshot written by hand: what a careful engineer
 -- would run for a timestamp-strategy snapshot (the logic dfx generates, minus its re-insert guard).
--- First run: create the history; later runs: stage once, refuse duplicate keys, find the changes
--- once, close and insert, all in one transaction.
+-- First run: create the history and refuse duplicate keys; later runs: stage once, refuse duplicate
+-- keys, find the changes once, close and insert; each in one transaction.
 begin;
 select pg_advisory_xact_lock(hashtext('bench_sql.dim_snapshot'));
 select to_regclass('bench_sql.dim_snapshot') is null as first_load \gset
@@ -10,6 +10,12 @@ create table bench_sql.dim_snapshot as
 select d.*, md5(coalesce(cast(id as varchar), '') || '|' || coalesce(cast(updated_at as varchar), '')) as dbt_scd_id,
        updated_at as dbt_updated_at, updated_at as dbt_valid_from, cast(null as timestamp) as dbt_valid_to
 from bench_raw.dim as d;
+select count(*) = 0 as unique_keys from (select id from bench_sql.dim_snapshot group by id having count(*) > 1 or id is null limit 1) d \gset
+\if :unique_keys
+\else
+\echo duplicate keys
+\quit
+\endif
 create index dim_snapshot_key on bench_sql.dim_snapshot (id, dbt_valid_to);
 \else
 create temporary table stage on commit drop as select * from bench_raw.dim;
