@@ -13,14 +13,23 @@ import DFXSQL
 /// 1970-01-01), `time_data_type` (default `timestamp`) and `allow_history_rebuild` (whether
 /// `--full-refresh` may drop the history; default false).
 public struct SCD2Settings: Sendable, Hashable {
+    /// Which surface the config comes from: a snapshot (dbt's keys and meta columns) or an
+    /// `scd2` model (SQLMesh-style valid_from/valid_to).
     public enum Kind: Sendable, Hashable { case snapshot, model }
 
+    /// `unique_key`, as a list.
     public var uniqueKey: [String]
+    /// `strategy` with `updated_at` / `check_cols`.
     public var strategy: SCD2Spec.Strategy
+    /// `hard_deletes`, or `invalidate_hard_deletes`.
     public var hardDeletes: SCD2Spec.HardDeletes
+    /// dbt's meta columns (renamed by `snapshot_meta_column_names`), or `valid_from`/`valid_to`.
     public var meta: SCD2Spec.MetaColumns
+    /// `dbt_valid_to_current` (snapshots only).
     public var validToCurrent: String?
+    /// `time_data_type` (`scd2` models; `timestamp` for snapshots).
     public var timeType: String
+    /// The first load starts at the row's timestamp (snapshots, `updated_at_as_valid_from`) or at 1970-01-01.
     public var firstValidFrom: SCD2Spec.FirstValidFrom
     /// Whether `--full-refresh` may drop and rebuild the history (`scd2` models that opt in).
     public var allowHistoryRebuild: Bool

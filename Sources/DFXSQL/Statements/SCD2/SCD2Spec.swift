@@ -43,9 +43,13 @@ public struct SCD2Spec: Sendable, Hashable {
     /// The names of the columns dfx maintains; nil leaves a column out (an `scd2` model has no
     /// `dbt_scd_id` and no `dbt_updated_at`).
     public struct MetaColumns: Sendable, Hashable {
+        /// `dbt_scd_id`: a hash of the key and the version's valid-from.
         public var scdID: String?
+        /// `dbt_updated_at`: the timestamp the version was dated with.
         public var updatedAt: String?
+        /// Where the version starts (inclusive).
         public var validFrom: String
+        /// Where it ends (exclusive); NULL (or `validToCurrent`) while current.
         public var validTo: String
         /// Only written with `HardDeletes.newRecord`.
         public var isDeleted: String
@@ -64,10 +68,15 @@ public struct SCD2Spec: Sendable, Hashable {
             isDeleted: "dbt_is_deleted")
     }
 
+    /// The history table.
     public var target: RelationName
+    /// The columns that identify a source row (never NULL, never repeated).
     public var uniqueKey: [String]
+    /// How changes are recognized and dated.
     public var strategy: Strategy
+    /// What happens to current rows whose key left the source.
     public var hardDeletes: HardDeletes
+    /// The names of the columns dfx maintains.
     public var meta: MetaColumns
     /// dbt's `dbt_valid_to_current`: SQL for the valid-to value of current rows (nil: NULL).
     public var validToCurrent: String?
@@ -76,6 +85,7 @@ public struct SCD2Spec: Sendable, Hashable {
     /// The SQL type the execution time is cast to on PostgreSQL (`timestamp`: without time zone,
     /// as dbt's `snapshot_get_time()`); SQLite keeps it as text.
     public var timeType: String
+    /// Where the first load's versions start.
     public var firstValidFrom: FirstValidFrom
 
     public init(
