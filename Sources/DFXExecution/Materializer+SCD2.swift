@@ -8,9 +8,10 @@ extension Materializer {
     /// source's new columns, find the changes once, close the replaced current rows and insert the
     /// new versions. The key index (unique key + valid-to) is created when missing. Any failure
     /// rolls everything back: the history is exactly as it was. `rebuild` drops an existing
-    /// history first (an `scd2` model with `allow_history_rebuild` under `--full-refresh`).
+    /// history first (an `scd2` model with `allow_history_rebuild` under `--full-refresh`);
+    /// `extras` (grants, comments, indexes) run last, in the same transaction.
     @discardableResult
-    public func applySCD2(_ given: SCD2Spec, select: String, rebuild: Bool = false) throws -> SCD2Outcome {
+    public func applySCD2(_ given: SCD2Spec, select: String, rebuild: Bool = false, extras: [any SQLStatement] = []) throws -> SCD2Outcome {
         var spec = given
         let target = spec.target
         let stage = intermediate(target, "stage")
@@ -50,6 +51,7 @@ extension Materializer {
                     outcome = SCD2Outcome(created: true, closed: 0, inserted: rows, addedColumns: [])
                 }
                 try run(keyIndex(spec))
+                for extra in extras { try run(extra) }
                 return outcome
             }
         } catch {
@@ -99,6 +101,24 @@ extension Materializer {
         if dialect.kind == .postgres, !column.dataType.isEmpty { spec.timeType = column.dataType }
     }
 
+    /// Whether the source's string type `new` holds longer values than the history's `old`
+    /// (`character varying(20)` over `character varying(10)`, or `text` / unbounded `character
+    /// varying` over a bounded one): the history column is widened, as dbt's
+    /// `expand_target_column_types` does; other type changes are left to the database.
+    package static func widens(_ new: String, _ old: String) -> Bool {
+        func length(_ type: String) -> (isString: Bool, limit: Int?) {
+            let lowered = type.lowercased()
+            if lowered == "text" || lowered == "character varying" { return (true, nil) }
+            guard lowered.hasPrefix("character varying("), lowered.hasSuffix(")") else { return (false, nil) }
+            return (true, Int(lowered.dropFirst("character varying(".count).dropLast()))
+        }
+        let (newIsString, newLimit) = length(new)
+        let (oldIsString, oldLimit) = length(old)
+        guard newIsString, oldIsString, let oldLimit else { return false }
+        guard let newLimit else { return true }
+        return newLimit > oldLimit
+    }
+
     /// An incremental run on an existing history table.
     private func update(_ spec: SCD2Spec, stage: RelationName, staged: [RelationColumn], changes: RelationName) throws -> SCD2Outcome {
         let history = try columns(spec.target)
@@ -114,6 +134,11 @@ extension Materializer {
         let sourceColumns = staged.filter { !meta.contains($0.name.lowercased()) }
         let added = sourceColumns.filter { !known.contains($0.name.lowercased()) }
         for column in added { try run(AddColumnStatement(relation: spec.target, column: column.name, dataType: column.dataType)) }
+        let historyTypes = Dictionary(history.map { ($0.name.lowercased(), $0.dataType) }, uniquingKeysWith: { first, _ in first })
+        for column in sourceColumns {
+            guard let old = historyTypes[column.name.lowercased()], Self.widens(column.dataType, old) else { continue }
+            try run(AlterColumnTypeStatement(relation: spec.target, column: column.name, dataType: column.dataType))
+        }
         if spec.hardDeletes == .newRecord && !known.contains(spec.meta.isDeleted.lowercased()) {
             try run(AddColumnStatement(relation: spec.target, column: spec.meta.isDeleted, dataType: "text"))
         }

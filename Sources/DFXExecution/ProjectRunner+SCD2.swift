@@ -13,7 +13,8 @@ extension ProjectRunner {
         let sql = try compiled(node, incremental: false)
         let spec = settings.spec(target: relation, executionTime: options.executionTime)
         let rebuild = kind == .model && options.fullRefresh && settings.allowHistoryRebuild
-        let outcome = try materializer.applySCD2(spec, select: sql, rebuild: rebuild)
+        let extras = try RelationExtras.statements(for: node, relation: relation, type: .table)
+        let outcome = try materializer.applySCD2(spec, select: sql, rebuild: rebuild, extras: extras)
         var message = (outcome.created ? "created " : "updated ") + (kind == .snapshot ? "snapshot " : "scd2 ")
             + relation.description + " (" + outcome.summary + ")"
         if kind == .model && options.fullRefresh && !settings.allowHistoryRebuild && !outcome.created {

@@ -5,8 +5,9 @@ import DFXSQLite
 import Foundation
 import XCTest
 
-/// The bundled example (project/ and models/) builds with `dfx seed` and `dfx run` on both targets
-/// and the marts agree: 40 orders whose totals add up to the same amount on SQLite and PostgreSQL.
+/// The bundled example (project/ and models/) builds with `dfx seed`, `dfx run` and `dfx snapshot`
+/// on both targets and the marts agree: 40 orders whose totals add up to the same amount on SQLite
+/// and PostgreSQL, and a customer history with one current row per customer.
 final class BundledExampleTests: XCTestCase {
     /// A copy of project/ and models/ in a temporary folder, with its own profiles.yml.
     func copyExample(profile: String) throws -> String {
@@ -30,7 +31,7 @@ final class BundledExampleTests: XCTestCase {
     }
 
     func build(in project: String) {
-        for command in ["seed", "run"] {
+        for command in ["seed", "run", "snapshot"] {
             let (status, output) = dfx([command], in: project)
             XCTAssertEqual(status, 0, output)
             XCTAssertTrue(output.contains("ERROR=0"), output)
@@ -45,6 +46,9 @@ final class BundledExampleTests: XCTestCase {
         XCTAssertEqual(rows.first?.first ?? nil, "40")
         XCTAssertEqual(rows.first?[1], "9985.83")
         XCTAssertEqual(try connection.query(#"select count(*) from "analytics_marts.dim_customers""#).first?.first ?? nil, "20")
+        XCTAssertEqual(
+            try connection.query(#"select count(*), count(distinct dbt_scd_id) from "analytics_snapshots.customers_snapshot" where dbt_valid_to is null"#).first,
+            ["20", "20"])
     }
 
     func testBuildsOnPostgres() throws {
@@ -56,7 +60,10 @@ final class BundledExampleTests: XCTestCase {
         let rows = try connection.query("select count(*), sum(order_total) from \(schema)_marts.fct_orders")
         XCTAssertEqual(rows.first?.first ?? nil, "40")
         XCTAssertEqual(rows.first?[1], "9985.83")
-        for suffix in ["", "_staging", "_marts", "_raw", "_reference"] {
+        XCTAssertEqual(
+            try connection.query("select count(*), count(distinct dbt_scd_id) from \(schema)_snapshots.customers_snapshot where dbt_valid_to is null").first,
+            ["20", "20"])
+        for suffix in ["", "_staging", "_marts", "_raw", "_reference", "_snapshots"] {
             try connection.query("drop schema if exists \(schema)\(suffix) cascade")
         }
     }

@@ -80,6 +80,43 @@ final class SCD2SafetyTests: XCTestCase {
         }
     }
 
+    /// A source column that grows (varchar(5) → varchar(20)) widens the history's column, as dbt
+    /// does; the index, grants and comments of the config are applied to the history table.
+    func testAWiderSourceColumnWidensTheHistoryOnPostgreSQL() throws {
+        let project = try RunProject(.postgres)
+        try project.write("models/sources.yml", SCD2Scenario.sources.replacingOccurrences(of: "{schema}", with: project.schema))
+        try project.write(
+            "snapshots/customers_snapshot.sql",
+            Self.snapshot.replacingOccurrences(of: "{schema}", with: project.schema)
+                .replacingOccurrences(of: "hard_deletes='invalidate'", with: "hard_deletes='invalidate', grants={'select': ['public']}"))
+        try project.execute("create schema \(project.schema)")
+        try project.execute("create table {customers} (id integer, name varchar(5), updated_at timestamp)")
+        try project.execute("insert into {customers} values (1, 'a', '2024-01-01 08:00')")
+        XCTAssertEqual(project.dfx("snapshot", "--snapshot-time", "2024-01-01 12:00:00").status, 0)
+        try project.execute("alter table {customers} alter column name type varchar(20)")
+        try project.execute("update {customers} set name = 'a much longer name', updated_at = '2024-01-02 08:00' where id = 1")
+        let result = project.dfx("snapshot", "--snapshot-time", "2024-01-02 12:00:00")
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertEqual(
+            try project.rows("select format_type(atttypid, atttypmod) from pg_attribute where attrelid = '\(project.relation("customers_snapshot"))'::regclass and attname = 'name'"),
+            [["character varying(20)"]])
+        XCTAssertEqual(try project.rows("select name from {customers_snapshot} where dbt_valid_to is null"), [["a much longer name"]])
+        XCTAssertEqual(
+            try project.rows("select has_table_privilege('public', '\(project.relation("customers_snapshot"))', 'select')"), [["true"]])
+        XCTAssertEqual(
+            try project.rows("select indexname from pg_indexes where schemaname = '\(project.schema)' and tablename = 'customers_snapshot'"),
+            [["customers_snapshot__dfx_key"]])
+    }
+
+    func testStringWidening() {
+        let cases: [(String, String, Bool)] = [
+            ("character varying(20)", "character varying(10)", true), ("character varying(10)", "character varying(20)", false),
+            ("text", "character varying(10)", true), ("character varying", "character varying(10)", true),
+            ("text", "text", false), ("integer", "character varying(10)", false), ("numeric(12,2)", "numeric(10,2)", false),
+        ]
+        for (new, old, expected) in cases { XCTAssertEqual(Materializer.widens(new, old), expected, "\(new) over \(old)") }
+    }
+
     func testConcurrentRunsLeaveOneCurrentRowPerKeyOnPostgreSQL() throws {
         let url = try TestDatabase.postgresURL()
         let schema = TestDatabase.uniqueName("dfx_scd2_race")
