@@ -3,10 +3,11 @@ import DFXSQL
 extension Materializer {
     /// Runs one snapshot (or `scd2` model) of `select` into the history table `spec.target`, all in
     /// one transaction under the relation's advisory lock (PostgreSQL; `begin immediate` on
-    /// SQLite): the source is read once (the first run creates the table from it; later runs stage
-    /// it); a duplicate or NULL unique key fails the run naming the keys, and nothing is kept; later runs add the
-    /// source's new columns, find the changes once, close the replaced current rows and insert the
-    /// new versions. The key index (unique key + valid-to) is created when missing. Any failure
+    /// SQLite). The source is read once: the first run creates the table from it, later runs stage
+    /// it. A duplicate or NULL unique key fails the run naming the keys, and nothing is kept. Later
+    /// runs add the source's new columns (and widen grown string columns), find the changes once,
+    /// date returning keys after their closed history, close the replaced current rows and insert
+    /// the new versions. The key index (unique key + valid-to) is created when missing. Any failure
     /// rolls everything back: the history is exactly as it was. `rebuild` drops an existing
     /// history first (an `scd2` model with `allow_history_rebuild` under `--full-refresh`);
     /// `extras` (grants, comments, indexes) run last, in the same transaction.
