@@ -12,8 +12,9 @@ public struct DFXCommand: ParsableCommand {
             in the project or profile; 130 interrupted.
             """,
         version: DFXVersion.current,
-        subcommands: [CompileCommand.self, RunCommand.self, SeedCommand.self, ListCommand.self, ParseCommand.self, DebugCommand.self, CleanCommand.self,
-            RunOperationCommand.self,
+        subcommands: [
+            CompileCommand.self, RunCommand.self, SeedCommand.self, SnapshotCommand.self, ListCommand.self, ParseCommand.self,
+            DebugCommand.self, CleanCommand.self, RunOperationCommand.self,
         ])
 
     public init() {}

@@ -27,7 +27,8 @@ struct ExecutionSession {
             let options = RunOptions(
                 threads: threads, failFast: execution.failFast,
                 fullRefresh: execution.fullRefresh, invocationID: console.invocationID,
-                targetPath: workspace.project.settings.targetPath)
+                targetPath: workspace.project.settings.targetPath,
+                executionTime: execution.snapshotTime.map { $0.replacingOccurrences(of: "T", with: " ") })
             let runner = ProjectRunner(
                 manifest: workspace.manifest, graph: workspace.graph, dialect: factory.dialect, options: options,
                 connect: { try factory.open() })

@@ -92,6 +92,7 @@ extension ProjectRunner {
             let rows = try materializer.loadSeed(relation, seed: seed, extras: extras)
             return ("INSERT \(rows)", rows, nil, rows)
         }
+        if node.resourceType == .snapshot { return try buildSCD2(node, relation: relation, materializer: materializer) }
         let extras = try RelationExtras.statements(for: node, relation: relation, type: node.materialized == "view" ? .view : .table)
         switch node.materialized {
         case "view":
@@ -113,9 +114,11 @@ extension ProjectRunner {
             let sql = try compiled(node, incremental: false, materializer: materializer)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
             return ("created incremental table \(relation)", rows, sql, rows)
+        case "scd2":
+            return try buildSCD2(node, relation: relation, materializer: materializer)
         default:
             throw MaterializationError(
-                "materialization '\(node.materialized)' is not supported by dfx run yet", hint: "use view, table, incremental or ephemeral")
+                "materialization '\(node.materialized)' is not supported by dfx run yet", hint: "use view, table, incremental, scd2 or ephemeral")
         }
     }
 

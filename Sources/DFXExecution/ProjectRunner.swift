@@ -43,11 +43,11 @@ public final class ProjectRunner: @unchecked Sendable {
         RelationName(schema: node.schema.isEmpty ? nil : node.schema, name: node.alias.isEmpty ? node.name : node.alias)
     }
 
-    /// The nodes of `selected` that run: seeds and non-ephemeral models.
+    /// The nodes of `selected` that run: seeds, snapshots and non-ephemeral models.
     public func runnable(_ selected: [String]) -> [String] {
         selected.filter { id in
             guard let node = manifest.node(id) else { return false }
-            return node.resourceType == .seed || (node.resourceType == .model && !node.isEphemeral)
+            return node.resourceType == .seed || node.resourceType == .snapshot || (node.resourceType == .model && !node.isEphemeral)
         }
     }
 
@@ -90,6 +90,7 @@ public final class ProjectRunner: @unchecked Sendable {
         guard let node else { return "node" }
         let relation = Self.relation(of: node).description
         if node.resourceType == .seed { return "seed file " + relation }
+        if node.resourceType == .snapshot { return "snapshot " + relation }
         return node.materialized + " model " + relation
     }
 }
