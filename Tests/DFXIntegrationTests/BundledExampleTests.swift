@@ -89,6 +89,21 @@ final class BundledExampleTests: XCTestCase {
             try value(connection, "select count(distinct customer_id) from \(name("raw", "customers")) where updated_at > '2026-01-31'"))
         let closed = Int(try value(connection, "select count(*) from \(snapshot) where dbt_valid_to is not null") ?? "") ?? 0
         XCTAssertGreaterThan(closed, 0, "two days of tier and city changes closed no version")
+        // The scd2 dimension agrees with the snapshot on current customers and on who changed, and
+        // every order line found its point-in-time dimension versions.
+        let dimension = name("marts", "dim_customers")
+        XCTAssertEqual(
+            try value(connection, "select count(*) from \(dimension) where valid_to is null"),
+            try value(connection, "select count(*) from \(snapshot) where dbt_valid_to is null"))
+        XCTAssertEqual(
+            try value(connection, "select count(*) from (select customer_id from \(dimension) group by customer_id having count(*) > 1) as v"),
+            try value(connection, "select count(*) from (select customer_id from \(snapshot) group by customer_id having count(*) > 1) as v"))
+        XCTAssertEqual(
+            try value(connection, "select count(*) from \(name("marts", "customer_summary"))"),
+            try value(connection, "select count(distinct customer_id) from \(name("raw", "customers"))"))
+        XCTAssertEqual(
+            try value(connection, "select count(loyalty_tier_at_order) + count(list_price_at_order) from \(name("marts", "fct_order_items"))"),
+            try value(connection, "select 2 * count(*) from \(name("raw", "order_items"))"))
         // Daily revenue adds up to the kept orders' revenue.
         XCTAssertEqual(
             try value(connection, "select round(sum(revenue), 2) from \(name("marts", "fct_daily_sales"))"),
