@@ -13,8 +13,8 @@ public struct DFXCommand: ParsableCommand {
             """,
         version: DFXVersion.current,
         subcommands: [
-            CompileCommand.self, RunCommand.self, SeedCommand.self, TestCommand.self, BuildCommand.self, SourceCommand.self,
-            ListCommand.self, ParseCommand.self, DebugCommand.self, CleanCommand.self, RunOperationCommand.self,
+            CompileCommand.self, RunCommand.self, SeedCommand.self, SnapshotCommand.self, TestCommand.self, BuildCommand.self,
+            SourceCommand.self, ListCommand.self, ParseCommand.self, DebugCommand.self, CleanCommand.self, RunOperationCommand.self,
         ])
 
     public init() {}

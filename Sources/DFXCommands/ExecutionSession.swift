@@ -34,7 +34,8 @@ struct ExecutionSession {
             var options = RunOptions(
                 threads: threads, failFast: execution.failFast,
                 fullRefresh: execution.fullRefresh, invocationID: console.invocationID,
-                targetPath: workspace.project.settings.targetPath)
+                targetPath: workspace.project.settings.targetPath,
+                executionTime: execution.snapshotTime.map { $0.replacingOccurrences(of: "T", with: " ") })
             options.warnError = testing?.warnError ?? false
             options.storeFailures = testing?.storeFailures ?? false
             options.projectRoot = workspace.project.rootPath

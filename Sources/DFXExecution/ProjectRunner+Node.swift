@@ -104,6 +104,9 @@ extension ProjectRunner {
         case .model:
             let (message, rows, code, count) = try buildModel(node, relation: relation, materializer: materializer)
             return NodeWork(message: message, rows: rows, code: code, rowCount: count)
+        case .snapshot:
+            let (message, rows, code, count) = try buildSCD2(node, relation: relation, materializer: materializer)
+            return NodeWork(message: message, rows: rows, code: code, rowCount: count)
         case .test:
             return try runTest(node, materializer: materializer)
         default:
@@ -135,9 +138,11 @@ extension ProjectRunner {
             let sql = try compiled(node, incremental: false, materializer: materializer)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
             return ("created incremental table \(relation)", rows, sql, rows)
+        case "scd2":
+            return try buildSCD2(node, relation: relation, materializer: materializer)
         default:
             throw MaterializationError(
-                "materialization '\(node.materialized)' is not supported by dfx run yet", hint: "use view, table, incremental or ephemeral")
+                "materialization '\(node.materialized)' is not supported by dfx run yet", hint: "use view, table, incremental, scd2 or ephemeral")
         }
     }
 

@@ -44,9 +44,9 @@ public final class ProjectRunner: @unchecked Sendable {
     }
 
     /// The kinds of node that run (see `build(_:relation:materializer:)`).
-    public static let runnableTypes: Set<ResourceType> = [.seed, .model, .test]
+    public static let runnableTypes: Set<ResourceType> = [.seed, .model, .snapshot, .test]
 
-    /// The nodes of `selected` that run: seeds, non-ephemeral models and tests.
+    /// The nodes of `selected` that run: seeds, snapshots, non-ephemeral models and tests.
     public func runnable(_ selected: [String]) -> [String] {
         selected.filter { id in
             guard let node = manifest.node(id), Self.runnableTypes.contains(node.resourceType) else { return false }
@@ -126,6 +126,7 @@ public final class ProjectRunner: @unchecked Sendable {
         let relation = Self.relation(of: node).description
         if node.resourceType == .seed { return "seed file " + relation }
         if node.resourceType == .test { return node.name }
+        if node.resourceType == .snapshot { return "snapshot " + relation }
         return node.materialized + " model " + relation
     }
 }

@@ -65,6 +65,11 @@ final class RunProject: @unchecked Sendable {
 
     /// Runs `dfx arguments...` in the project folder.
     func dfx(_ arguments: String...) -> (status: Int32, output: String) {
+        dfx(arguments)
+    }
+
+    /// Runs `dfx` with `arguments` in the project folder.
+    func dfx(_ arguments: [String]) -> (status: Int32, output: String) {
         let out = OutputBuffer()
         let console = Console(useColor: false, writeOut: { out.append($0) }, writeErr: { out.append($0) })
         let context = CommandContext(console: console, environment: ["HOME": root, "NO_COLOR": "1"], workingDirectory: root)

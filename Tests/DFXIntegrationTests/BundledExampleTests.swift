@@ -8,8 +8,9 @@ import XCTest
 
 /// The bundled example (project/ and models/) on both targets: the generator fills the raw schema
 /// at scale 0.01, `dfx seed` and `dfx run` build every model, two simulated days later the
-/// incremental fact has merged exactly the raw orders, and the marts agree with the raw tables on
-/// counts computed here independently.
+/// incremental fact has merged exactly the raw orders, the customer snapshot holds one current row
+/// per customer plus the versions the days made, and the marts agree with the raw tables on counts
+/// computed here independently.
 final class BundledExampleTests: XCTestCase {
     /// A copy of project/ and models/ in a temporary folder, with its own profiles.yml.
     func copyExample(profile: String) throws -> String {
@@ -48,6 +49,7 @@ final class BundledExampleTests: XCTestCase {
         succeed(["run-operation", "generate_raw", "--args", "{scale: 0.01, as_of: '2026-01-31'}"], in: project)
         succeed(["seed"], in: project)
         succeed(["run"], in: project)
+        succeed(["snapshot"], in: project)
         XCTAssertEqual(try value(connection, "select count(*) from \(name("raw", "orders"))"), "5000")
         XCTAssertEqual(try value(connection, "select count(*) from \(name("raw", "order_items"))"), try value(connection, "select count(*) from \(name("marts", "fct_order_items"))"))
         // Staging removed the export's duplicate customers.
@@ -56,6 +58,7 @@ final class BundledExampleTests: XCTestCase {
         for day in 1...2 {
             succeed(["run-operation", "simulate_day"], in: project)
             succeed(["run"], in: project)
+            succeed(["snapshot"], in: project)
             XCTAssertEqual(try value(connection, "select last_day from \(name("raw", "generator_state"))"), "\(day)")
         }
         // The incremental fact holds every raw order with its current status and total.
@@ -69,6 +72,38 @@ final class BundledExampleTests: XCTestCase {
         XCTAssertEqual(
             try value(connection, "select count(*) from \(name("raw", "orders")) where order_status = 'Pending' and order_id > 5000"),
             try value(connection, "select count(*) from \(name("marts", "fct_orders")) where status = 'pending' and order_id > 5000"))
+        // The snapshot: one current version per customer still in the source, one per dbt_scd_id,
+        // and a closed version for every customer whose tier or city changed or who was deleted.
+        let snapshot = name("snapshots", "customers_snapshot")
+        XCTAssertEqual(
+            try value(connection, "select count(*) from \(snapshot) where dbt_valid_to is null"),
+            try value(connection, "select count(distinct customer_id) from \(name("raw", "customers"))"))
+        XCTAssertEqual(
+            try value(connection, "select count(distinct dbt_scd_id) from \(snapshot)"), try value(connection, "select count(*) from \(snapshot)"))
+        // Customers with more than one version are exactly those the simulated days changed.
+        XCTAssertEqual(
+            try value(
+                connection,
+                "select count(*) from (select customer_id from \(snapshot) group by customer_id having count(*) > 1) as v "
+                    + "where customer_id in (select customer_id from \(name("raw", "customers")))"),
+            try value(connection, "select count(distinct customer_id) from \(name("raw", "customers")) where updated_at > '2026-01-31'"))
+        let closed = Int(try value(connection, "select count(*) from \(snapshot) where dbt_valid_to is not null") ?? "") ?? 0
+        XCTAssertGreaterThan(closed, 0, "two days of tier and city changes closed no version")
+        // The scd2 dimension agrees with the snapshot on current customers and on who changed, and
+        // every order line found its point-in-time dimension versions.
+        let dimension = name("marts", "dim_customers")
+        XCTAssertEqual(
+            try value(connection, "select count(*) from \(dimension) where valid_to is null"),
+            try value(connection, "select count(*) from \(snapshot) where dbt_valid_to is null"))
+        XCTAssertEqual(
+            try value(connection, "select count(*) from (select customer_id from \(dimension) group by customer_id having count(*) > 1) as v"),
+            try value(connection, "select count(*) from (select customer_id from \(snapshot) group by customer_id having count(*) > 1) as v"))
+        XCTAssertEqual(
+            try value(connection, "select count(*) from \(name("marts", "customer_summary"))"),
+            try value(connection, "select count(distinct customer_id) from \(name("raw", "customers"))"))
+        XCTAssertEqual(
+            try value(connection, "select count(loyalty_tier_at_order) + count(list_price_at_order) from \(name("marts", "fct_order_items"))"),
+            try value(connection, "select 2 * count(*) from \(name("raw", "order_items"))"))
         // Daily revenue adds up to the kept orders' revenue.
         XCTAssertEqual(
             try value(connection, "select round(sum(revenue), 2) from \(name("marts", "fct_daily_sales"))"),

@@ -5,6 +5,6 @@ select
     count(*) as customers,
     round(avg(lifetime_value), 2) as average_lifetime_value,
     sum(lifetime_value) as total_lifetime_value
-from {{ ref('dim_customers') }}
+from {{ ref('customer_summary') }}
 group by customer_segment, loyalty_tier
 order by total_lifetime_value desc

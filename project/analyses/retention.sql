@@ -2,7 +2,7 @@
 -- later month.
 with firsts as (
     select customer_id, {{ date_part_int('year', 'first_ordered_at') }} * 100 + {{ date_part_int('month', 'first_ordered_at') }} as cohort
-    from {{ ref('dim_customers') }}
+    from {{ ref('customer_summary') }}
     where first_ordered_at is not null
 ),
 later as (
