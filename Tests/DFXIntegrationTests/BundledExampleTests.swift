@@ -7,7 +7,8 @@ import Foundation
 import XCTest
 
 /// The bundled example (project/ and models/) on both targets: the generator fills the raw schema
-/// at scale 0.01, `dfx seed` and `dfx run` build every model, two simulated days later the
+/// at scale 0.01, `dfx build` builds every model and passes every test, the sources are fresh, two
+/// simulated days (each followed by a build) later the
 /// incremental fact has merged exactly the raw orders, the customer snapshot holds one current row
 /// per customer plus the versions the days made, and the marts agree with the raw tables on counts
 /// computed here independently.
@@ -44,12 +45,30 @@ final class BundledExampleTests: XCTestCase {
         try connection.fetch(sql).textRows.first?.first ?? nil
     }
 
+    /// `dfx build` with a JUnit report: every node and test passes.
+    @discardableResult
+    func build(_ project: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let (status, output) = dfx(["build", "--junit-xml", "target/junit.xml"], in: project)
+        XCTAssertEqual(status, 0, output, file: file, line: line)
+        XCTAssertTrue(output.contains("WARN=0 ERROR=0 SKIP=0"), output, file: file, line: line)
+        let report = try String(contentsOfFile: project + "/target/junit.xml", encoding: .utf8)
+        XCTAssertTrue(report.contains("failures=\"0\" errors=\"0\" skipped=\"0\""), report, file: file, line: line)
+        return output
+    }
+
     /// The scenario on one target: `name(x)` renders the relation `x` of layer `raw`/`marts`/...
     func exercise(project: String, connection: any WarehouseConnection, name: (String, String) -> String) throws {
-        succeed(["run-operation", "generate_raw", "--args", "{scale: 0.01, as_of: '2026-01-31'}"], in: project)
-        succeed(["seed"], in: project)
-        succeed(["run"], in: project)
-        succeed(["snapshot"], in: project)
+        // Today (UTC) as the generator's as-of date, so that the sources are fresh.
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let today = formatter.string(from: Date())
+        succeed(["run-operation", "generate_raw", "--args", "{scale: 0.01, as_of: '\(today)'}"], in: project)
+        let first = try build(project)
+        XCTAssertTrue(first.contains("PASS source_unique_raw_orders_order_id"), first)
+        let (fresh, freshness) = dfx(["source", "freshness"], in: project)
+        XCTAssertEqual(fresh, 0, freshness)
+        XCTAssertTrue(freshness.contains("Done. PASS=6 WARN=0 ERROR=0"), freshness)
         XCTAssertEqual(try value(connection, "select count(*) from \(name("raw", "orders"))"), "5000")
         XCTAssertEqual(try value(connection, "select count(*) from \(name("raw", "order_items"))"), try value(connection, "select count(*) from \(name("marts", "fct_order_items"))"))
         // Staging removed the export's duplicate customers.
@@ -57,8 +76,7 @@ final class BundledExampleTests: XCTestCase {
         XCTAssertEqual(try value(connection, "select count(*) from \(name("marts", "dim_customers"))"), "1000")
         for day in 1...2 {
             succeed(["run-operation", "simulate_day"], in: project)
-            succeed(["run"], in: project)
-            succeed(["snapshot"], in: project)
+            try build(project)
             XCTAssertEqual(try value(connection, "select last_day from \(name("raw", "generator_state"))"), "\(day)")
         }
         // The incremental fact holds every raw order with its current status and total.
@@ -86,7 +104,7 @@ final class BundledExampleTests: XCTestCase {
                 connection,
                 "select count(*) from (select customer_id from \(snapshot) group by customer_id having count(*) > 1) as v "
                     + "where customer_id in (select customer_id from \(name("raw", "customers")))"),
-            try value(connection, "select count(distinct customer_id) from \(name("raw", "customers")) where updated_at > '2026-01-31'"))
+            try value(connection, "select count(distinct customer_id) from \(name("raw", "customers")) where updated_at > '\(today)'"))
         let closed = Int(try value(connection, "select count(*) from \(snapshot) where dbt_valid_to is not null") ?? "") ?? 0
         XCTAssertGreaterThan(closed, 0, "two days of tier and city changes closed no version")
         // The scd2 dimension agrees with the snapshot on current customers and on who changed, and
@@ -112,6 +130,13 @@ final class BundledExampleTests: XCTestCase {
         succeed(["compile"], in: project)
         let singular = try String(contentsOfFile: project + "/target/compiled/shop/tests/assert_order_totals_reconcile.sql", encoding: .utf8)
         XCTAssertEqual(try connection.fetch(singular).rows.count, 0)
+        // Bad data fails the build the way CI would see it: the failing tests, their descendants skipped.
+        succeed(["run-operation", "inject_bad_data"], in: project)
+        let (status, output) = dfx(["build"], in: project)
+        XCTAssertEqual(status, 1, output)
+        XCTAssertTrue(output.contains("FAIL 1 unique_stg_order_items_order_item_id"), output)
+        XCTAssertTrue(output.contains("FAIL 1 accepted_values_stg_orders_status"), output)
+        XCTAssertTrue(output.contains("SKIP incremental model"), output)
     }
 
     func testBuildsOnSQLite() throws {
@@ -120,43 +145,13 @@ final class BundledExampleTests: XCTestCase {
         try exercise(project: project, connection: connection) { layer, table in "\"analytics_\(layer).\(table)\"" }
     }
 
-    /// After the generator, one `dfx build` loads the seeds, builds every model and runs every data
-    /// test of the example (each model's tests right after it), and the raw tables are fresh, on
-    /// both targets (four workers on PostgreSQL).
-    func testOneBuildAndFreshnessOnBothTargets() throws {
-        let url = try TestDatabase.postgresURL()
-        let schema = TestDatabase.uniqueName("example_build")
-        let profiles = [
-            "shop:\n  target: dev\n  outputs:\n    dev: {type: sqlite, database: target/shop.db, schema: analytics}\n",
-            "shop:\n  target: pg\n  outputs:\n    pg: {type: postgres, url: \"\(url)\", schema: \(schema), threads: 4}\n",
-        ]
-        for profile in profiles {
-            let project = try copyExample(profile: profile)
-            succeed(["run-operation", "generate_raw", "--args", "{scale: 0.01}"], in: project)
-            let (status, output) = dfx(["build", "--junit-xml", "target/junit.xml"], in: project)
-            XCTAssertEqual(status, 0, output)
-            XCTAssertTrue(output.contains("WARN=0 ERROR=0 SKIP=0"), output)
-            XCTAssertTrue(output.contains("PASS source_unique_raw_orders_order_id"), output)
-            let report = try String(contentsOfFile: project + "/target/junit.xml", encoding: .utf8)
-            XCTAssertTrue(report.contains("failures=\"0\" errors=\"0\" skipped=\"0\""), report)
-            let (fresh, freshness) = dfx(["source", "freshness"], in: project)
-            XCTAssertEqual(fresh, 0, freshness)
-            XCTAssertTrue(freshness.contains("Done. PASS=6 WARN=0 ERROR=0"), freshness)
-        }
-        let connection = try PostgresConnection(parameters: ["dbname": url])
-        XCTAssertEqual(try value(connection, "select count(*) from \(schema)_marts.fct_orders"), "5000")
-        for suffix in ["", "_staging", "_marts", "_raw", "_reference", "_snapshots", "_dfx_test__audit"] {
-            try connection.execute("drop schema if exists \(schema)\(suffix) cascade")
-        }
-    }
-
     func testBuildsOnPostgres() throws {
         let url = try TestDatabase.postgresURL()
         let schema = TestDatabase.uniqueName("example")
         let project = try copyExample(profile: "shop:\n  target: pg\n  outputs:\n    pg: {type: postgres, url: \"\(url)\", schema: \(schema), threads: 4}\n")
         let connection = try PostgresConnection(parameters: ["dbname": url])
         try exercise(project: project, connection: connection) { layer, table in "\(schema)_\(layer).\(table)" }
-        for suffix in ["", "_staging", "_marts", "_raw", "_reference", "_snapshots"] {
+        for suffix in ["", "_staging", "_marts", "_raw", "_reference", "_snapshots", "_dfx_test__audit"] {
             try connection.execute("drop schema if exists \(schema)\(suffix) cascade")
         }
     }
