@@ -76,7 +76,7 @@ final class GoldenStatementTests: XCTestCase {
             "CreateSchemaStatement", "CreateViewStatement", "CreateTableAsStatement", "DropRelationStatement",
             "RenameRelationStatement", "TransactionStatement", "InsertSelectStatement", "DeleteInsertStatement",
             "MergeStatement", "AddColumnStatement", "DropColumnStatement", "CommentStatement", "GrantStatement",
-            "CreateIndexStatement", "AdvisoryLockStatement", "ListColumnsQuery", "ListDependentViewsQuery",
+            "CreateIndexStatement", "AdvisoryLockStatement", "LockRelationStatement", "ListColumnsQuery", "ListDependentViewsQuery",
             "RelationTypeQuery", "CreateTableStatement", "AlterColumnTypeStatement", "RevokeStatement", "ListGrantsQuery",
             "InsertValuesStatement", "SCD2StageStatement", "SCD2KeyCheckQuery", "SCD2CreateStatement", "SCD2ChangesStatement", "SCD2ReopenStatement",
             "SCD2CloseStatement", "SCD2InsertStatement", "TestResultQuery", "SampleRowsQuery", "FreshnessQuery", "RowCountQuery",

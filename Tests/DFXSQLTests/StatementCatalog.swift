@@ -89,6 +89,7 @@ struct StatementCatalog {
             Case(name: "sample_rows", statement: SampleRowsQuery(select: "select id, amount from \(orders.rendered(dialect))\n-- comment", limit: 5)),
             Case(name: "begin", statement: TransactionStatement.begin),
             Case(name: "advisory_lock", statement: AdvisoryLockStatement(relation: orders)),
+            Case(name: "lock_relation", statement: LockRelationStatement(relation: orders)),
             Case(
                 name: "insert_select",
                 statement: InsertSelectStatement(

@@ -126,6 +126,7 @@ struct StatementScenario {
         // A rolled-back insert leaves nothing behind.
         try run("begin")
         try run("advisory_lock")
+        try run("lock_relation")
         try run("insert_select")
         XCTAssertEqual(try orderRows().count, 5)
         XCTAssertEqual(try orderRows().last, "5|eu|50")
