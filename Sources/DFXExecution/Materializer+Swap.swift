@@ -14,8 +14,19 @@ extension Materializer {
         do {
             let old = try relationType(target)
             var dependents: [DependentView] = []
+            var locked = false
+            defer { if locked { dependentsLock.unlock() } }
             if old != nil {
-                dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
+                // Another worker may be dropping and recreating a shared dependent right now:
+                // a relation with dependents is swapped under the run's lock, re-reading them
+                // there (a read that races with such a swap can fail, so it also takes the lock;
+                // inside an open transaction a failed read would abort it, so it is not tried).
+                let unlocked = connection.isInTransaction ? nil : try? rows(ListDependentViewsQuery(relation: target))
+                if unlocked.map({ !ListDependentViewsQuery.decode($0).isEmpty }) ?? true {
+                    dependentsLock.lock()
+                    locked = true
+                    dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
+                }
                 let unmanaged = dependents.filter { !managedRelations.contains($0.relation.flatName) }
                 if !unmanaged.isEmpty {
                     throw MaterializationError(
@@ -25,7 +36,7 @@ extension Materializer {
                 }
             }
             let backup = intermediate(target, "backup")
-            try connection.transaction {
+            try transaction {
                 for view in dependents.sorted(by: { $0.depth > $1.depth }) {
                     try run(DropRelationStatement(relation: view.relation, type: view.type))
                 }

@@ -19,7 +19,9 @@ extension ProjectRunner {
             guard let node else { throw MaterializationError("unknown node \(id)") }
             guard !registry.isCancelled else { throw MaterializationError("cancelled before it started") }
             let connection = try pool.connection(for: worker)
-            let materializer = Materializer(connection: connection, suffix: options.relationSuffix, managedRelations: managed, log: log)
+            let materializer = Materializer(
+                connection: connection, suffix: options.relationSuffix, managedRelations: managed, log: log,
+                dependentsLock: dependentsLock)
             let relation = Self.relation(of: node)
             try ensureSchema(relation, materializer)
             timeout = try statementTimeout(node)
