@@ -17,16 +17,14 @@ extension Materializer {
             var locked = false
             defer { if locked { dependentsLock.unlock() } }
             if old != nil {
-                // Another worker may be dropping and recreating a shared dependent right now:
-                // a relation with dependents is swapped under the run's lock, re-reading them
-                // there (a read that races with such a swap can fail, so it also takes the lock;
-                // inside an open transaction a failed read would abort it, so it is not tried).
-                let unlocked = connection.isInTransaction ? nil : try? rows(ListDependentViewsQuery(relation: target))
-                if unlocked.map({ !ListDependentViewsQuery.decode($0).isEmpty }) ?? true {
-                    dependentsLock.lock()
-                    locked = true
-                    dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
-                }
+                // Another worker may be dropping and recreating a shared dependent right now (a
+                // view reading two relations built in parallel depends on both): replacing a
+                // relation holds the run's lock from reading its dependents to commit. Reading
+                // them outside the lock is no shortcut: pg_get_viewdef locks each view it reads,
+                // in no set order, which deadlocks against a swap dropping those views.
+                dependentsLock.lock()
+                locked = true
+                dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
                 let unmanaged = dependents.filter { !managedRelations.contains($0.relation.flatName) }
                 if !unmanaged.isEmpty {
                     throw MaterializationError(
