@@ -32,16 +32,19 @@ struct ExecutionSession {
             let count = runner.runnable(selected).count
             console.info("Running \(count) \(count == 1 ? "node" : "nodes") with \(max(1, options.threads)) threads on \(workspace.target.type) target \(workspace.target.name)", event: "RunStart")
             let interrupted = InterruptFlag()
+            let runFiles = RunFileWriter(targetDirectory: workspace.targetDirectory, manifest: workspace.manifest)
             let results: [NodeResult]
             // Ctrl-C / SIGTERM cancel running statements on the server; nothing new starts.
             results = SignalForwarder.shared.forwarding(to: runner.registry, flag: interrupted) {
                 runner.run(selected) { result, total in
                     ProgressLine.report(result, total: total, console: console)
+                    runFiles.write(result)
                 }
             }
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             try writeArtifacts(results, workspace: workspace, elapsed: seconds, console: console)
+            try runFiles.finish()
             let errors = results.filter { $0.status == .error }.count
             let skips = results.filter { $0.status == .skipped }.count
             let passes = results.filter { $0.status == .success }.count
@@ -68,17 +71,5 @@ struct ExecutionSession {
             results: results, invocationID: console.invocationID, generatedAt: TimestampText.now().iso8601,
             elapsedTime: elapsed, arguments: arguments)
         try writer.writeArtifact("run_results.json", bytes: document.bytes())
-        for result in results {
-            guard let sql = result.executedSQL, let node = workspace.manifest.node(result.uniqueID) else { continue }
-            let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
-            let relative = "run/\(node.packageName)/\(base)" + (base.hasSuffix(".sql") ? "" : ".sql")
-            let folder = String(relative[..<(relative.lastIndex(of: "/") ?? relative.endIndex)])
-            do {
-                try FileManager.default.createDirectory(atPath: workspace.targetDirectory + "/" + folder, withIntermediateDirectories: true)
-            } catch {
-                throw DiagnosticError(Diagnostic(.error, "cannot create \(folder): \(error.localizedDescription)"))
-            }
-            try writer.writeArtifact(relative, bytes: Array(sql.utf8))
-        }
     }
 }
