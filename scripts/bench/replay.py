@@ -10,8 +10,9 @@ transaction boundaries included), and the dependencies between them from a manif
 TARGET_DIR/manifest.json, e.g. from `dfx parse`; parents reached through ephemeral or unselected nodes
 count). Then `--threads` psql processes, each one connection for the whole replay, run the files: a
 node's file starts when all of its parents' files have finished; among ready nodes the shallowest
-first, then by unique ID (dfx's scheduler order). Stops at the first failing statement (psql's
-ON_ERROR_STOP). Prints one line: `replay: N files, T threads, W s wall`; --json writes the numbers too.
+first, then by unique ID (dfx's scheduler order). dfx creates each schema once, before any node
+in it is built (other workers wait for it); the replay does the same: the files' `create schema`
+statements run first, on one connection. Stops at the first failing statement (psql's ON_ERROR_STOP). Prints one line: `replay: N files, T threads, W s wall`; --json writes the numbers too.
 
 No dfx code runs here: this is what the database needs for the same statements, plus psql's parsing
 and one round trip per statement, which dfx also pays. Stdlib only.
@@ -158,7 +159,18 @@ class Replay:
                     pass
             process.wait()
 
+    def create_schemas(self):
+        statements = []
+        for path in self.files.values():
+            with open(path, encoding="utf-8") as handle:
+                statements += [line for line in handle if line.startswith("create schema ")]
+        if statements:
+            subprocess.run(
+                [self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.url], input="".join(sorted(set(statements))),
+                text=True, check=True)
+
     def run(self):
+        self.create_schemas()
         workers = [threading.Thread(target=self.worker) for _ in range(self.threads)]
         for thread in workers:
             thread.start()

@@ -101,17 +101,16 @@ measure() {
     if [ "$status" != 0 ]; then log "$name failed (exit $status); see $RESULTS/$name.log"; tail -5 "$RESULTS/$name.log" >&2; exit 1; fi
     awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
                 /Maximum resident set size/ { m = $2 / 1024 }
-                END { printf "%.2f %.0f", s, m }' "$RESULTS/$name.time"
+                END { printf "%.2f %.0f\n", s, m }' "$RESULTS/$name.time"
 }
 count_rows() { "${PSQL[@]}" -At "$BENCH_PG_URL/seedbench" -c "select count(*) from analytics.bench_seed"; }
-dfx_seed() { (cd "$PROJECT" && "$DFX" seed --profiles-dir "$PROJECT"); }
-dbt_seed() { (cd "$PROJECT" && "$DBT_BIN" seed --profiles-dir "$PROJECT" --target-path target-dbt --log-path logs-dbt); }
-psql_copy() {
-    "${PSQL[@]}" "$BENCH_PG_URL/seedbench" \
-        -c "create schema analytics" \
-        -c "create table analytics.bench_seed (id bigint, customer_code text, name text, amount numeric, is_active boolean, order_date date, updated_at timestamp, note text, zip text)" \
-        -c "\\copy analytics.bench_seed from '$CSV' with (format csv, header true)"
-}
+# The three loaders, as plain commands for /usr/bin/time (it runs programs, not shell functions).
+DFX_SEED=(env -C "$PROJECT" "$DFX" seed --profiles-dir "$PROJECT")
+DBT_SEED=(env -C "$PROJECT" "$DBT_BIN" seed --profiles-dir "$PROJECT" --target-path target-dbt --log-path logs-dbt)
+PSQL_COPY=("${PSQL[@]}" "$BENCH_PG_URL/seedbench"
+    -c "create schema analytics"
+    -c "create table analytics.bench_seed (id bigint, customer_code text, name text, amount numeric, is_active boolean, order_date date, updated_at timestamp, note text, zip text)"
+    -c "\\copy analytics.bench_seed from '$CSV' with (format csv, header true)")
 
 log "file: $(wc -c < "$CSV") bytes, $ROWS rows"
 declare -A WALL MEM
@@ -120,7 +119,11 @@ for tool in psql dfx dbt; do
     [ "$tool" = dbt ] && runs=$DBT_RUNS
     for run in $(seq 1 "$runs"); do
         reset_database >/dev/null
-        read -r wall mem < <(measure "$tool-$run" "${tool}_$( [ "$tool" = psql ] && echo copy || echo seed )")
+        case $tool in
+            psql) read -r wall mem < <(measure "$tool-$run" "${PSQL_COPY[@]}") ;;
+            dfx) read -r wall mem < <(measure "$tool-$run" "${DFX_SEED[@]}") ;;
+            dbt) read -r wall mem < <(measure "$tool-$run" "${DBT_SEED[@]}") ;;
+        esac
         rows=$(count_rows)
         [ "$rows" = "$ROWS" ] || { log "$tool run $run loaded $rows rows, not $ROWS"; exit 1; }
         log "$tool run $run: $wall s, peak $mem MiB, $rows rows (load $(cut -d' ' -f1-3 /proc/loadavg))"
