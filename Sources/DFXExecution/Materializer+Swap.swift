@@ -19,12 +19,16 @@ extension Materializer {
             if old != nil {
                 // Another worker may be dropping and recreating a shared dependent right now (a
                 // view reading two relations built in parallel depends on both): replacing a
-                // relation holds the run's lock from reading its dependents to commit. Reading
-                // them outside the lock is no shortcut: pg_get_viewdef locks each view it reads,
-                // in no set order, which deadlocks against a swap dropping those views.
-                dependentsLock.lock()
-                locked = true
-                dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
+                // relation with dependents holds the run's lock from reading them to commit.
+                // Listing them outside the lock is no shortcut: pg_get_viewdef locks each view it
+                // reads, in no set order, which deadlocks against a swap dropping those views. The
+                // probe reads catalogs only; a relation it finds no view on can get none before its
+                // swap (its dependents are built after it), so it swaps without the lock.
+                if try hasDependents(target) {
+                    dependentsLock.lock()
+                    locked = true
+                    dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
+                }
                 let unmanaged = dependents.filter { !managedRelations.contains($0.relation.flatName) }
                 if !unmanaged.isEmpty {
                     throw MaterializationError(
@@ -56,5 +60,12 @@ extension Materializer {
             dropQuietly(built)
             throw MaterializationError.wrapping(error)
         }
+    }
+
+    /// Whether any view reads `relation` (true inside an open transaction, where a failed probe
+    /// would abort the caller's work: the full listing under the lock decides there).
+    private func hasDependents(_ relation: RelationName) throws -> Bool {
+        guard !connection.isInTransaction else { return true }
+        return HasDependentViewsQuery.decode(try rows(HasDependentViewsQuery(relation: relation)))
     }
 }
