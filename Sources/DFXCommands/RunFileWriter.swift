@@ -10,6 +10,8 @@ final class RunFileWriter: @unchecked Sendable {
     private let targetDirectory: String
     private let manifest: Manifest
     private let queue = DispatchQueue(label: "dfx.run-files")
+    /// Names this writer's temporary files: two runs in one process (tests) write the same paths.
+    private let token = "\(getpid())-" + UUID().uuidString.prefix(8)
     // Touched only on `queue`.
     private var folders = Set<String>()
     private var failure: DiagnosticError?
@@ -19,17 +21,10 @@ final class RunFileWriter: @unchecked Sendable {
         self.manifest = manifest
     }
 
-    /// `run/<package>/<original path>` (with `.sql`), relative to the target folder; paths of
-    /// resource folders outside the project (`../models`) drop their leading `..` components.
-    static func relativePath(for node: Node) -> String {
-        let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
-        return "run/\(node.packageName)/\(base)" + (base.hasSuffix(".sql") ? "" : ".sql")
-    }
-
     /// Queues the file of `result`, when it executed any SQL.
     func write(_ result: NodeResult) {
         guard let sql = result.executedSQL, let node = manifest.node(result.uniqueID) else { return }
-        let relative = Self.relativePath(for: node)
+        let relative = node.runArtifactPath
         queue.async { [self] in
             guard failure == nil else { return }
             do throws(DiagnosticError) {
@@ -57,7 +52,7 @@ final class RunFileWriter: @unchecked Sendable {
             folders.insert(folder)
         }
         // Whole or not at all: a temporary file, then rename.
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = path + ".tmp-" + token
         guard ArtifactWriter.writeFile(temporary, bytes: bytes), rename(temporary, path) == 0 else {
             unlink(temporary)
             throw DiagnosticError(Diagnostic(.error, "cannot write \(path)", hint: "check that the target folder is writable"))
