@@ -75,6 +75,7 @@ struct StatementCatalog {
             Case(name: "relation_type_odd_name", statement: RelationTypeQuery(relation: odd)),
             Case(name: "list_columns", statement: ListColumnsQuery(relation: orders)),
             Case(name: "list_dependent_views", statement: ListDependentViewsQuery(relation: orders)),
+            Case(name: "has_dependent_views", statement: HasDependentViewsQuery(relation: orders)),
             Case(
                 name: "test_result",
                 statement: TestResultQuery(
