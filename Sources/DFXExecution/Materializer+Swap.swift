@@ -9,44 +9,46 @@ extension Materializer {
     /// on failure. `extras` (grants, comments, indexes) run last in the same transaction. On PostgreSQL
     /// the transaction first takes an advisory lock on the target's name, so concurrent dfx runs
     /// swap one relation one after the other.
+    ///
+    /// On PostgreSQL the transaction then locks a table target in `access exclusive` mode before
+    /// listing its dependents, so no other session can create a view on it (or read it) until the
+    /// swap commits and the list cannot go stale. `buildInside` runs under those locks, before the
+    /// dependents are listed: views are created there, so that another run never sees (nor depends
+    /// on) a half-built intermediate view.
     func swap(
         into target: RelationName, from built: RelationName, type: RelationType, viewSelect: String? = nil,
-        extras: [any SQLStatement] = []
+        extras: [any SQLStatement] = [], buildInside: (() throws -> Void)? = nil
     ) throws {
         do {
-            // Another worker may be dropping and recreating a shared dependent right now (a view
-            // reading two relations built in parallel depends on both): replacing a relation with
-            // dependents holds the run's lock from listing them to commit. Listing them without it
-            // is no shortcut: pg_get_viewdef locks each view it reads, in no set order, which
-            // deadlocks against a swap dropping those views. The probe reads catalogs only; a
-            // relation it finds no view on gets none from this run before its swap (its
-            // dependents are built after it), so it swaps without the lock.
-            var locked = false
-            defer { if locked { dependentsLock.unlock() } }
-            if try hasDependents(target) {
-                dependentsLock.lock()
-                locked = true
-            }
+            // A swap that drops, creates or replaces views touches relations besides its own: the
+            // views' parents (locked while a view is created) and dependents (dropped and
+            // recreated). Two such swaps at once, in this run or another, could each wait for the
+            // other, so they take one lock first (AdvisoryLockStatement.viewSwaps); table swaps
+            // without dependent views, most of a run, go on in parallel. The probe reads catalogs
+            // only (pg_get_viewdef would lock the views it reads).
+            let touchesViews = try type == .view || hasDependents(target)
             let backup = intermediate(target, "backup")
             try transaction {
                 // Serialize with other dfx runs swapping the same relation, then look at what is
                 // there now (another run may have replaced it while this one was building).
+                if touchesViews { try run(AdvisoryLockStatement.viewSwaps) }
                 try run(AdvisoryLockStatement(relation: target))
                 let old = try relationType(target)
-                var dependents: [DependentView] = []
-                if old != nil {
-                    dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
-                    let unmanaged = dependents.filter { !managedRelations.contains($0.relation.flatName) }
-                    if !unmanaged.isEmpty {
-                        throw MaterializationError(
-                            "cannot replace \(target): views not managed by dfx depend on it: "
-                                + unmanaged.map(\.relation.flatName).joined(separator: ", "),
-                            hint: "drop or recreate those views after the run, or make them models of this project")
+                // Dependent views are dropped before the relation is locked: readers lock a view
+                // before the tables it reads, and taking the same order never deadlocks them.
+                var dependents = try dropDependents(of: target, exists: old != nil)
+                if old == .table {
+                    // Lock the table, then look again: a view another session created on it since
+                    // the listing is dropped (and recreated) too, and none can appear from now on.
+                    // (A view is not locked: PostgreSQL would lock the tables it reads as well.)
+                    try run(LockRelationStatement(relation: target))
+                    if dialect.supportsAdvisoryLocks {
+                        let known = Set(dependents.map(\.relation.flatName))
+                        let late = try dropDependents(of: target, exists: true).filter { !known.contains($0.relation.flatName) }
+                        dependents += late
                     }
                 }
-                for view in dependents.sorted(by: { $0.depth > $1.depth }) {
-                    try run(DropRelationStatement(relation: view.relation, type: view.type))
-                }
+                try buildInside?()
                 var backedUp: RelationType?
                 if let old {
                     if old == .view && !dialect.supportsViewRename {
@@ -65,6 +67,24 @@ extension Materializer {
             dropQuietly(built)
             throw MaterializationError.wrapping(error)
         }
+    }
+
+    /// Lists the views that depend on `relation` (none when it does not exist), refuses when one is
+    /// not managed by dfx, and drops them deepest first; returns them for recreation.
+    private func dropDependents(of relation: RelationName, exists: Bool) throws -> [DependentView] {
+        guard exists else { return [] }
+        let dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: relation)))
+        let unmanaged = dependents.filter { !managedRelations.contains($0.relation.flatName) }
+        if !unmanaged.isEmpty {
+            throw MaterializationError(
+                "cannot replace \(relation): views not managed by dfx depend on it: "
+                    + unmanaged.map(\.relation.flatName).joined(separator: ", "),
+                hint: "drop or recreate those views after the run, or make them models of this project")
+        }
+        for view in dependents.sorted(by: { $0.depth > $1.depth }) {
+            try run(DropRelationStatement(relation: view.relation, type: view.type))
+        }
+        return dependents
     }
 
     /// Whether any view reads `relation` (true inside an open transaction, where a failed probe

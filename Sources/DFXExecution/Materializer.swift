@@ -15,20 +15,11 @@ public struct Materializer {
     public let managedRelations: Set<String>
     /// What ran, for the run artifacts.
     public let log: StatementLog
-    /// Shared by the materializers of one run: held while a swap reads and replaces the views that
-    /// depend on its relation, so that two workers never drop and recreate the same view at once
-    /// (a view reading two relations built in parallel is a dependent of both).
-    public let dependentsLock: NSLock
-
-    public init(
-        connection: any WarehouseConnection, suffix: String, managedRelations: Set<String>, log: StatementLog = StatementLog(),
-        dependentsLock: NSLock = NSLock()
-    ) {
+    public init(connection: any WarehouseConnection, suffix: String, managedRelations: Set<String>, log: StatementLog = StatementLog()) {
         self.connection = connection
         self.suffix = suffix
         self.managedRelations = managedRelations
         self.log = log
-        self.dependentsLock = dependentsLock
     }
 
     var dialect: SQLDialect { connection.dialect }

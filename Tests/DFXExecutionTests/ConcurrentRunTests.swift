@@ -16,7 +16,7 @@ final class ConcurrentRunTests: XCTestCase {
                 "{{ config(materialized='incremental', unique_key='id') }}\nselect id, amount from {{ ref('orders') }}\n")
             XCTAssertEqual(project.dfx("seed").status, 0, "\(backend)")
             XCTAssertEqual(project.dfx("run").status, 0, "\(backend)")
-            for round in 1...3 {
+            for round in 1...5 {
                 let outputs = LockedOutputs()
                 DispatchQueue.concurrentPerform(iterations: 2) { index in
                     let result = project.dfx("run", "--threads", "2")

@@ -91,6 +91,7 @@ struct StatementCatalog {
             Case(name: "begin", statement: TransactionStatement.begin),
             Case(name: "advisory_lock", statement: AdvisoryLockStatement(relation: orders)),
             Case(name: "lock_relation", statement: LockRelationStatement(relation: orders)),
+            Case(name: "advisory_lock_named", statement: AdvisoryLockStatement.viewSwaps),
             Case(
                 name: "insert_select",
                 statement: InsertSelectStatement(

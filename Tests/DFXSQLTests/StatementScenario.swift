@@ -129,6 +129,7 @@ struct StatementScenario {
         try run("begin")
         try run("advisory_lock")
         try run("lock_relation")
+        try run("advisory_lock_named")
         try run("insert_select")
         XCTAssertEqual(try orderRows().count, 5)
         XCTAssertEqual(try orderRows().last, "5|eu|50")
