@@ -34,6 +34,35 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
         }
     }
 
+    /// Appends the text of a bound string or int slot to `out` without copying the value out of
+    /// the frame; false (nothing appended) for any other value or an unbound slot.
+    @inline(__always)
+    func appendText(ofSlot slot: Int, to out: inout OutputBuffer) -> Bool {
+        withUnsafeMutablePointers { header, elements in
+            guard slot < header.pointee.count else { return false }
+            switch elements[slot] {
+            case .some(.string(let text)):
+                out.appendUTF8(text)
+                return true
+            case .some(.int(let number)):
+                out.appendDecimal(number)
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// `slot.name` when the slot holds a dict, looked up without copying the dict reference out of
+    /// the frame; nil for anything else.
+    @inline(__always)
+    func dictEntry(ofSlot slot: Int, _ name: String) -> Value?? {
+        withUnsafeMutablePointers { header, elements in
+            guard slot < header.pointee.count, case .some(.dictRef(let storage)) = elements[slot] else { return nil }
+            return .some(storage.get(name))
+        }
+    }
+
     /// Unbinds every slot (breaks `frame → macro → frame` cycles once a render is over).
     func clear() {
         withUnsafeMutablePointers { header, elements in
