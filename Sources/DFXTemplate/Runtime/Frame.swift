@@ -53,13 +53,17 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
         }
     }
 
-    /// `slot.name` when the slot holds a dict, looked up without copying the dict reference out of
-    /// the frame; nil for anything else.
+    /// `slot.name` when the slot holds a dict or a host object (`loop`, relations), looked up
+    /// without copying the value out of the frame; nil for anything else.
     @inline(__always)
-    func dictEntry(ofSlot slot: Int, _ name: String) -> Value?? {
+    func attribute(ofSlot slot: Int, _ name: String) -> Value?? {
         withUnsafeMutablePointers { header, elements in
-            guard slot < header.pointee.count, case .some(.dictRef(let storage)) = elements[slot] else { return nil }
-            return .some(storage.get(name))
+            guard slot < header.pointee.count else { return nil }
+            switch elements[slot] {
+            case .some(.dictRef(let storage)): return .some(storage.get(name))
+            case .some(.object(let object)): return .some(object.attribute(name))
+            default: return nil
+            }
         }
     }
 

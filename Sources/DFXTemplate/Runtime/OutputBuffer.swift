@@ -67,6 +67,12 @@ struct OutputBuffer {
         if mark >= 0 && mark < count { count = mark }
     }
 
+    /// The text from byte `mark` on.
+    func string(from mark: Int) -> String {
+        guard let base, mark < count else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: base + mark, count: count - mark), as: UTF8.self)
+    }
+
     /// The text so far.
     func string() -> String {
         guard let base else { return "" }

@@ -8,6 +8,9 @@ final class Renderer {
     let templateMacros: [String: Value]
     let undefinedBehavior: UndefinedBehavior
     @exclusivity(unchecked) var out = OutputBuffer()
+    /// Where `~` chains assemble their text; used as a stack (a nested chain works above its
+    /// enclosing chain's bytes and truncates back when done).
+    @exclusivity(unchecked) var scratch = OutputBuffer()
     @exclusivity(unchecked) var file: SourceFile
     @exclusivity(unchecked) var steps = 0
     let maxSteps: Int
@@ -44,7 +47,10 @@ final class Renderer {
         self.maxSteps = state.options.maxSteps
     }
 
-    deinit { out.free() }
+    deinit {
+        out.free()
+        scratch.free()
+    }
 
     // MARK: Errors
 

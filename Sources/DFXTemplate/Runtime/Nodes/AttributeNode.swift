@@ -2,7 +2,7 @@
 final class AttributeNode: ExprNode, @unchecked Sendable {
     let base: ExprNode
     let name: String
-    /// When the base is a variable of this frame: its slot (dicts are then read in place), else -1.
+    /// When the base is a variable of this frame: its slot (dicts and objects are then read in place), else -1.
     let localSlot: Int
 
     init(_ expr: Expr, base: ExprNode, name: String) {
@@ -13,7 +13,7 @@ final class AttributeNode: ExprNode, @unchecked Sendable {
     }
 
     override func evaluate(_ renderer: Renderer, _ frame: Frame) throws -> Value {
-        if localSlot >= 0, let entry = frame.dictEntry(ofSlot: localSlot, name) { return entry ?? .undefined }
+        if localSlot >= 0, let entry = frame.attribute(ofSlot: localSlot, name) { return entry ?? .undefined }
         let value = try base.evaluate(renderer, frame)
         switch value {
         case .dictRef(let storage): return storage.get(name) ?? .undefined

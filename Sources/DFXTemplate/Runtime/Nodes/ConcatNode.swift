@@ -35,32 +35,40 @@ final class ConcatNode: ExprNode, @unchecked Sendable {
 
     override func evaluate(_ renderer: Renderer, _ frame: Frame) throws -> Value {
         // Same order as the nested form: both first operands, then their checks, then each next one.
+        // The bytes go to the renderer's scratch buffer and become one string at the end (String's
+        // own append reallocates as a short string outgrows its inline form).
         let first = try part(0, renderer, frame)
         let second = try part(1, renderer, frame)
         try check(first, 0, renderer)
         try check(second, 1, renderer)
-        var result = first.renderedString()
-        try append(second, to: &result, 1, renderer)
+        let mark = renderer.scratch.count
+        defer { renderer.scratch.truncate(to: mark) }
+        append(first, renderer)
+        try append(second, 1, mark, renderer)
         var index = 2
         while index < parts.refs.count {
             let value = try part(index, renderer, frame)
             try check(value, index, renderer)
-            try append(value, to: &result, index, renderer)
+            try append(value, index, mark, renderer)
             index += 1
         }
-        return .string(result)
+        return .string(renderer.scratch.string(from: mark))
     }
 
     @inline(__always)
-    private func append(_ value: Value, to result: inout String, _ index: Int, _ renderer: Renderer) throws {
-        let text = value.renderedString()
-        guard result.utf8.count + text.utf8.count <= Operators.maxSize else {
-            throw renderer.fail("string is too large", spans[index])
+    private func append(_ value: Value, _ renderer: Renderer) {
+        switch value {
+        case .string(let text): renderer.scratch.appendUTF8(text)
+        case .int(let number): renderer.scratch.appendDecimal(number)
+        default: renderer.scratch.appendUTF8(value.renderedString())
         }
-        if result.isEmpty {
-            result = text
-        } else if !text.isEmpty {
-            result.append(text)
+    }
+
+    @inline(__always)
+    private func append(_ value: Value, _ index: Int, _ mark: Int, _ renderer: Renderer) throws {
+        append(value, renderer)
+        guard renderer.scratch.count - mark <= Operators.maxSize else {
+            throw renderer.fail("string is too large", spans[index])
         }
     }
 }
