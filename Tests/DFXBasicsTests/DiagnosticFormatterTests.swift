@@ -56,6 +56,12 @@ final class SuggestionsTests: XCTestCase {
 }
 
 final class JSONWriterTests: XCTestCase {
+    func testEveryEscapeForm() {
+        var writer = JSONWriter()
+        writer.string("a\tb\rc\u{1F}d\u{0B}e\\\"\n")
+        XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), #""a\tb\rc\u001fd\u000be\\\"\n""#)
+    }
+
     func testCompactOutputEscapesAndNests() {
         var writer = JSONWriter()
         writer.beginObject()
