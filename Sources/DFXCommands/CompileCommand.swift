@@ -28,7 +28,10 @@ public struct CompileCommand: ParsableCommand {
             let selected = try workspace.select(selection, resourceTypes: Self.compiledTypes, console: console)
             timer.mark("select")
             let compiler = NodeCompiler(manifest: workspace.manifest, dialect: workspace.settings.dialect)
-            let compiled = try compiler.compile(selected)
+            // Templates that query (run_query, statement blocks) connect on first use; most never do.
+            let factory = ConnectionFactory(target: workspace.target, projectRoot: workspace.project.rootPath)
+            let database = TemplateDatabase(dialect: factory.dialect, open: { try factory.open() })
+            let compiled = try compiler.compile(selected, database: database)
             timer.mark("render")
             let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
             // The manifest's JSON is built on a second core while the compiled files are written.

@@ -12,7 +12,10 @@ public struct DFXCommand: ParsableCommand {
             in the project or profile; 130 interrupted.
             """,
         version: DFXVersion.current,
-        subcommands: [CompileCommand.self, RunCommand.self, SeedCommand.self, ListCommand.self, ParseCommand.self, DebugCommand.self, CleanCommand.self])
+        subcommands: [
+            CompileCommand.self, RunCommand.self, SeedCommand.self, SnapshotCommand.self, TestCommand.self, BuildCommand.self,
+            SourceCommand.self, ListCommand.self, ParseCommand.self, DebugCommand.self, CleanCommand.self, RunOperationCommand.self,
+        ])
 
     public init() {}
 }

@@ -4,28 +4,44 @@ import DFXExecution
 import DFXSQL
 import Foundation
 
-/// The shared body of `dfx run` and `dfx seed`: load, select, run, report, write artifacts.
+/// The shared body of `dfx run`, `seed`, `test` and `build`: load, select, run, report, write
+/// artifacts (run_results.json, target/run/, and a JUnit report when asked).
 struct ExecutionSession {
     let command: String
     let global: GlobalOptions
     let selection: SelectionOptions
     let execution: ExecutionOptions
     let resourceTypes: Set<ResourceType>
+    /// `--warn-error`, `--store-failures`, `--junit-xml` (test and build only: the options of other
+    /// commands are not parsed, and reading them would trap).
+    var testing: TestingOptions? = nil
+
+    /// Whether the command runs tests (its summary counts warnings).
+    var runsTests: Bool { resourceTypes.contains(.test) }
 
     func run() throws {
         try CommandRunner.run(global) { context in
             let console = context.console
             let clock = ContinuousClock()
             let start = clock.now
+            let startedAt = Date().timeIntervalSince1970
             let workspace = try Workspace.load(global, context: context, command: command, fullRefresh: execution.fullRefresh)
             let selected = try workspace.select(selection, resourceTypes: resourceTypes, console: console)
             let factory = ConnectionFactory(target: workspace.target, projectRoot: workspace.project.rootPath)
             // SQLite has one writer at a time: concurrent writers only contend (and a new database
             // file switching to WAL can refuse a second connection outright), so runs use one worker.
             let threads = factory.dialect.kind == .sqlite ? 1 : (execution.threads ?? workspace.target.threads)
-            let options = RunOptions(
+            var options = RunOptions(
                 threads: threads, failFast: execution.failFast,
-                fullRefresh: execution.fullRefresh, invocationID: console.invocationID)
+                fullRefresh: execution.fullRefresh, invocationID: console.invocationID,
+                targetPath: workspace.project.settings.targetPath,
+                executionTime: execution.snapshotTime.map { $0.replacingOccurrences(of: "T", with: " ") })
+            options.warnError = testing?.warnError ?? false
+            options.storeFailures = testing?.storeFailures ?? false
+            options.projectRoot = workspace.project.rootPath
+            if workspace.project.settings.auditLog.enabled && !execution.noAuditLog {
+                options.auditLogSchema = workspace.project.settings.auditLog.schema
+            }
             let runner = ProjectRunner(
                 manifest: workspace.manifest, graph: workspace.graph, dialect: factory.dialect, options: options,
                 connect: { try factory.open() })
@@ -34,25 +50,80 @@ struct ExecutionSession {
             let interrupted = InterruptFlag()
             let results: [NodeResult]
             // Ctrl-C / SIGTERM cancel running statements on the server; nothing new starts.
+            let settings = workspace.project.settings
+            let report: @Sendable (NodeResult, Int) -> Void = { result, total in ProgressLine.report(result, total: total, console: console) }
             results = SignalForwarder.shared.forwarding(to: runner.registry, flag: interrupted) {
-                runner.run(selected) { result, total in
-                    ProgressLine.report(result, total: total, console: console)
+                var startHooks: [NodeResult] = []
+                var endHooks: [NodeResult] = []
+                if !settings.onRunStart.isEmpty {
+                    console.info("Running \(settings.onRunStart.count) on-run-start hooks", event: "HooksStart")
+                    startHooks = runner.runHooks(.start, texts: settings.onRunStart, file: settings.file, progress: report)
                 }
+                let nodes: [NodeResult]
+                if startHooks.contains(where: { $0.status == .error }) {
+                    nodes = runner.skipAll(selected, reason: "skipped: an on-run-start hook failed", progress: report)
+                } else {
+                    nodes = runner.run(selected, progress: report)
+                }
+                if !settings.onRunEnd.isEmpty {
+                    console.info("Running \(settings.onRunEnd.count) on-run-end hooks", event: "HooksStart")
+                    endHooks = runner.runHooks(.end, texts: settings.onRunEnd, file: settings.file, results: nodes, progress: report)
+                }
+                return startHooks + nodes + endHooks
             }
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             try writeArtifacts(results, workspace: workspace, elapsed: seconds, console: console)
-            let errors = results.filter { $0.status == .error }.count
+            if let path = testing?.junitXml {
+                let report = JUnitReport(command: command, results: results, manifest: workspace.manifest, elapsed: seconds)
+                try report.write(to: path.hasPrefix("/") ? path : context.workingDirectory + "/" + path)
+            }
+            if workspace.project.settings.auditLog.enabled && !execution.noAuditLog {
+                recordAudit(
+                    results, workspace: workspace, factory: factory, console: console, startedAt: startedAt,
+                    status: interrupted.isSet ? "interrupted" : (results.contains(where: \.isFailure) ? "error" : "success"))
+            }
+            // dbt's summary: failing tests count as errors.
+            let errors = results.filter(\.isFailure).count
             let skips = results.filter { $0.status == .skipped }.count
-            let passes = results.filter { $0.status == .success }.count
+            let passes = results.filter { $0.status == .success || $0.status == .pass }.count
+            let warnings = results.filter { $0.status == .warn }.count
+            let warnText = runsTests ? " WARN=\(warnings)" : ""
             console.info(
-                "Done. PASS=\(passes) ERROR=\(errors) SKIP=\(skips) TOTAL=\(results.count) in \(Duration.seconds(elapsed))",
-                event: "RunSummary", data: ["pass": .int(passes), "error": .int(errors), "skip": .int(skips), "total": .int(results.count)])
+                "Done. PASS=\(passes)\(warnText) ERROR=\(errors) SKIP=\(skips) TOTAL=\(results.count) in \(Duration.seconds(elapsed))",
+                event: "RunSummary",
+                data: [
+                    "pass": .int(passes), "warn": .int(warnings), "error": .int(errors), "skip": .int(skips), "total": .int(results.count),
+                ])
             if interrupted.isSet {
                 console.error("Interrupted: running statements were cancelled", event: "Interrupted")
                 throw CommandExit(.interrupted)
             }
             if errors > 0 { throw CommandExit(.failure) }
+        }
+    }
+
+    /// Writes the run audit log; a failure is a warning, never the run's failure.
+    func recordAudit(
+        _ results: [NodeResult], workspace: Workspace, factory: ConnectionFactory, console: Console, startedAt: Double, status: String
+    ) {
+        let settings = workspace.project.settings
+        let log = AuditLog(schema: settings.auditLog.schema, dialect: factory.dialect)
+        var arguments = ([command] + selection.select.flatMap { ["--select", $0] } + selection.exclude.flatMap { ["--exclude", $0] })
+        if execution.fullRefresh { arguments.append("--full-refresh") }
+        if execution.failFast { arguments.append("--fail-fast") }
+        let invocation = AuditLog.Invocation(
+            id: console.invocationID, command: command, project: settings.name, targetName: workspace.target.name,
+            targetSchema: workspace.target.schema, dfxVersion: DFXVersion.current, startedAt: startedAt,
+            completedAt: Date().timeIntervalSince1970, status: status, arguments: arguments.joined(separator: " "))
+        do {
+            let connection = try factory.open()
+            try log.record(invocation, results: results, manifest: workspace.manifest, on: connection)
+        } catch {
+            console.warning(
+                "could not write the run audit log to \(log.nodeRuns): \(error); the run itself is not affected "
+                    + "(turn the log off with `audit-log: false` in \(settings.file) or --no-audit-log)",
+                event: "AuditLogFailed")
         }
     }
 
@@ -62,6 +133,11 @@ struct ExecutionSession {
             "which": .string(command), "threads": .int(workspace.target.type == "sqlite" ? 1 : (execution.threads ?? workspace.target.threads)),
             "fail_fast": .bool(execution.failFast), "full_refresh": .bool(execution.fullRefresh),
         ]
+        if runsTests, let testing {
+            arguments["warn_error"] = .bool(testing.warnError)
+            arguments["store_failures"] = .bool(testing.storeFailures)
+            arguments["indirect_selection"] = .string(selection.indirectSelection.rawValue)
+        }
         if !selection.select.isEmpty { arguments["select"] = .list(selection.select.map(ConfigValue.string)) }
         if !selection.exclude.isEmpty { arguments["exclude"] = .list(selection.exclude.map(ConfigValue.string)) }
         let document = RunResultsDocument(
@@ -70,8 +146,7 @@ struct ExecutionSession {
         try writer.writeArtifact("run_results.json", bytes: document.bytes())
         for result in results {
             guard let sql = result.executedSQL, let node = workspace.manifest.node(result.uniqueID) else { continue }
-            let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
-            let relative = "run/\(node.packageName)/\(base)" + (base.hasSuffix(".sql") ? "" : ".sql")
+            let relative = node.runArtifactPath
             let folder = String(relative[..<(relative.lastIndex(of: "/") ?? relative.endIndex)])
             do {
                 try FileManager.default.createDirectory(atPath: workspace.targetDirectory + "/" + folder, withIntermediateDirectories: true)

@@ -30,9 +30,10 @@ struct Workspace {
         let project = try ProjectLoader(projectDir: directory, cliVars: cliVars, environment: context.environment, target: target).load()
         timer.mark("load")
         console.report(project.warnings)
-        let settings = CompileSettings(
+        var settings = CompileSettings(
             target: target, cliVars: cliVars, environment: context.environment, invocationID: console.invocationID,
             startedAt: TimestampText.now(), command: command, fullRefresh: fullRefresh)
+        settings.log = { message in console.info(message, event: "MacroLog") }
         var manifest = try ProjectParser(project: project, settings: settings).parse()
         timer.mark("parse")
         console.report(manifest.warnings.filter { warning in !project.warnings.contains(warning) })

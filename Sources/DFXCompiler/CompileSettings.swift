@@ -19,6 +19,9 @@ public struct CompileSettings: Sendable {
     /// The SQL dialect of the target (PostgreSQL's for an unknown type: the profile loader has
     /// already rejected unknown types with a located error). Decided once, at init.
     public let dialect: SQLDialect
+    /// Where `{{ log(message, info=true) }}` writes (the console); nil drops messages, and
+    /// messages without `info=true` are dropped as dbt keeps them for its debug log.
+    public var log: (@Sendable (String) -> Void)?
 
     public init(
         target: TargetSettings, cliVars: [String: ConfigValue] = [:], environment: [String: String] = [:],

@@ -17,7 +17,16 @@ enum ContextGlobals {
         environment.addGlobal("run_started_at", .object(settings.startedAt))
         environment.addGlobal("invocation_id", .string(settings.invocationID))
         environment.addGlobal("project_name", .string(projectName))
-        environment.addGlobal("log", .function(NativeFunction("log") { _ in .string("") }))
+        let sink = settings.log
+        environment.addGlobal(
+            "log",
+            .function(
+                NativeFunction("log") { arguments in
+                    if let sink, arguments.value(at: 1, named: "info")?.isTruthy == true {
+                        sink(arguments.value(at: 0, named: "msg")?.renderedString() ?? "")
+                    }
+                    return .string("")
+                }))
         environment.addGlobal(
             "local_md5",
             .function(
@@ -60,11 +69,13 @@ enum ContextGlobals {
     }
 }
 
-/// dbt's `adapter` object, as far as compiling needs it: `quote`, `dispatch`, `type()`.
+/// dbt's `adapter` object: `quote`, `dispatch`, `type()`, and with a database (see
+/// `TemplateDatabase`) `get_columns_in_relation` and `get_relation`.
 struct AdapterObject: TemplateObject {
     let dialect: SQLDialect
     let environment: Environment
     let projectName: String
+    var database: TemplateDatabase?
 
     var renderedString: String { "<adapter \(dialect.kind.rawValue)>" }
 
@@ -97,6 +108,11 @@ struct AdapterObject: TemplateObject {
                         "no implementation of '\(macroName)' for \(dialect.kind.rawValue)",
                         hint: "define a macro named '\(dialect.kind.rawValue)__\(macroName)' or 'default__\(macroName)'")
                 })
+        case "get_columns_in_relation", "get_relation":
+            // Without a warehouse (parsing, when `execute` is false) they answer as dbt's parser
+            // does: no columns, no relation.
+            return database.map { DatabaseContext.adapterFunction(name, database: $0) }
+                ?? .function(NativeFunction(name) { _ in name == "get_relation" ? .none : .list([]) })
         default:
             return nil
         }

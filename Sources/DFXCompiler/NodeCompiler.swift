@@ -23,7 +23,12 @@ public struct NodeCompiler: Sendable {
     /// problem found. Sources and seeds have no SQL and are skipped. `is_incremental()` is true in
     /// the nodes of `incremental` (at run time: incremental models whose relation exists, without
     /// --full-refresh) and false everywhere else, as in `dfx compile`.
-    public func compile(_ uniqueIDs: [String], incremental: Set<String> = []) throws(DiagnosticError) -> [String: String] {
+    ///
+    /// `database` is what `run_query()`, `statement` blocks and `adapter.get_columns_in_relation()`
+    /// query; without it they fail with a message (their calls guarded by `execute` still work).
+    public func compile(
+        _ uniqueIDs: [String], incremental: Set<String> = [], database: TemplateDatabase? = nil
+    ) throws(DiagnosticError) -> [String: String] {
         // Ephemeral ancestors must be rendered too, to be inlined.
         var wanted: [Int] = []
         var seen = Set<Int>()
@@ -44,7 +49,7 @@ public struct NodeCompiler: Sendable {
             let start = chunkIndex * chunk
             for slot in start..<min(start + chunk, order.count) {
                 let node = manifest.nodes[order[slot]]
-                results.set(slot, render(node, isIncremental: incremental.contains(node.uniqueID)))
+                results.set(slot, render(node, isIncremental: incremental.contains(node.uniqueID), database: database))
             }
         }
         var rendered: [String: String] = [:]
@@ -67,10 +72,11 @@ public struct NodeCompiler: Sendable {
     }
 
     /// One node's SQL, before ephemeral inlining; nil for nodes without SQL.
-    func render(_ node: Node, isIncremental: Bool = false) -> Result<String?, DiagnosticError> {
+    func render(_ node: Node, isIncremental: Bool = false, database: TemplateDatabase? = nil) -> Result<String?, DiagnosticError> {
         let recorder = CallRecorder()
+        let adapter = database.map { AdapterObject(dialect: dialect, environment: manifest.environment, projectName: manifest.projectName, database: $0) }
         let context = NodeContext(relations: relations, dialect: dialect)
-            .values(for: node, mode: .compile, recorder: recorder, isIncremental: isIncremental)
+            .values(for: node, mode: .compile, recorder: recorder, isIncremental: isIncremental, database: database, adapter: adapter)
         do {
             if let metadata = node.testMetadata {
                 return .success(try renderGenericTest(node, metadata: metadata, context: context))
@@ -80,6 +86,18 @@ public struct NodeCompiler: Sendable {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// A generic test rendered with `extraArguments` added to its declared ones: values only known
+    /// at run time (`row_count_drift`'s `previous_row_count`, from the run audit log).
+    public func renderGenericTest(_ node: Node, extraArguments: [String: ConfigValue]) throws(DiagnosticError) -> String {
+        guard var metadata = node.testMetadata else {
+            throw DiagnosticError(Diagnostic(.error, "\(node.name) is not a generic test", at: node.location))
+        }
+        for (key, value) in extraArguments { metadata.kwargs[key] = value }
+        let context = NodeContext(relations: relations, dialect: dialect)
+            .values(for: node, mode: .compile, recorder: CallRecorder(), isIncremental: false)
+        return try renderGenericTest(node, metadata: metadata, context: context)
     }
 
     /// A generic test: its `test_<name>` macro called with `model`, `column_name` and the

@@ -15,7 +15,10 @@ struct NodeContext {
     let relations: RelationIndex
     let dialect: SQLDialect
 
-    func values(for node: Node, mode: Mode, recorder: CallRecorder, isIncremental: Bool = false) -> [String: Value] {
+    func values(
+        for node: Node, mode: Mode, recorder: CallRecorder, isIncremental: Bool = false, database: TemplateDatabase? = nil,
+        adapter: AdapterObject? = nil
+    ) -> [String: Value] {
         let relations = self.relations
         let dialect = self.dialect
         let recording = mode == .parse
@@ -58,7 +61,8 @@ struct NodeContext {
         let this = RelationValue(
             database: node.database, schema: node.schema, identifier: node.alias.isEmpty ? node.name : node.alias,
             dialect: dialect, type: node.materialized == "view" ? "view" : "table")
-        return [
+        var values = DatabaseContext.values(database: database, adapter: adapter)
+        values.merge([
             "ref": .function(ref),
             "source": .function(source),
             "config": .object(ConfigObject(values: node.config, recorder: recording ? recorder : nil)),
@@ -66,7 +70,8 @@ struct NodeContext {
             "model": modelValue(node),
             "is_incremental": .function(NativeFunction("is_incremental") { _ in .bool(isIncremental) }),
             "execute": .bool(!recording),
-        ]
+        ]) { _, new in new }
+        return values
     }
 
     /// `model`: the node as a dict, with dbt's keys.

@@ -1,3 +1,4 @@
+import Foundation
 import DFXBasics
 import DFXProject
 
@@ -49,7 +50,11 @@ extension ParseState {
     func sourceLine(of location: SourceLocation?) -> String? {
         guard let location else { return nil }
         let files = project.models + project.snapshots + project.tests + project.analyses + project.macros
-        guard let file = files.first(where: { $0.path == location.file }) else { return nil }
-        return LineIndex(file.contents).lineText(location.line)
+        if let file = files.first(where: { $0.path == location.file }) { return LineIndex(file.contents).lineText(location.line) }
+        // Properties YAML is not kept after loading: read the line back from the file (errors only).
+        guard location.file.hasSuffix(".yml") || location.file.hasSuffix(".yaml"),
+            let contents = try? String(contentsOfFile: project.rootPath + "/" + location.file, encoding: .utf8)
+        else { return nil }
+        return LineIndex(contents).lineText(location.line)
     }
 }

@@ -7,6 +7,14 @@ extension ParseState {
     /// at the YAML rather than at a broken query.
     static let requiredTestArguments: [String: [String]] = [
         "accepted_values": ["values"], "relationships": ["to", "field"],
+        "unique_combination_of_columns": ["combination_of_columns"], "expression_is_true": ["expression"],
+        "not_null_proportion": ["at_least"], "row_count_drift": ["max_change_percent"],
+    ]
+
+    /// The generic tests dfx ships (usable bare, or as `dfx.<name>`).
+    static let builtinTestNames = [
+        "unique", "not_null", "accepted_values", "relationships", "unique_combination_of_columns", "expression_is_true",
+        "not_empty", "accepted_range", "not_null_proportion", "row_count_drift",
     ]
 
     /// Turns every test declared in properties YAML into a test node attached to its model,
@@ -28,7 +36,8 @@ extension ParseState {
                         at: entry.location, hint: Suggestions.hint(for: entry.name, in: names)))
                 continue
             }
-            let target = TestTarget(nodes[index])
+            var target = TestTarget(nodes[index])
+            target.declaredColumns = entry.columns.map(\.name)
             for test in entry.tests {
                 addGenericTest(test, target: target, targetName: target.name, column: nil, file: entry.file, folders: entry.folders)
             }
@@ -41,7 +50,8 @@ extension ParseState {
         for source in project.sources {
             for table in source.tables {
                 guard let index = byID["source.\(packageName).\(source.name).\(table.name)"] else { continue }
-                let target = TestTarget(nodes[index])
+                var target = TestTarget(nodes[index])
+                target.declaredColumns = table.columns.map(\.name)
                 let targetName = source.name + "_" + table.name
                 for test in table.tests {
                     addGenericTest(test, target: target, targetName: targetName, column: nil, file: source.file, folders: source.folders)
@@ -57,7 +67,7 @@ extension ParseState {
 
     /// Names of every generic test available, for suggestions.
     private var knownTestNames: [String] {
-        ["unique", "not_null", "accepted_values", "relationships"]
+        Self.builtinTestNames
             + macros.filter { $0.name.hasPrefix("test_") }.map { String($0.name.dropFirst(5)) }
     }
 
@@ -76,6 +86,7 @@ extension ParseState {
             errors.append(
                 Diagnostic(
                     .error, "unknown test '\(test.testName)'", at: test.location, length: test.testName.count,
+                    sourceLine: sourceLine(of: test.location),
                     hint: Suggestions.hint(for: testName, in: knownTestNames)
                         ?? "define it with {% test \(testName)(model, column_name) %} … {% endtest %} in a macro file"))
             return
@@ -84,8 +95,16 @@ extension ParseState {
             errors.append(
                 Diagnostic(
                     .error, "test '\(testName)' needs the argument '\(required)'", at: test.location,
+                    sourceLine: sourceLine(of: test.location),
                     hint: "write it as:\n    - \(testName):\n        \(required): ..."))
         }
+        if testName == "accepted_range", test.arguments["min_value"] == nil, test.arguments["max_value"] == nil {
+            errors.append(
+                Diagnostic(
+                    .error, "test 'accepted_range' needs 'min_value', 'max_value' or both", at: test.location,
+                    sourceLine: sourceLine(of: test.location), hint: "write it as:\n    - accepted_range:\n        min_value: 0"))
+        }
+        if column == nil { warnings += undeclaredColumnWarnings(test, testName: testName, target: target) }
         var kwargs = test.arguments
         if let column { kwargs["column_name"] = .string(column) }
         // dbt: `<namespace>_` then `source_` prefix the test's name; the node's name, fqn and unique ID
@@ -101,6 +120,7 @@ extension ParseState {
             fqn: fqn, path: shortName + ".sql", originalFilePath: file, location: test.location)
         node.config = projectConfig(.test, fqn: fqn)
         ConfigMerge.apply(test.config, onto: &node.config)
+        errors += testConfigProblems(node.config, test: test)
         if shortName != name, node.config["alias"] == nil { node.config["alias"] = .string(shortName) }
         node.attachedNode = target.uniqueID
         node.columnName = column
@@ -129,6 +149,52 @@ extension ParseState {
             }
         }
         nodes.append(node)
+    }
+
+    /// A model-level test naming a column (`column_name:`, `combination_of_columns:`) that the
+    /// model's properties do not declare, when they declare some: most likely a typo. A warning,
+    /// since declaring every column is optional; at run time a column missing from the relation
+    /// fails the test at this line.
+    func undeclaredColumnWarnings(_ test: TestDefinition, testName: String, target: TestTarget) -> [Diagnostic] {
+        guard !target.declaredColumns.isEmpty else { return [] }
+        var named: [(String, String)] = []
+        if let column = test.arguments["column_name"]?.scalarText { named.append(("column_name", column)) }
+        for column in test.arguments["combination_of_columns"]?.stringList ?? [] { named.append(("combination_of_columns", column)) }
+        let declared = Set(target.declaredColumns.map { $0.lowercased() })
+        return named.filter { !declared.contains($0.1.lowercased()) && !$0.1.contains(" ") && !$0.1.contains("(") }.map { key, column in
+            let location = test.valueLocations[key] ?? test.location
+            return Diagnostic(
+                .warning, "test '\(testName)' names column '\(column)', which \(target.name)'s properties do not declare", at: location,
+                sourceLine: sourceLine(of: location),
+                hint: Suggestions.hint(for: column, in: target.declaredColumns) ?? "declared: " + target.declaredColumns.joined(separator: ", "))
+        }
+    }
+
+    /// Problems with a test's `severity`, `error_if`, `warn_if`, `limit` and `store_failures_as`,
+    /// each pointing at the value in the YAML (or at the test when the value comes from elsewhere).
+    func testConfigProblems(_ config: [String: ConfigValue], test: TestDefinition) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func report(_ key: String, _ message: String, hint: String) {
+            let location = test.valueLocations[key] ?? test.location
+            problems.append(
+                Diagnostic(.error, message, at: location, length: config[key]?.scalarText?.count ?? 1, sourceLine: sourceLine(of: location), hint: hint))
+        }
+        for key in ["error_if", "warn_if"] {
+            guard let value = config[key] else { continue }
+            if let problem = TestCondition.problem(value.scalarText ?? "") {
+                report(key, "bad \(key) of test '\(test.testName)': \(problem)", hint: "dbt's default is \(key): '!= 0'")
+            }
+        }
+        if let severity = config["severity"]?.scalarText, !["warn", "error"].contains(severity.lowercased()) {
+            report("severity", "severity must be warn or error, not '\(severity)'", hint: "write severity: warn")
+        }
+        if let value = config["limit"], value != .null, Int(value.scalarText ?? "").map({ $0 >= 0 }) != true {
+            report("limit", "limit must be a whole number of rows", hint: "write limit: 100")
+        }
+        if let kind = config["store_failures_as"]?.scalarText, !["table", "view", "ephemeral"].contains(kind.lowercased()) {
+            report("store_failures_as", "store_failures_as must be table, view or ephemeral, not '\(kind)'", hint: "write store_failures_as: view")
+        }
+        return problems
     }
 
     /// dbt's generic test naming: `<test>_<target>_<args…>` with non-word characters replaced by
@@ -197,6 +263,8 @@ struct TestTarget {
     var name: String
     var resourceType: ResourceType
     var sourceName: String?
+    /// Columns the properties declare for it (for warnings about undeclared ones).
+    var declaredColumns: [String] = []
 
     init(_ node: Node) {
         uniqueID = node.uniqueID

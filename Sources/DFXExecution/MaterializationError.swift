@@ -1,3 +1,4 @@
+import DFXBasics
 import DFXSQL
 
 /// Why a node could not be built: a database error, a statement that could not be rendered, or a
@@ -40,25 +41,8 @@ public struct MaterializationError: Error, Sendable, CustomStringConvertible {
     /// a position (1-based, in characters) in the statement.
     static func locate(_ error: DatabaseError) -> String? {
         guard let position = error.position, position > 0, let statement = error.statement else { return nil }
-        var line = 1
-        var column = 1
-        var lineStart = statement.unicodeScalars.startIndex
-        var index = statement.unicodeScalars.startIndex
-        var remaining = position - 1
-        while remaining > 0, index < statement.unicodeScalars.endIndex {
-            if statement.unicodeScalars[index] == "\n" {
-                line += 1
-                column = 1
-                lineStart = statement.unicodeScalars.index(after: index)
-            } else {
-                column += 1
-            }
-            index = statement.unicodeScalars.index(after: index)
-            remaining -= 1
-        }
-        let rest = statement.unicodeScalars[lineStart...]
-        let lineText = String(rest.prefix { $0 != "\n" })
-        return "  at line \(line), column \(column) of the statement:\n    " + lineText + "\n    "
-            + String(repeating: " ", count: max(0, column - 1)) + "^"
+        let at = ScalarPosition(offset: position - 1, in: statement)
+        return "  at line \(at.line), column \(at.column) of the statement:\n    " + at.lineText + "\n    "
+            + String(repeating: " ", count: max(0, at.column - 1)) + "^"
     }
 }

@@ -58,6 +58,7 @@ extension Materializer {
             }
             let texts = try strategy.render(dialect)
             let changed = try connection.transaction { () throws -> Int in
+                try run(AdvisoryLockStatement(relation: target))
                 for change in changes { try run(change) }
                 var total = 0
                 for sql in texts { total += try execute(sql) }

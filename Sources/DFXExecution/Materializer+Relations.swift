@@ -23,12 +23,19 @@ extension Materializer {
         let rows: Int
         do {
             dropQuietly(built)
-            rows = try run(CreateTableAsStatement(relation: built, select: select))
+            let reported = try run(CreateTableAsStatement(relation: built, select: select))
+            rows = dialect.reportsCreateTableAsRows ? reported : try count(built)
         } catch {
             dropQuietly(built)
             throw MaterializationError.wrapping(error)
         }
         try swap(into: target, from: built, type: .table, extras: extras)
         return rows
+    }
+
+    /// `select count(*)` of `relation`.
+    func count(_ relation: RelationName) throws -> Int {
+        let result = try connection.fetch("select count(*) from " + relation.rendered(dialect))
+        return result.textRows.first?.first.flatMap { $0 }.flatMap { Int($0) } ?? 0
     }
 }

@@ -6,26 +6,31 @@ extension Materializer {
     /// renamed in, the old one dropped (never cascade). Views on the old relation that dfx manages
     /// are dropped first and recreated from their current definitions after the swap; if any
     /// dependent is not managed, nothing changes and the swap fails naming it. `built` is dropped
-    /// on failure. `extras` (grants, comments, indexes) run last in the same transaction.
+    /// on failure. `extras` (grants, comments, indexes) run last in the same transaction. On PostgreSQL
+    /// the transaction first takes an advisory lock on the target's name, so concurrent dfx runs
+    /// swap one relation one after the other.
     func swap(
         into target: RelationName, from built: RelationName, type: RelationType, viewSelect: String? = nil,
         extras: [any SQLStatement] = []
     ) throws {
         do {
-            let old = try relationType(target)
-            var dependents: [DependentView] = []
-            if old != nil {
-                dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
-                let unmanaged = dependents.filter { !managedRelations.contains($0.relation.flatName) }
-                if !unmanaged.isEmpty {
-                    throw MaterializationError(
-                        "cannot replace \(target): views not managed by dfx depend on it: "
-                            + unmanaged.map(\.relation.flatName).joined(separator: ", "),
-                        hint: "drop or recreate those views after the run, or make them models of this project")
-                }
-            }
             let backup = intermediate(target, "backup")
             try connection.transaction {
+                // Serialize with other dfx runs swapping the same relation, then look at what is
+                // there now (another run may have replaced it while this one was building).
+                try run(AdvisoryLockStatement(relation: target))
+                let old = try relationType(target)
+                var dependents: [DependentView] = []
+                if old != nil {
+                    dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: target)))
+                    let unmanaged = dependents.filter { !managedRelations.contains($0.relation.flatName) }
+                    if !unmanaged.isEmpty {
+                        throw MaterializationError(
+                            "cannot replace \(target): views not managed by dfx depend on it: "
+                                + unmanaged.map(\.relation.flatName).joined(separator: ", "),
+                            hint: "drop or recreate those views after the run, or make them models of this project")
+                    }
+                }
                 for view in dependents.sorted(by: { $0.depth > $1.depth }) {
                     try run(DropRelationStatement(relation: view.relation, type: view.type))
                 }

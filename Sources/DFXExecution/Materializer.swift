@@ -39,6 +39,16 @@ public struct Materializer {
         return try connection.execute(sql)
     }
 
+    /// Runs a query and records it; the result of its last text.
+    func fetch(_ statement: any SQLStatement) throws -> QueryResult {
+        var result = QueryResult()
+        for sql in try statement.render(dialect) {
+            log.record(sql)
+            result = try connection.fetch(sql)
+        }
+        return result
+    }
+
     /// The rows of an introspection query, as text.
     func rows(_ statement: any SQLStatement) throws -> [[String?]] {
         var rows: [[String?]] = []

@@ -21,10 +21,11 @@ extension ProjectRunner {
             let connection = try pool.connection(for: worker)
             let materializer = Materializer(connection: connection, suffix: options.relationSuffix, managedRelations: managed, log: log)
             let relation = Self.relation(of: node)
-            try ensureSchema(relation, materializer)
+            // A test creates its audit schema only when it stores failures.
+            if node.resourceType != .test { try ensureSchema(relation, materializer) }
             timeout = try statementTimeout(node)
             let hooks = try NodeHooks(node: node, manifest: manifest, dialect: dialect, relation: relation)
-            let (message, rows, code) = try registry.whileRegistered(connection.makeCanceller()) {
+            let work = try registry.whileRegistered(connection.makeCanceller()) {
                 try connection.withStatementTimeout(milliseconds: timeout) {
                     for hook in hooks.pre { try materializer.execute(hook) }
                     let built = try build(node, relation: relation, materializer: materializer)
@@ -32,10 +33,16 @@ extension ProjectRunner {
                     return built
                 }
             }
-            result.status = .success
-            result.message = message
-            result.rowsAffected = rows
-            result.compiledCode = code
+            result.status = work.status
+            result.message = work.message
+            result.rowsAffected = work.rows
+            result.rowCount = work.rowCount
+            result.measuredRelation = work.measuredRelation
+            result.compiledCode = work.code
+            result.failures = work.failures
+            result.summary = work.summary
+            result.sample = work.sample
+            result.relationName = work.relationName
         } catch let error as DiagnosticError {
             result.message = error.diagnostics.map(\.description).joined(separator: "\n")
         } catch {
@@ -44,8 +51,19 @@ extension ProjectRunner {
             if let timeout, dialect.kind == .sqlite, !registry.isCancelled, failure.database?.code == "9" {
                 failure.database?.message = "canceling statement due to statement timeout (\(timeout) ms)"
             }
-            let file = node.map { $0.originalFilePath + ": " } ?? ""
-            result.message = file + failure.description
+            if let node, node.resourceType == .test, node.testMetadata != nil {
+                // A generic test's errors point at its declaration in the YAML.
+                result.message = "\(node.location): " + failure.description
+            } else if let node, let database = failure.database, let sql = log.modelSQL,
+                let diagnostic = ModelErrorLocator(
+                    node: node, compiledSQL: sql, runPath: options.targetPath + "/" + node.runArtifactPath
+                ).diagnostic(for: database)
+            {
+                result.message = diagnostic.description
+            } else {
+                let file = node.map { $0.originalFilePath + ": " } ?? ""
+                result.message = file + failure.description
+            }
         }
         let elapsed = clock.now - start
         result.executionTime = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -74,46 +92,71 @@ extension ProjectRunner {
         createdSchemas.insert(schema)
     }
 
-    /// The work of one node: returns its message, rows affected and compiled SQL.
-    func build(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?) {
-        if node.resourceType == .seed {
+    /// The work of one node, by its kind: the one place a new kind of node (snapshots) is added,
+    /// with `ProjectRunner.runnableTypes`.
+    func build(_ node: Node, relation: RelationName, materializer: Materializer) throws -> NodeWork {
+        switch node.resourceType {
+        case .seed:
             let seed = try loadSeedFile(node)
             let extras = try RelationExtras.statements(for: node, relation: relation, type: .table)
             let rows = try materializer.loadSeed(relation, seed: seed, extras: extras)
-            return ("INSERT \(rows)", rows, nil)
+            return NodeWork(message: "INSERT \(rows)", rows: rows, rowCount: rows)
+        case .model:
+            let (message, rows, code, count) = try buildModel(node, relation: relation, materializer: materializer)
+            return NodeWork(message: message, rows: rows, code: code, rowCount: count)
+        case .snapshot:
+            let (message, rows, code, count) = try buildSCD2(node, relation: relation, materializer: materializer)
+            return NodeWork(message: message, rows: rows, code: code, rowCount: count)
+        case .test:
+            return try runTest(node, materializer: materializer)
+        default:
+            throw MaterializationError("dfx cannot build a \(node.resourceType.rawValue) yet")
         }
+    }
+
+    /// A model, by its materialization: returns its message, rows affected, compiled SQL and the
+    /// relation's row count when the build created every row.
+    func buildModel(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?, Int?) {
         let extras = try RelationExtras.statements(for: node, relation: relation, type: node.materialized == "view" ? .view : .table)
         switch node.materialized {
         case "view":
-            let sql = try compiled(node, incremental: false)
+            let sql = try compiled(node, incremental: false, materializer: materializer)
             try materializer.buildView(relation, select: sql, extras: extras)
-            return ("created view \(relation)", nil, sql)
+            return ("created view \(relation)", nil, sql, nil)
         case "table":
-            let sql = try compiled(node, incremental: false)
+            let sql = try compiled(node, incremental: false, materializer: materializer)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
-            return ("created table \(relation)", rows, sql)
+            return ("created table \(relation)", rows, sql, rows)
         case "incremental":
             let settings = try IncrementalSettings(config: node.config)
             let existing = try materializer.relationType(relation)
             if existing == .table && !options.fullRefresh {
-                let sql = try compiled(node, incremental: true)
+                let sql = try compiled(node, incremental: true, materializer: materializer)
                 let rows = try materializer.applyIncremental(relation, select: sql, settings: settings, extras: extras)
-                return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql)
+                return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql, nil)
             }
-            let sql = try compiled(node, incremental: false)
+            let sql = try compiled(node, incremental: false, materializer: materializer)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
-            return ("created incremental table \(relation)", rows, sql)
+            return ("created incremental table \(relation)", rows, sql, rows)
+        case "scd2":
+            return try buildSCD2(node, relation: relation, materializer: materializer)
         default:
             throw MaterializationError(
-                "materialization '\(node.materialized)' is not supported by dfx run yet", hint: "use view, table, incremental or ephemeral")
+                "materialization '\(node.materialized)' is not supported by dfx run yet", hint: "use view, table, incremental, scd2 or ephemeral")
         }
     }
 
-    func compiled(_ node: Node, incremental: Bool) throws(DiagnosticError) -> String {
-        let output = try compiler.compile([node.uniqueID], incremental: incremental ? [node.uniqueID] : [])
+    /// The node's SQL with ephemeral CTEs inlined, rendered with the worker's connection for
+    /// `run_query()`, and recorded in the materializer's log for error mapping.
+    func compiled(_ node: Node, incremental: Bool, materializer: Materializer) throws(DiagnosticError) -> String {
+        let log = materializer.log
+        let output = try compiler.compile(
+            [node.uniqueID], incremental: incremental ? [node.uniqueID] : [],
+            database: TemplateDatabase(connection: materializer.connection))
         guard let sql = output[node.uniqueID] else {
             throw DiagnosticError(Diagnostic(.error, "model \(node.name) rendered no SQL", at: node.location))
         }
+        log.modelSQL = sql
         return sql
     }
 

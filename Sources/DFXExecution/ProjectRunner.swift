@@ -43,11 +43,14 @@ public final class ProjectRunner: @unchecked Sendable {
         RelationName(schema: node.schema.isEmpty ? nil : node.schema, name: node.alias.isEmpty ? node.name : node.alias)
     }
 
-    /// The nodes of `selected` that run: seeds and non-ephemeral models.
+    /// The kinds of node that run (see `build(_:relation:materializer:)`).
+    public static let runnableTypes: Set<ResourceType> = [.seed, .model, .snapshot, .test]
+
+    /// The nodes of `selected` that run: seeds, snapshots, non-ephemeral models and tests.
     public func runnable(_ selected: [String]) -> [String] {
         selected.filter { id in
-            guard let node = manifest.node(id) else { return false }
-            return node.resourceType == .seed || (node.resourceType == .model && !node.isEphemeral)
+            guard let node = manifest.node(id), Self.runnableTypes.contains(node.resourceType) else { return false }
+            return !(node.resourceType == .model && node.isEphemeral)
         }
     }
 
@@ -55,13 +58,22 @@ public final class ProjectRunner: @unchecked Sendable {
     /// skipped; returns the results in progress order.
     public func run(_ selected: [String], progress: @escaping @Sendable (NodeResult, _ total: Int) -> Void = { _, _ in }) -> [NodeResult] {
         let ids = runnable(selected)
-        let scheduler = Scheduler(graph: graph, selected: ids, threads: options.threads, failFast: options.failFast)
+        // dbt's build graph: a node also waits for the tests of its ancestors (see Scheduler).
+        var tests: [String: [String]] = [:]
+        for id in ids { if let node = manifest.node(id), node.resourceType == .test { tests[id] = node.dependsOnNodes } }
+        let scheduler = Scheduler(
+            graph: graph, selected: ids, threads: options.threads, failFast: options.failFast, tests: tests,
+            extraDependencies: seedsBehindSources(ids))
         let collected = ResultCollector()
         _ = scheduler.run(
             work: { [self] id, worker in
                 let result = self.execute(id, worker: worker)
                 collected.stash(result)
-                return result.status == .success ? .success(result.message) : .failure(result.message)
+                switch result.status {
+                case .success, .pass: return .success(result.message)
+                case .warn: return .warning(result.message)
+                case .error, .fail, .skipped: return .failure(result.message)
+                }
             },
             events: { [self] event in
                 guard case .finished(let id, let index, let total, let outcome, _) = event else { return }
@@ -73,6 +85,29 @@ public final class ProjectRunner: @unchecked Sendable {
             cancelInFlight: { [registry] in _ = registry.cancelAll() })
         pool.close()
         return collected.ordered
+    }
+
+    /// Nodes reading, through `source()`, a table that a selected seed loads (the same relation):
+    /// each waits for that seed. dbt has no such edge (a seed and a source are unrelated to it);
+    /// without it a build of a project whose raw tables are seeds could read them before they
+    /// are loaded.
+    func seedsBehindSources(_ ids: [String]) -> [String: Set<String>] {
+        var seedByRelation: [String: String] = [:]
+        for id in ids {
+            guard let node = manifest.node(id), node.resourceType == .seed else { continue }
+            seedByRelation[Self.relation(of: node).flatName] = id
+        }
+        guard !seedByRelation.isEmpty else { return [:] }
+        var waits: [String: Set<String>] = [:]
+        for id in ids {
+            guard let node = manifest.node(id) else { continue }
+            for parent in node.dependsOnNodes {
+                guard let source = manifest.node(parent), source.resourceType == .source else { continue }
+                let relation = RelationName(schema: source.schema.isEmpty ? nil : source.schema, name: source.identifier ?? source.name)
+                if let seed = seedByRelation[relation.flatName] { waits[id, default: []].insert(seed) }
+            }
+        }
+        return waits
     }
 
     func skipped(_ id: String, outcome: NodeOutcome) -> NodeResult {
@@ -90,6 +125,8 @@ public final class ProjectRunner: @unchecked Sendable {
         guard let node else { return "node" }
         let relation = Self.relation(of: node).description
         if node.resourceType == .seed { return "seed file " + relation }
+        if node.resourceType == .test { return node.name }
+        if node.resourceType == .snapshot { return "snapshot " + relation }
         return node.materialized + " model " + relation
     }
 }

@@ -58,15 +58,15 @@ public struct RunResultsDocument: Sendable {
         json.endArray()
         json.key("thread_id"); json.string(result.threadID)
         json.key("execution_time"); json.double(result.executionTime)
-        json.key("message"); json.string(result.message)
-        json.key("failures"); json.null()
+        json.key("message"); json.optionalString(result.message.isEmpty ? nil : result.message)
+        if let failures = result.failures { json.key("failures"); json.int(failures) } else { json.key("failures"); json.null() }
         json.key("adapter_response")
         json.beginObject()
         if let rows = result.rowsAffected { json.key("rows_affected"); json.int(rows) }
         json.endObject()
         json.key("compiled"); json.bool(result.compiledCode != nil)
         json.key("compiled_code"); json.optionalString(result.compiledCode)
-        json.key("relation_name"); json.null()
+        json.key("relation_name"); json.optionalString(result.relationName)
         json.endObject()
     }
 }

@@ -96,6 +96,8 @@ final class RunState: @unchecked Sendable {
 
     private func sortReady() {
         ready.sort { lhs, rhs in
+            let (leftTest, rightTest) = (scheduler.testsFirst.contains(lhs), scheduler.testsFirst.contains(rhs))
+            if leftTest != rightTest { return leftTest }
             let (left, right) = (scheduler.depth[lhs] ?? 0, scheduler.depth[rhs] ?? 0)
             return left != right ? left < right : lhs < rhs
         }

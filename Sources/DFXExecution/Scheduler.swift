@@ -8,8 +8,14 @@ import Foundation
 /// and asks in-flight work to cancel.
 ///
 /// Dependencies between selected nodes are kept even through unselected ones (selecting `a` and
-/// `c` of `a -> b -> c` still runs `a` before `c`), as dbt does. Ready nodes start by graph depth,
-/// then by unique ID, so runs are reproducible.
+/// `c` of `a -> b -> c` still runs `a` before `c`), as dbt does. Ready tests of nodes that ran in
+/// this invocation start first (so a node's tests run right after it), then other nodes by their
+/// depth in the whole graph (sources and unselected nodes included: a seed at the root starts
+/// before a model below a source), then by unique ID, so runs are reproducible.
+///
+/// Tests (`tests`: each selected test's parents) get dbt's build edges: a node waits for every
+/// selected test whose parents are all among its selected ancestors (`Scheduler+TestEdges`), so a
+/// failing test skips exactly the nodes dbt skips.
 public final class Scheduler: @unchecked Sendable {
     /// The selected nodes' unique IDs.
     public let selected: [String]
@@ -19,12 +25,21 @@ public final class Scheduler: @unchecked Sendable {
     let dependencies: [String: Set<String>]
     /// Selected nodes that depend on each selected node.
     let dependents: [String: [String]]
+    /// Each selected node's depth in the whole graph, for the order of ready nodes.
     let depth: [String: Int]
+    /// Selected tests with a selected parent: when ready, they start before other ready nodes.
+    let testsFirst: Set<String>
 
     /// A scheduler over `selected` (unique IDs of `graph`; IDs not in the graph are ignored).
-    public init(graph: DependencyGraph, selected: [String], threads: Int, failFast: Bool = false) {
+    ///
+    /// `extraDependencies` adds edges the graph does not have (node → selected nodes it must wait
+    /// for): a seed that loads a table other nodes read through `source()`.
+    public init(
+        graph: DependencyGraph, selected: [String], threads: Int, failFast: Bool = false, tests: [String: [String]] = [:],
+        extraDependencies: [String: Set<String>] = [:]
+    ) {
         let selectedSet = Set(selected.filter(graph.contains))
-        self.selected = graph.topologicalOrder.filter(selectedSet.contains)
+        let ordered = graph.topologicalOrder.filter(selectedSet.contains)
         self.threads = max(1, threads)
         self.failFast = failFast
         var dependencies: [String: Set<String>] = [:]
@@ -39,13 +54,51 @@ public final class Scheduler: @unchecked Sendable {
             memo[id] = nearest
             if selectedSet.contains(id) { dependencies[id] = nearest }
         }
-        var dependents: [String: [String]] = [:]
-        for id in self.selected { for parent in dependencies[id] ?? [] { dependents[parent, default: []].append(id) } }
+        for (node, waitsFor) in extraDependencies where selectedSet.contains(node) {
+            dependencies[node, default: []].formUnion(waitsFor.filter { selectedSet.contains($0) && $0 != node })
+        }
+        let testParents = dependencies
+        var dependents = Self.dependents(ordered, dependencies)
+        if !tests.isEmpty {
+            let edges = Self.testEdges(order: ordered, dependencies: dependencies, dependents: dependents, tests: tests)
+            for (node, waitsFor) in edges { dependencies[node, default: []].formUnion(waitsFor) }
+            dependents = Self.dependents(ordered, dependencies)
+        }
+        // Test edges can put a test after nodes that come before it in the graph's order: order
+        // again, by depth over the final edges (Kahn).
+        var remaining = ordered.reduce(into: [String: Int]()) { $0[$1] = dependencies[$1]?.count ?? 0 }
+        var queue = ordered.filter { remaining[$0] == 0 }
+        var order: [String] = []
+        order.reserveCapacity(ordered.count)
+        var head = 0
+        while head < queue.count {
+            let id = queue[head]
+            head += 1
+            order.append(id)
+            for child in dependents[id] ?? [] {
+                remaining[child, default: 1] -= 1
+                if remaining[child] == 0 { queue.append(child) }
+            }
+        }
+        var graphDepth: [String: Int] = [:]
+        var depth: [String: Int] = [:]
+        for id in graph.topologicalOrder {
+            let level = graph.parents(of: id).map { (graphDepth[$0] ?? 0) + 1 }.max() ?? 0
+            graphDepth[id] = level
+            if selectedSet.contains(id) { depth[id] = level }
+        }
+        self.selected = order
         self.dependencies = dependencies
         self.dependents = dependents
-        var depth: [String: Int] = [:]
-        for id in self.selected { depth[id] = (dependencies[id] ?? []).map { (depth[$0] ?? 0) + 1 }.max() ?? 0 }
         self.depth = depth
+        self.testsFirst = Set(tests.keys.filter { !(testParents[$0] ?? []).isEmpty })
+    }
+
+    /// Selected nodes that depend on each selected node, in `order`.
+    static func dependents(_ order: [String], _ dependencies: [String: Set<String>]) -> [String: [String]] {
+        var dependents: [String: [String]] = [:]
+        for id in order { for parent in dependencies[id] ?? [] { dependents[parent, default: []].append(id) } }
+        return dependents
     }
 
     /// Runs every selected node with `work(node, worker)`, reporting events as they happen;

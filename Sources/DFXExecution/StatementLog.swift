@@ -2,6 +2,9 @@
 public final class StatementLog {
     /// Every statement executed, without trailing semicolons.
     public private(set) var statements: [String] = []
+    /// The model's compiled SQL as embedded in those statements, so that a database error's
+    /// position can be mapped back to the model file (`ModelErrorLocator`).
+    public internal(set) var modelSQL: String?
 
     public init() {}
 

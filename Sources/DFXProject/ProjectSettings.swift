@@ -25,6 +25,9 @@ public struct ProjectSettings: Sendable {
     public var onRunEnd: [String] = []
     /// `dispatch:` search orders by macro namespace.
     public var dispatch: [String: [String]] = [:]
+    /// The run audit log (`audit-log:`): whether execution commands record themselves and every
+    /// node's outcome in the warehouse, and in which schema.
+    public var auditLog = AuditLogSettings()
     /// The file these settings came from, relative to the project root.
     public var file: String = "dfx_project.yml"
 

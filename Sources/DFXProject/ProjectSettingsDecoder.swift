@@ -12,7 +12,7 @@ struct ProjectSettingsDecoder {
         "log-path", "packages-install-path", "clean-targets", "vars", "models", "seeds", "snapshots", "tests",
         "data_tests", "sources", "analyses", "on-run-start", "on-run-end", "require-dbt-version", "quoting",
         "dispatch", "query-comment", "flags", "restrict-access", "exposures", "metrics", "semantic-models",
-        "saved-queries", "unit_tests", "functions",
+        "saved-queries", "unit_tests", "functions", "audit-log",
     ]
 
     func decode(_ root: YAMLNode, warnings: inout [Diagnostic]) throws(DiagnosticError) -> ProjectSettings {
@@ -44,6 +44,7 @@ struct ProjectSettingsDecoder {
         settings.cleanTargets = try paths("clean-targets")
         settings.onRunStart = try hooks(&reader, "on-run-start")
         settings.onRunEnd = try hooks(&reader, "on-run-end")
+        settings.auditLog = try auditLog(&reader)
         if let vars = reader.node("vars"), !vars.isNull {
             guard case .dict(let entries) = try vars.configValue(render: renderer) else {
                 throw reader.mismatch("vars", vars, expected: "a mapping")
@@ -84,6 +85,26 @@ struct ProjectSettingsDecoder {
             _ = reader.node(key)
         }
         warnings += reader.unknownKeys(allowed: Self.knownKeys)
+        return settings
+    }
+
+    /// `audit-log: false` or `audit-log: {enabled: ..., schema: ...}`.
+    private func auditLog(_ reader: inout YAMLMappingReader) throws(DiagnosticError) -> AuditLogSettings {
+        var settings = AuditLogSettings()
+        guard let node = reader.node("audit-log"), !node.isNull else { return settings }
+        if node.mapping == nil {
+            guard let enabled = try reader.bool("audit-log") else {
+                throw reader.mismatch("audit-log", node, expected: "true, false or a mapping with 'enabled' and 'schema'")
+            }
+            settings.enabled = enabled
+            return settings
+        }
+        guard var entry = try reader.mapping("audit-log", context: "audit-log") else { return settings }
+        settings.enabled = try entry.bool("enabled") ?? true
+        if let schema = try entry.string("schema") {
+            guard !schema.isEmpty else { throw entry.mismatch("schema", entry.node("schema") ?? node, expected: "a schema name") }
+            settings.schema = schema
+        }
         return settings
     }
 

@@ -21,6 +21,10 @@ extension SQLDialect {
     /// write lock taken by `begin immediate` already serializes writers.
     public var supportsAdvisoryLocks: Bool { kind == .postgres }
 
+    /// Whether `create table ... as select` reports the rows it created (PostgreSQL's `SELECT n`);
+    /// SQLite's change counter ignores it, so the rows are counted after.
+    public var reportsCreateTableAsRows: Bool { kind == .postgres }
+
     /// Whether `create unlogged table` exists; elsewhere the option is ignored.
     public var supportsUnloggedTables: Bool { kind == .postgres }
 

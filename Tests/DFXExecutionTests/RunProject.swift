@@ -8,13 +8,16 @@ import XCTest
 
 /// A throwaway dfx project on one warehouse, run in-process: SQLite in a temporary folder, or
 /// PostgreSQL (`DFX_TEST_POSTGRES_URL`, required: a test fails without it) in a fresh schema.
-final class RunProject {
+///
+/// `dfx(_:)` may be called from several threads at once (it only reads `root`); the connection
+/// behind `rows`/`execute` belongs to the test's own thread.
+final class RunProject: @unchecked Sendable {
     enum Backend: String, CaseIterable { case sqlite, postgres }
 
     let backend: Backend
     let root: String
     let schema: String
-    private let connection: any WarehouseConnection
+    let connection: any WarehouseConnection
 
     init(_ backend: Backend, file: StaticString = #filePath, line: UInt = #line) throws {
         self.backend = backend
@@ -41,6 +44,14 @@ final class RunProject {
         try write("profiles.yml", "proj:\n  target: t\n  outputs:\n    t: \(profile)\n")
     }
 
+    /// A second connection to the project's warehouse, for a concurrent reader.
+    func openConnection() throws -> any WarehouseConnection {
+        switch backend {
+        case .sqlite: return try SQLiteConnection(path: root + "/target/run.db")
+        case .postgres: return try PostgresConnection(parameters: ["dbname": ProcessInfo.processInfo.environment["DFX_TEST_POSTGRES_URL"] ?? ""])
+        }
+    }
+
     func write(_ relativePath: String, _ contents: String) throws {
         let path = root + "/" + relativePath
         try FileManager.default.createDirectory(
@@ -54,6 +65,11 @@ final class RunProject {
 
     /// Runs `dfx arguments...` in the project folder.
     func dfx(_ arguments: String...) -> (status: Int32, output: String) {
+        dfx(arguments)
+    }
+
+    /// Runs `dfx` with `arguments` in the project folder.
+    func dfx(_ arguments: [String]) -> (status: Int32, output: String) {
         let out = OutputBuffer()
         let console = Console(useColor: false, writeOut: { out.append($0) }, writeErr: { out.append($0) })
         let context = CommandContext(console: console, environment: ["HOME": root, "NO_COLOR": "1"], workingDirectory: root)
@@ -61,10 +77,13 @@ final class RunProject {
         return (status, out.contents)
     }
 
-    /// The quoted name of relation `name` in the project's schema.
-    func relation(_ name: String) -> String {
-        RelationName(schema: schema, name: name).rendered(connection.dialect)
+    /// The quoted name of relation `name` in the project's schema (or in `schema`).
+    func relation(_ name: String, schema: String? = nil) -> String {
+        RelationName(schema: schema ?? self.schema, name: name).rendered(connection.dialect)
     }
+
+    /// The schema where tests store failures: `<schema>_dfx_test__audit`.
+    var auditSchema: String { schema + "_dfx_test__audit" }
 
     /// Rows of `sql` as text; `{name}` stands for `relation(name)`.
     func rows(_ sql: String) throws -> [[String?]] {
@@ -87,6 +106,31 @@ final class RunProject {
             text.replaceSubrange(open...close, with: relation(name))
         }
         return text
+    }
+
+    /// `target/run_results.json`: node name (the third part of the unique ID) → status and failures.
+    func testResults() throws -> [String: (status: String, failures: Int?)] {
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: root + "/target/run_results.json"))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let results = try XCTUnwrap(json["results"] as? [[String: Any]])
+        var found: [String: (status: String, failures: Int?)] = [:]
+        for result in results {
+            guard let id = result["unique_id"] as? String, let status = result["status"] as? String else { continue }
+            let parts = id.split(separator: ".")
+            found[parts.count > 2 ? String(parts[2]) : id] = (status, result["failures"] as? Int)
+        }
+        return found
+    }
+
+    /// Names of the relations in the project's schema(s) whose name contains `fragment` (taken
+    /// literally: `_` and `%` are not wildcards).
+    func relations(containing fragment: String) throws -> [String] {
+        let pattern = "%" + fragment.replacing("\\", with: "\\\\").replacing("_", with: "\\_").replacing("%", with: "\\%") + "%"
+        let sql = backend == .sqlite
+            ? "select name from sqlite_master where name like '\(pattern)' escape '\\'"
+            : "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                + "where c.relname like '\(pattern)' escape '\\' and n.nspname like '\(schema)%'"
+        return try rows(sql).compactMap { $0.first ?? nil }
     }
 
     /// `target/run_results.json`: unique ID → status.

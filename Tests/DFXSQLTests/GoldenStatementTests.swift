@@ -78,7 +78,8 @@ final class GoldenStatementTests: XCTestCase {
             "MergeStatement", "AddColumnStatement", "DropColumnStatement", "CommentStatement", "GrantStatement",
             "CreateIndexStatement", "AdvisoryLockStatement", "ListColumnsQuery", "ListDependentViewsQuery",
             "RelationTypeQuery", "CreateTableStatement", "AlterColumnTypeStatement", "RevokeStatement", "ListGrantsQuery",
-            "InsertValuesStatement",
+            "InsertValuesStatement", "SCD2StageStatement", "SCD2KeyCheckQuery", "SCD2CreateStatement", "SCD2ChangesStatement", "SCD2ReopenStatement",
+            "SCD2CloseStatement", "SCD2InsertStatement", "TestResultQuery", "SampleRowsQuery", "FreshnessQuery", "RowCountQuery",
         ]
         XCTAssertEqual(kinds, expected)
     }

@@ -64,6 +64,10 @@ struct StatementCatalog {
                         RelationColumn(name: "id", dataType: "integer"), RelationColumn(name: "name", dataType: "text"),
                         RelationColumn(name: "price", dataType: "numeric(10,2)"),
                     ])),
+            Case(
+                name: "create_table_if_not_exists",
+                statement: CreateTableStatement(
+                    relation: prices, columns: [RelationColumn(name: "id", dataType: "integer")], ifNotExists: true)),
             Case(name: "insert_values", statement: InsertValuesStatement(relation: prices, columns: ["id", "name", "price"], rowCount: 2)),
             Case(name: "alter_column_type", statement: AlterColumnTypeStatement(relation: prices, column: "price", dataType: "numeric(12,4)")),
             Case(name: "create_view", statement: CreateViewStatement(relation: view, select: viewSelect)),
@@ -71,6 +75,18 @@ struct StatementCatalog {
             Case(name: "relation_type_odd_name", statement: RelationTypeQuery(relation: odd)),
             Case(name: "list_columns", statement: ListColumnsQuery(relation: orders)),
             Case(name: "list_dependent_views", statement: ListDependentViewsQuery(relation: orders)),
+            Case(
+                name: "test_result",
+                statement: TestResultQuery(
+                    select: "select id from \(orders.rendered(dialect)) where region is null -- a trailing comment",
+                    warnIf: "> 5", errorIf: ">= 1", limit: 100)),
+            Case(
+                name: "freshness",
+                statement: FreshnessQuery(
+                    relation: orders, loadedAtField: dialect.kind == .postgres ? "timestamp '2024-01-01 00:00:00'" : "'2024-01-01 00:00:00'",
+                    filter: "amount > 0")),
+            Case(name: "row_count", statement: RowCountQuery(relation: orders)),
+            Case(name: "sample_rows", statement: SampleRowsQuery(select: "select id, amount from \(orders.rendered(dialect))\n-- comment", limit: 5)),
             Case(name: "begin", statement: TransactionStatement.begin),
             Case(name: "advisory_lock", statement: AdvisoryLockStatement(relation: orders)),
             Case(
@@ -128,8 +144,56 @@ struct StatementCatalog {
                 statement: RenameRelationStatement(
                     relation: view, newName: "orders_view_renamed", type: .view, viewDefinition: viewSelect)),
             Case(name: "commit", statement: TransactionStatement.commit),
+        ] + scd2Cases + [
             Case(name: "drop_view", statement: DropRelationStatement(relation: view.renamed("orders_view_renamed"), type: .view)),
             Case(name: "drop_table", statement: DropRelationStatement(relation: delta.renamed("orders_delta_old"), type: .table)),
+        ]
+    }
+
+    // SCD type 2: a source, two history tables (timestamp strategy with invalidate on `id`;
+    // check strategy with new_record on `(id, region)`), a stage and a changes table.
+    var customers: RelationName { RelationName(schema: schema, name: "customers_src") }
+    var customersHistory: RelationName { RelationName(schema: schema, name: "customers_history") }
+    var regionsHistory: RelationName { RelationName(schema: schema, name: "regions_history") }
+    var stage: RelationName { RelationName(schema: schema, name: "customers_stage") }
+    var changes: RelationName { RelationName(schema: schema, name: "customers_changes") }
+    static let scd2Columns = ["id", "region", "name", "updated_at"]
+
+    func timestampSpec() -> SCD2Spec {
+        SCD2Spec(
+            target: customersHistory, uniqueKey: ["id"], strategy: .timestamp(updatedAt: "updated_at"), hardDeletes: .invalidate,
+            executionTime: "2024-01-05 00:00:00")
+    }
+
+    func checkSpec(day: Int) -> SCD2Spec {
+        SCD2Spec(
+            target: regionsHistory, uniqueKey: ["id", "region"], strategy: .check(columns: .list(["name"]), updatedAt: nil),
+            hardDeletes: .newRecord, executionTime: "2024-01-0\(day + 3) 00:00:00")
+    }
+
+    var scd2Cases: [Case] {
+        let columns = Self.scd2Columns
+        return [
+            Case(
+                name: "scd2_stage",
+                statement: SCD2StageStatement(stage: stage, select: "select * from \(customers.rendered(dialect)) where id > 0")),
+            Case(name: "scd2_key_check", statement: SCD2KeyCheckQuery(stage: stage, uniqueKey: ["id", "region"])),
+            Case(name: "scd2_create_timestamp", statement: SCD2CreateStatement(spec: timestampSpec(), source: .relation(stage))),
+            Case(name: "scd2_create_check_new_record", statement: SCD2CreateStatement(spec: checkSpec(day: 1), source: .query("select * from \(customers.rendered(dialect))"))),
+            Case(
+                name: "scd2_changes_timestamp",
+                statement: SCD2ChangesStatement(spec: timestampSpec(), stage: stage, changes: changes, columns: columns)),
+            Case(name: "scd2_reopen_timestamp", statement: SCD2ReopenStatement(spec: timestampSpec(), changes: changes)),
+            Case(name: "scd2_close_timestamp", statement: SCD2CloseStatement(spec: timestampSpec(), changes: changes)),
+            Case(name: "scd2_insert_timestamp", statement: SCD2InsertStatement(spec: timestampSpec(), changes: changes, columns: columns)),
+            Case(
+                name: "scd2_changes_check_new_record",
+                statement: SCD2ChangesStatement(
+                    spec: checkSpec(day: 2), stage: stage, changes: changes, columns: columns, checkColumns: ["name"])),
+            Case(name: "scd2_close_check_new_record", statement: SCD2CloseStatement(spec: checkSpec(day: 2), changes: changes)),
+            Case(
+                name: "scd2_insert_check_new_record",
+                statement: SCD2InsertStatement(spec: checkSpec(day: 2), changes: changes, columns: columns)),
         ]
     }
 

@@ -1,3 +1,4 @@
+import DFXBasics
 import DFXSQL
 import XCTest
 
@@ -66,7 +67,8 @@ struct StatementScenario {
         try run("create_table_as_odd_name")
         XCTAssertEqual(try execute("select \(dialect.quoteIdentifier(catalog.oddColumn)) from \(catalog.odd.rendered(dialect))"), [["it's"]])
         try run("create_table")
-        try execute("insert into \(catalog.prices.rendered(dialect)) (id, name, price) values (1, 'a', 1.25)")
+        try run("create_table_if_not_exists")
+        _ = try execute("insert into \(catalog.prices.rendered(dialect)) (id, name, price) values (1, 'a', 1.25)")
         XCTAssertEqual(
             ListColumnsQuery.decode(try run(ListColumnsQuery(relation: catalog.prices))).map { $0.name + " " + $0.dataType.lowercased() },
             ["id integer", "name text", "price numeric(10,2)"])
@@ -74,9 +76,9 @@ struct StatementScenario {
         // the values through the adapter.
         if isPostgres, let sql = try catalog.statement("insert_values")?.render(dialect).first {
             executed.insert("insert_values")
-            try execute("prepare dfx_insert_values as " + sql)
-            try execute("execute dfx_insert_values(2, 'b', 2.5, 3, 'c''s', 3.75)")
-            try execute("deallocate dfx_insert_values")
+            _ = try execute("prepare dfx_insert_values as " + sql)
+            _ = try execute("execute dfx_insert_values(2, 'b', 2.5, 3, 'c''s', 3.75)")
+            _ = try execute("deallocate dfx_insert_values")
             XCTAssertEqual(
                 try execute("select id, name, price from \(catalog.prices.rendered(dialect)) order by id"),
                 [["1", "a", "1.25"], ["2", "b", "2.50"], ["3", "c's", "3.75"]])
@@ -108,6 +110,18 @@ struct StatementScenario {
         XCTAssertEqual(dependents.map(\.depth), [1])
         XCTAssertEqual(dependents.map(\.type), [.view])
         XCTAssertTrue(dependents.first?.createStatement.lowercased().hasPrefix("create view") ?? false, "\(dependents)")
+
+        // dbt's test query: one failing row (the NULL region): an error (>= 1), not a warning (> 5).
+        let verdict = TestResultQuery.decode(try run("test_result"))
+        XCTAssertEqual(verdict.failures, 1)
+        XCTAssertFalse(verdict.shouldWarn)
+        XCTAssertTrue(verdict.shouldError)
+        XCTAssertEqual(try run("sample_rows").count, 4)
+        XCTAssertEqual(RowCountQuery.decode(try run("row_count")), 4)
+        // Source freshness: the latest load (2024-01-01 UTC) and now, as Unix seconds.
+        let freshness = FreshnessQuery.decode(try run("freshness"))
+        XCTAssertEqual(try XCTUnwrap(freshness.maxLoadedAt), 1_704_067_200, accuracy: 0.01)
+        XCTAssertGreaterThan(try XCTUnwrap(freshness.snapshottedAt), 1_704_067_200)
 
         // A rolled-back insert leaves nothing behind.
         try run("begin")
@@ -175,6 +189,7 @@ struct StatementScenario {
         try run("rename_table")
         try run("rename_view")
         try run("commit")
+        try exerciseSCD2()
         XCTAssertNil(try type(of: catalog.delta))
         XCTAssertEqual(try type(of: catalog.delta.renamed("orders_delta_old")), .table)
         XCTAssertNil(try type(of: catalog.view))
@@ -188,6 +203,89 @@ struct StatementScenario {
         try run("drop_view")  // if exists: a second drop is harmless
 
         XCTAssertEqual(executed, Set(catalog.cases.map(\.name)), "every golden case runs")
+    }
+
+    private func dropTable(_ relation: RelationName) throws {
+        _ = try run(DropRelationStatement(relation: relation, type: .table))
+    }
+
+    /// A timestamp to compare: typed on PostgreSQL, ISO text on SQLite.
+    private func ts(_ text: String) -> String {
+        isPostgres ? "cast(\(dialect.quoteLiteral(text)) as timestamp)" : dialect.quoteLiteral(text)
+    }
+
+    /// The rows of a history table as `id|region|name|valid_from|valid_to[|is_deleted]`.
+    private func history(_ relation: RelationName, deleted: Bool = false) throws -> [String] {
+        let extra = deleted ? ", dbt_is_deleted" : ""
+        return try execute(
+            "select id, region, name, dbt_valid_from, dbt_valid_to\(extra) from \(relation.rendered(dialect)) "
+                + "order by id, region, dbt_valid_from, dbt_valid_to is null, name"
+        ).map { row in row.map { $0 ?? "∅" }.joined(separator: "|") }
+    }
+
+    /// Two days of an SCD2 history on both specs: first load, then a changed row, a deleted
+    /// row, a new row and a value that becomes NULL (a change for `check`, not for `timestamp`).
+    private mutating func exerciseSCD2() throws {
+        let source = catalog.customers.rendered(dialect)
+        _ = try execute(
+            "create table \(source) as select 1 as id, 'eu' as region, 'a' as name, \(ts("2024-01-01 00:00:00")) as updated_at "
+                + "union all select 2, 'us', 'b', \(ts("2024-01-01 00:00:00")) union all select 3, 'eu', 'c', \(ts("2024-01-01 00:00:00"))")
+        try run("scd2_stage")
+        XCTAssertEqual(SCD2KeyCheckQuery.decode(try run("scd2_key_check"), keyCount: 2), [])
+        try run("scd2_create_timestamp")
+        try run("scd2_create_check_new_record")
+        try dropTable(catalog.stage)
+        XCTAssertEqual(
+            try history(catalog.customersHistory),
+            ["1|eu|a|2024-01-01 00:00:00|∅", "2|us|b|2024-01-01 00:00:00|∅", "3|eu|c|2024-01-01 00:00:00|∅"])
+        XCTAssertEqual(
+            try history(catalog.regionsHistory, deleted: true),
+            ["1|eu|a|2024-01-04 00:00:00|∅|False", "2|us|b|2024-01-04 00:00:00|∅|False", "3|eu|c|2024-01-04 00:00:00|∅|False"])
+        let hash = try execute("select dbt_scd_id from \(catalog.customersHistory.rendered(dialect)) where id = 1")
+        XCTAssertEqual(hash, [[Digest.md5Hex("1|2024-01-01 00:00:00")]], "dbt's scd id: md5 of key|updated_at")
+
+        // Day 2.
+        _ = try execute("update \(source) set name = 'a2', updated_at = \(ts("2024-01-02 00:00:00")) where id = 1")
+        _ = try execute("update \(source) set name = null where id = 3")
+        _ = try execute("delete from \(source) where id = 2")
+        _ = try execute("insert into \(source) (id, region, name, updated_at) values (4, 'us', 'd', \(ts("2024-01-03 00:00:00")))")
+        try run("scd2_stage")
+        try run("scd2_changes_timestamp")
+        try run("scd2_reopen_timestamp")
+        try run("scd2_close_timestamp")
+        try run("scd2_insert_timestamp")
+        try dropTable(catalog.changes)
+        XCTAssertEqual(
+            try history(catalog.customersHistory),
+            [
+                "1|eu|a|2024-01-01 00:00:00|2024-01-02 00:00:00", "1|eu|a2|2024-01-02 00:00:00|∅",
+                "2|us|b|2024-01-01 00:00:00|2024-01-05 00:00:00", "3|eu|c|2024-01-01 00:00:00|∅", "4|us|d|2024-01-03 00:00:00|∅",
+            ])
+        try run("scd2_changes_check_new_record")
+        try run("scd2_close_check_new_record")
+        try run("scd2_insert_check_new_record")
+        try dropTable(catalog.changes)
+        try dropTable(catalog.stage)
+        XCTAssertEqual(
+            try history(catalog.regionsHistory, deleted: true),
+            [
+                "1|eu|a|2024-01-04 00:00:00|2024-01-05 00:00:00|False", "1|eu|a2|2024-01-05 00:00:00|∅|False",
+                "2|us|b|2024-01-04 00:00:00|2024-01-05 00:00:00|False", "2|us|b|2024-01-05 00:00:00|∅|True",
+                "3|eu|c|2024-01-04 00:00:00|2024-01-05 00:00:00|False", "3|eu|∅|2024-01-05 00:00:00|∅|False",
+                "4|us|d|2024-01-05 00:00:00|∅|False",
+            ])
+
+        // A duplicated key and a NULL key part are found before anything is written.
+        _ = try execute("insert into \(source) (id, region, name, updated_at) values (3, 'eu', 'x', \(ts("2024-01-03 00:00:00")))")
+        _ = try execute("insert into \(source) (id, region, name, updated_at) values (5, null, 'y', \(ts("2024-01-03 00:00:00")))")
+        try run("scd2_stage")
+        XCTAssertEqual(
+            SCD2KeyCheckQuery.decode(try run("scd2_key_check"), keyCount: 2),
+            [SCD2KeyCheckQuery.Problem(values: ["3", "eu"], rows: 2), SCD2KeyCheckQuery.Problem(values: ["5", nil], rows: 1)])
+        try dropTable(catalog.stage)
+        try dropTable(catalog.customersHistory)
+        try dropTable(catalog.regionsHistory)
+        try dropTable(catalog.customers)
     }
 
     /// Views on views are found transitively, and their create statements run.

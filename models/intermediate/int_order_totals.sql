@@ -1,6 +1,8 @@
+-- Per order: lines, units and the amount of its items.
 select
     order_id,
-    sum(quantity * unit_price) as order_total,
-    count(*) as item_count
+    count(*) as item_count,
+    sum(quantity) as units,
+    sum(line_amount) as items_amount
 from {{ ref('stg_order_items') }}
 group by order_id

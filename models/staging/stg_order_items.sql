@@ -1,7 +1,10 @@
+{{ config(tags=['orders']) }}
 select
-    cast(order_item_id as integer) as order_item_id,
-    cast(order_id as integer) as order_id,
-    cast(product_id as integer) as product_id,
-    quantity,
-    {{ cents_to_dollars('unit_price_cents') }} as unit_price
+    order_item_id,
+    order_id,
+    product_id,
+    cast(quantity as integer) as quantity,
+    {{ dbt.cast('unit_price', 'numeric(12, 2)') }} as unit_price,
+    {{ dbt.cast('quantity * unit_price', 'numeric(12, 2)') }} as line_amount,
+    {{ dbt.cast('updated_at', dbt.type_timestamp()) }} as updated_at
 from {{ source('raw', 'order_items') }}

@@ -1,9 +1,12 @@
 {{ config(tags=['orders']) }}
 select
-    cast(order_id as integer) as order_id,
-    cast(customer_id as integer) as customer_id,
-    lower(status) as status,
-    {{ status_flags('lower(status)') }},
-    ordered_at,
-    updated_at
+    order_id,
+    customer_id,
+    campaign_id,
+    {{ dbt.cast('order_date', dbt.type_timestamp()) }} as ordered_at,
+    {{ to_date('order_date') }} as order_day,
+    lower(order_status) as status,
+    {{ status_flags('lower(order_status)') }},
+    {{ dbt.cast('total_amount', 'numeric(12, 2)') }} as total_amount,
+    {{ dbt.cast('updated_at', dbt.type_timestamp()) }} as updated_at
 from {{ source('raw', 'orders') }}

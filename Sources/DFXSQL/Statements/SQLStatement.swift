@@ -12,9 +12,13 @@
 /// `RenameRelationStatement`, `AddColumnStatement`, `DropColumnStatement`,
 /// `AlterColumnTypeStatement`, `CreateIndexStatement`, `CommentStatement`, `GrantStatement`,
 /// `RevokeStatement`; DML — `InsertSelectStatement`, `InsertValuesStatement`,
-/// `DeleteInsertStatement`, `MergeStatement`; control — `TransactionStatement`,
+/// `DeleteInsertStatement`, `MergeStatement`; SCD type 2 (in SCD2/, sharing `SCD2Spec`) —
+/// `SCD2StageStatement`, `SCD2KeyCheckQuery`, `SCD2CreateStatement`, `SCD2ChangesStatement`,
+/// `SCD2ReopenStatement`, `SCD2CloseStatement`, `SCD2InsertStatement`; control — `TransactionStatement`,
 /// `AdvisoryLockStatement`; introspection, each with a static `decode(_:)` for its rows —
-/// `RelationTypeQuery`, `ListColumnsQuery`, `ListDependentViewsQuery`, `ListGrantsQuery`.
+/// `RelationTypeQuery`, `ListColumnsQuery`, `ListDependentViewsQuery`, `ListGrantsQuery`; data
+/// tests — `TestResultQuery` (dbt's counting query), `SampleRowsQuery`, `RowCountQuery`; sources —
+/// `FreshnessQuery`.
 /// Golden SQL for each, on both dialects, is in Tests/DFXSQLTests/Golden, and every golden
 /// statement is executed on real PostgreSQL and SQLite by the tests.
 public protocol SQLStatement: Sendable {

@@ -148,6 +148,7 @@ extension Filters {
         case .listRef(let storage): return .int(storage.items.count)
         case .dictRef(let storage): return .int(storage.count)
         case .undefined: return .int(0)
+        case .object(let object) where object.iterationValues != nil: return .int(object.iterationValues?.count ?? 0)
         default: throw TemplateRuntimeError("object of type '\(value.typeName)' has no len()")
         }
     }

@@ -26,6 +26,7 @@ enum Filters {
         case .dictRef(let storage): return storage.keys
         case .string(let text): return text.map { .string(String($0)) }
         case .undefined: return []
+        case .object(let object): return object.iterationValues
         default: return nil
         }
     }

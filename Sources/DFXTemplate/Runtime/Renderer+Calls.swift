@@ -185,6 +185,16 @@ extension Renderer {
             let defined = definition.file.location(Int(definition.span.start))
             let calledFrom = depth == 1 ? (hostCallSite ?? callFile.location(Int(span.start))) : callFile.location(Int(span.start))
             error.diagnostic.notes.append("in macro '\(definition.name)' (\(defined)), called from \(calledFrom)")
+            // An error inside a host's built-in macros (files named `<...>`) is the caller's: point
+            // at the first call from a user's file, keep the built-in position as a note.
+            if let inside = error.diagnostic.location, inside.file.hasPrefix("<"), !calledFrom.file.hasPrefix("<"),
+                calledFrom.file == callFile.path
+            {
+                error.diagnostic.notes.insert("raised at \(inside) (built in)", at: 0)
+                error.diagnostic.location = calledFrom
+                error.diagnostic.sourceLine = callFile.lines.lineText(calledFrom.line)
+                error.diagnostic.length = max(1, Int(span.length))
+            }
             throw error
         }
         return direct ? nil : .string(out.string())

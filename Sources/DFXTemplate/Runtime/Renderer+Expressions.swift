@@ -166,7 +166,9 @@ extension Renderer {
             let resolved = index < 0 ? index + characters.count : index
             return resolved >= 0 && resolved < characters.count ? .string(String(characters[resolved])) : .undefined
         case (.object(let object), .string(let name)):
-            return object.attribute(name) ?? .undefined
+            return object.attribute(name) ?? object.item(key) ?? .undefined
+        case (.object(let object), _):
+            return object.item(key) ?? .undefined
         case (.undefined, _):
             throw undefinedError(baseExpr)
         default:

@@ -240,6 +240,7 @@ final class Renderer {
         case .listRef(let storage): return storage.items
         case .dictRef(let storage): return storage.keys
         case .string(let text): return text.map { .string(String($0)) }
+        case .object(let object) where object.iterationValues != nil: return object.iterationValues ?? []
         case .undefined:
             if undefinedBehavior != .lenient, let expr { throw undefinedError(expr) }
             return []

@@ -8,6 +8,11 @@ public protocol TemplateObject: Sendable {
     var isCallable: Bool { get }
     /// The call `object(...)`; only used when `isCallable` is true.
     func call(_ arguments: Arguments) throws -> Value
+    /// `object[key]` for a key that is not a string attribute name (default: undefined).
+    func item(_ key: Value) -> Value?
+    /// What `{% for x in object %}`, filters over sequences and `| length` see; nil (the default)
+    /// when the object is not iterable.
+    var iterationValues: [Value]? { get }
 }
 
 extension TemplateObject {
@@ -19,4 +24,10 @@ extension TemplateObject {
     public func call(_ arguments: Arguments) throws -> Value {
         throw TemplateRuntimeError("'object' object is not callable")
     }
+
+    /// Not subscriptable by default.
+    public func item(_ key: Value) -> Value? { nil }
+
+    /// Not iterable by default.
+    public var iterationValues: [Value]? { nil }
 }

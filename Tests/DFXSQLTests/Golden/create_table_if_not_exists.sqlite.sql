@@ -1,0 +1,3 @@
+create table if not exists "analytics.prices" (
+  "id" integer
+);

@@ -1,0 +1,4 @@
+select * from (
+select id, amount from "analytics.orders"
+-- comment
+) dfx_sample limit 5;

@@ -1,0 +1,5 @@
+update "analytics"."customers_history" as "dfx_current"
+set "dbt_valid_to" = "dfx_changes"."dfx_valid_from"
+from "analytics"."customers_changes" as "dfx_changes"
+where "dfx_current"."id" = "dfx_changes"."id"
+    and "dfx_current"."dbt_valid_to" is null;
