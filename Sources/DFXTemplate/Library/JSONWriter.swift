@@ -32,7 +32,7 @@ enum JSONWriter {
                     return (keyText, value)
                 default: throw TemplateRuntimeError("tojson: keys must be strings")
                 }
-            }.sorted { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }
+            }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }  // UTF-8 byte order is code point order
             try container(pairs, open: "{", close: "}", into: &out, indent: indent, level: level) { pair, out in
                 quote(pair.0, into: &out)
                 out += ": "
