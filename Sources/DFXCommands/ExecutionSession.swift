@@ -48,10 +48,14 @@ struct ExecutionSession {
             let count = runner.runnable(selected).count
             console.info("Running \(count) \(count == 1 ? "node" : "nodes") with \(max(1, options.threads)) threads on \(workspace.target.type) target \(workspace.target.name)", event: "RunStart")
             let interrupted = InterruptFlag()
+            let runFiles = RunFileWriter(targetDirectory: workspace.targetDirectory, manifest: workspace.manifest)
             let results: [NodeResult]
             // Ctrl-C / SIGTERM cancel running statements on the server; nothing new starts.
             let settings = workspace.project.settings
-            let report: @Sendable (NodeResult, Int) -> Void = { result, total in ProgressLine.report(result, total: total, console: console) }
+            let report: @Sendable (NodeResult, Int) -> Void = { result, total in
+                ProgressLine.report(result, total: total, console: console)
+                runFiles.write(result)
+            }
             results = SignalForwarder.shared.forwarding(to: runner.registry, flag: interrupted) {
                 var startHooks: [NodeResult] = []
                 var endHooks: [NodeResult] = []
@@ -74,6 +78,7 @@ struct ExecutionSession {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             try writeArtifacts(results, workspace: workspace, elapsed: seconds, console: console)
+            try runFiles.finish()
             if let path = testing?.junitXml {
                 let report = JUnitReport(command: command, results: results, manifest: workspace.manifest, elapsed: seconds)
                 try report.write(to: path.hasPrefix("/") ? path : context.workingDirectory + "/" + path)
@@ -144,16 +149,5 @@ struct ExecutionSession {
             results: results, invocationID: console.invocationID, generatedAt: TimestampText.now().iso8601,
             elapsedTime: elapsed, arguments: arguments)
         try writer.writeArtifact("run_results.json", bytes: document.bytes())
-        for result in results {
-            guard let sql = result.executedSQL, let node = workspace.manifest.node(result.uniqueID) else { continue }
-            let relative = node.runArtifactPath
-            let folder = String(relative[..<(relative.lastIndex(of: "/") ?? relative.endIndex)])
-            do {
-                try FileManager.default.createDirectory(atPath: workspace.targetDirectory + "/" + folder, withIntermediateDirectories: true)
-            } catch {
-                throw DiagnosticError(Diagnostic(.error, "cannot create \(folder): \(error.localizedDescription)"))
-            }
-            try writer.writeArtifact(relative, bytes: Array(sql.utf8))
-        }
     }
 }

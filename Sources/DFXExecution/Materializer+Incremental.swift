@@ -57,7 +57,7 @@ extension Materializer {
                     incrementalPredicates: settings.predicates)
             }
             let texts = try strategy.render(dialect)
-            let changed = try connection.transaction { () throws -> Int in
+            let changed = try transaction { () throws -> Int in
                 try run(AdvisoryLockStatement(relation: target))
                 for change in changes { try run(change) }
                 var total = 0

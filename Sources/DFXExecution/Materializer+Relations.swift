@@ -1,14 +1,18 @@
 import DFXSQL
 
 extension Materializer {
-    /// Builds `select` as a view next to `target`, checks that it can be read, and swaps it in.
+    /// Builds `select` as a view next to `target`, checks that it can be read (SQLite; PostgreSQL
+    /// checks at creation), and swaps it in.
     public func buildView(_ target: RelationName, select: String, extras: [any SQLStatement] = []) throws {
         let built = intermediate(target, "tmp")
         do {
             dropQuietly(built)
             try run(CreateViewStatement(relation: built, select: select))
-            // SQLite accepts a view over a missing table: reading it finds out now.
-            _ = try connection.fetch("select * from " + built.rendered(dialect) + " where 1 = 0")
+            // SQLite accepts a view over a missing table: reading it finds out now. PostgreSQL
+            // checks every name when it creates the view, so the extra round trip is skipped there.
+            if dialect.kind == .sqlite {
+                _ = try connection.fetch("select * from " + built.rendered(dialect) + " where 1 = 0")
+            }
         } catch {
             dropQuietly(built)
             throw MaterializationError.wrapping(error)

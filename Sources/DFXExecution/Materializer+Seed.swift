@@ -2,8 +2,9 @@ import DFXSQL
 import DFXSeed
 
 extension Materializer {
-    /// Loads `seed` into a new table next to `target` (typed columns, rows by COPY on PostgreSQL,
-    /// one prepared insert in one transaction on SQLite) and swaps it in; returns the rows loaded.
+    /// Loads `seed` into a new table next to `target` (typed columns; on PostgreSQL the file's text
+    /// streamed by COPY, one chunk at a time; on SQLite one prepared insert in one transaction) and
+    /// swaps it in; returns the rows loaded.
     @discardableResult
     public func loadSeed(_ target: RelationName, seed: SeedTable, extras: [any SQLStatement] = []) throws -> Int {
         let built = intermediate(target, "tmp")
@@ -12,17 +13,24 @@ extension Materializer {
             dropQuietly(built)
             let columns = seed.columns.map { RelationColumn(name: $0.name, dataType: $0.type.sqlType(for: dialect)) }
             try run(CreateTableStatement(relation: built, columns: columns))
-            var rows: [[SQLValue]] = []
-            rows.reserveCapacity(seed.rowCount)
-            switch dialect.kind {
-            case .postgres:
-                // Text as written: the server converts it to each column's type, losing nothing.
-                try seed.forEachRecord { record in rows.append(record.map { $0.map(SQLValue.text) ?? .null }) }
-            case .sqlite:
-                try seed.forEachRow { values in rows.append(values.map(Self.sqlValue)) }
+            let into = built.rendered(dialect)
+            log.record("-- \(seed.rowCount) rows loaded into \(into) from \(seed.path)")
+            if dialect.kind == .postgres, let copier = connection as? any CopyTextLoading {
+                // Text as written, streamed: the server converts it to each column's type, losing nothing.
+                loaded = try seed.withCopyTextChunks { next in
+                    try copier.loadCopyText(into: into, columns: seed.columnNames, chunks: next)
+                }
+            } else {
+                var rows: [[SQLValue]] = []
+                rows.reserveCapacity(seed.rowCount)
+                switch dialect.kind {
+                case .postgres:
+                    try seed.forEachRecord { record in rows.append(record.map { $0.map(SQLValue.text) ?? .null }) }
+                case .sqlite:
+                    try seed.forEachRow { values in rows.append(values.map(Self.sqlValue)) }
+                }
+                loaded = try connection.loadRows(into: into, columns: seed.columnNames, rows: rows)
             }
-            log.record("-- \(rows.count) rows loaded into \(built.rendered(dialect)) from \(seed.path)")
-            loaded = try connection.loadRows(into: built.rendered(dialect), columns: seed.columnNames, rows: rows)
         } catch {
             dropQuietly(built)
             throw MaterializationError.wrapping(error)

@@ -14,8 +14,21 @@ extension Materializer {
         extras: [any SQLStatement] = []
     ) throws {
         do {
+            // Another worker may be dropping and recreating a shared dependent right now (a view
+            // reading two relations built in parallel depends on both): replacing a relation with
+            // dependents holds the run's lock from listing them to commit. Listing them without it
+            // is no shortcut: pg_get_viewdef locks each view it reads, in no set order, which
+            // deadlocks against a swap dropping those views. The probe reads catalogs only; a
+            // relation it finds no view on gets none from this run before its swap (its
+            // dependents are built after it), so it swaps without the lock.
+            var locked = false
+            defer { if locked { dependentsLock.unlock() } }
+            if try hasDependents(target) {
+                dependentsLock.lock()
+                locked = true
+            }
             let backup = intermediate(target, "backup")
-            try connection.transaction {
+            try transaction {
                 // Serialize with other dfx runs swapping the same relation, then look at what is
                 // there now (another run may have replaced it while this one was building).
                 try run(AdvisoryLockStatement(relation: target))
@@ -52,5 +65,12 @@ extension Materializer {
             dropQuietly(built)
             throw MaterializationError.wrapping(error)
         }
+    }
+
+    /// Whether any view reads `relation` (true inside an open transaction, where a failed probe
+    /// would abort the caller's work: the lock is taken and the listing decides).
+    private func hasDependents(_ relation: RelationName) throws -> Bool {
+        guard !connection.isInTransaction else { return true }
+        return HasDependentViewsQuery.decode(try rows(HasDependentViewsQuery(relation: relation)))
     }
 }

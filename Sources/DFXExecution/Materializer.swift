@@ -1,4 +1,5 @@
 import DFXSQL
+import Foundation
 
 /// Builds relations on one connection: views, tables, incremental tables and seeds, each replaced
 /// atomically (see `swap(into:from:type:viewSelect:)`).
@@ -14,12 +15,20 @@ public struct Materializer {
     public let managedRelations: Set<String>
     /// What ran, for the run artifacts.
     public let log: StatementLog
+    /// Shared by the materializers of one run: held while a swap reads and replaces the views that
+    /// depend on its relation, so that two workers never drop and recreate the same view at once
+    /// (a view reading two relations built in parallel is a dependent of both).
+    public let dependentsLock: NSLock
 
-    public init(connection: any WarehouseConnection, suffix: String, managedRelations: Set<String>, log: StatementLog = StatementLog()) {
+    public init(
+        connection: any WarehouseConnection, suffix: String, managedRelations: Set<String>, log: StatementLog = StatementLog(),
+        dependentsLock: NSLock = NSLock()
+    ) {
         self.connection = connection
         self.suffix = suffix
         self.managedRelations = managedRelations
         self.log = log
+        self.dependentsLock = dependentsLock
     }
 
     var dialect: SQLDialect { connection.dialect }
@@ -37,6 +46,22 @@ public struct Materializer {
     func execute(_ sql: String) throws(DatabaseError) -> Int {
         log.record(sql)
         return try connection.execute(sql)
+    }
+
+    /// `connection.transaction(body)`, with its boundaries recorded in the log (`begin`/`commit`,
+    /// or a savepoint inside an open transaction), so `target/run/` shows what ran atomically.
+    @discardableResult
+    func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        let nested = connection.isInTransaction
+        log.record(nested ? "savepoint dfx_nested" : "begin")
+        do {
+            let result = try connection.transaction(body)
+            log.record(nested ? "release savepoint dfx_nested" : "commit")
+            return result
+        } catch {
+            log.record(nested ? "rollback to savepoint dfx_nested" : "rollback")
+            throw error
+        }
     }
 
     /// Runs a query and records it; the result of its last text.

@@ -19,7 +19,9 @@ extension ProjectRunner {
             guard let node else { throw MaterializationError("unknown node \(id)") }
             guard !registry.isCancelled else { throw MaterializationError("cancelled before it started") }
             let connection = try pool.connection(for: worker)
-            let materializer = Materializer(connection: connection, suffix: options.relationSuffix, managedRelations: managed, log: log)
+            let materializer = Materializer(
+                connection: connection, suffix: options.relationSuffix, managedRelations: managed, log: log,
+                dependentsLock: dependentsLock)
             let relation = Self.relation(of: node)
             // A test creates its audit schema only when it stores failures.
             if node.resourceType != .test { try ensureSchema(relation, materializer) }

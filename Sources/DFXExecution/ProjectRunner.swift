@@ -18,6 +18,8 @@ public final class ProjectRunner: @unchecked Sendable {
     /// them on the server, and no node starts afterwards.
     public let registry = CancellationRegistry()
     let schemaLock = NSLock()
+    /// Serializes swaps that replace dependent views (see `Materializer.dependentsLock`).
+    let dependentsLock = NSLock()
     var createdSchemas = Set<String>()
 
     /// A runner that opens connections with `connect` (one per worker, when first needed).

@@ -111,22 +111,42 @@ public final class Scheduler: @unchecked Sendable {
     ) -> [String: NodeOutcome] {
         let state = RunState(scheduler: self)
         let total = selected.count
-        DispatchQueue.concurrentPerform(iterations: min(threads, max(1, total))) { worker in
-            while let (node, index) = state.next() {
-                events(.started(node: node, index: index, total: total, worker: worker))
-                let clock = ContinuousClock()
-                let start = clock.now
-                let outcome = work(node, worker)
-                let elapsed = clock.now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                events(.finished(node: node, index: index, total: total, outcome: outcome, seconds: seconds))
-                let skipped = state.finish(node, outcome)
-                for (skippedNode, skippedIndex, reason) in skipped {
-                    events(.finished(node: skippedNode, index: skippedIndex, total: total, outcome: .skipped(reason: reason), seconds: 0))
-                }
-                if state.takeCancelRequest() { cancelInFlight() }
+        // One dedicated thread per worker: a worker spends most of its time waiting on the
+        // database, and `DispatchQueue.concurrentPerform` runs at most one iteration per core at a
+        // time (on a 2-core machine, --threads 4 ran 2 workers).
+        let finished = DispatchGroup()
+        for worker in 0..<min(threads, max(1, total)) {
+            finished.enter()
+            let thread = Thread {
+                defer { finished.leave() }
+                Self.workLoop(worker: worker, state: state, total: total, work: work, events: events, cancelInFlight: cancelInFlight)
             }
+            thread.name = "dfx-worker-\(worker + 1)"
+            thread.stackSize = 8 << 20
+            thread.start()
         }
+        finished.wait()
         return state.outcomes
+    }
+
+    /// One worker: takes ready nodes until none is left for any worker.
+    private static func workLoop(
+        worker: Int, state: RunState, total: Int, work: @Sendable (_ node: String, _ worker: Int) -> NodeOutcome,
+        events: @Sendable (SchedulerEvent) -> Void, cancelInFlight: @Sendable () -> Void
+    ) {
+        while let (node, index) = state.next() {
+            events(.started(node: node, index: index, total: total, worker: worker))
+            let clock = ContinuousClock()
+            let start = clock.now
+            let outcome = work(node, worker)
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            events(.finished(node: node, index: index, total: total, outcome: outcome, seconds: seconds))
+            let skipped = state.finish(node, outcome)
+            for (skippedNode, skippedIndex, reason) in skipped {
+                events(.finished(node: skippedNode, index: skippedIndex, total: total, outcome: .skipped(reason: reason), seconds: 0))
+            }
+            if state.takeCancelRequest() { cancelInFlight() }
+        }
     }
 }

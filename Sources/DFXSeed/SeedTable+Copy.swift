@@ -1,3 +1,5 @@
+import DFXBasics
+
 extension SeedTable {
     /// Streams the rows as PostgreSQL `COPY ... FROM STDIN` text format (the default format: tab
     /// between fields, LF after each row, `\N` for NULL, backslash, tab, LF and CR escaped), in chunks
@@ -10,22 +12,61 @@ extension SeedTable {
         let limit = max(1, chunkSize)
         chunk.reserveCapacity(limit + 4096)
         try withFields { buffer, fields in
-            for (column, field) in fields.enumerated() {
-                if column > 0 { chunk.append(Self.tab) }
-                if nulls.isNull(field, in: buffer) {
-                    chunk.append(Self.backslash)
-                    chunk.append(UInt8(ascii: "N"))
-                } else {
-                    Self.appendEscaped(buffer, field, to: &chunk)
-                }
-            }
-            chunk.append(Self.lineFeed)
+            appendCopyRow(buffer, fields, to: &chunk)
             if chunk.count >= limit {
                 try send(chunk)
                 chunk.removeAll(keepingCapacity: true)
             }
         }
         if !chunk.isEmpty { try send(chunk) }
+    }
+
+    /// Runs `body` with `next`, which returns the same COPY text stream as `copyText(chunkSize:_:)`
+    /// one chunk per call (each ending at a row boundary), then nil: for a COPY that pulls its data,
+    /// with one chunk in memory at a time instead of every row.
+    public func withCopyTextChunks<Result>(
+        chunkSize: Int = 1 << 20, _ body: (_ next: () throws -> [UInt8]?) throws -> Result
+    ) throws -> Result {
+        let parser = CSVParser(delimiter: delimiter)
+        let limit = max(1, chunkSize)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var index = dataStart
+            var fields: [CSVField] = []
+            fields.reserveCapacity(columns.count)
+            var finished = false
+            func next() throws -> [UInt8]? {
+                guard !finished else { return nil }
+                var chunk: [UInt8] = []
+                chunk.reserveCapacity(limit + 4096)
+                do {
+                    while chunk.count < limit {
+                        guard try parser.nextRecord(buffer, at: &index, into: &fields) != nil else {
+                            finished = true
+                            break
+                        }
+                        appendCopyRow(buffer, fields, to: &chunk)
+                    }
+                } catch let problem as CSVProblem {
+                    throw DiagnosticError(Self.diagnostics(for: [problem], in: bytes, path: path))
+                }
+                return chunk.isEmpty ? nil : chunk
+            }
+            return try body(next)
+        }
+    }
+
+    /// One record as a COPY text line: fields escaped, tab-separated, `\N` for NULL, then LF.
+    private func appendCopyRow(_ buffer: UnsafeBufferPointer<UInt8>, _ fields: [CSVField], to chunk: inout [UInt8]) {
+        for (column, field) in fields.enumerated() {
+            if column > 0 { chunk.append(Self.tab) }
+            if nulls.isNull(field, in: buffer) {
+                chunk.append(Self.backslash)
+                chunk.append(UInt8(ascii: "N"))
+            } else {
+                Self.appendEscaped(buffer, field, to: &chunk)
+            }
+        }
+        chunk.append(Self.lineFeed)
     }
 
     /// The whole COPY text stream at once; for small seeds and tests.

@@ -111,6 +111,56 @@ final class SchedulerTests: XCTestCase {
         XCTAssertEqual(outcomes.count, 200)
         XCTAssertGreaterThan(Set(workers.order).count, 1)
     }
+
+    /// Workers wait on the database, not the CPU: --threads 4 must run 4 nodes at once even on a
+    /// machine with fewer cores (GCD's concurrentPerform ran one per core).
+    func testThreadsRunAtOnceWhateverTheCoreCount() throws {
+        var nodes: [GraphNode] = []
+        for index in 0..<6 {
+            nodes.append(
+                GraphNode(
+                    uniqueID: "model.p.n\(index)", name: "n\(index)", resourceType: .model, packageName: "p", fqn: ["p"],
+                    originalFilePath: "m.sql", parents: []))
+        }
+        let graph = try DependencyGraph(nodes: nodes)
+        let gate = Rendezvous(parties: 4)
+        let outcomes = Scheduler(graph: graph, selected: nodes.map(\.uniqueID), threads: 4).run(work: { _, _ in
+            gate.arrive(timeout: 10) ? .success("together") : .failure("alone")
+        })
+        XCTAssertEqual(outcomes.values.filter { $0 == .success("together") }.count, 6, "\(outcomes)")
+        XCTAssertEqual(gate.mostAtOnce, 4)
+    }
+}
+
+/// Waits until `parties` callers are inside `arrive` at the same time (then lets everyone through).
+final class Rendezvous: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let parties: Int
+    private var inside = 0
+    private var opened = false
+    private var most = 0
+
+    /// The most callers that were inside `arrive` at once.
+    var mostAtOnce: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return most
+    }
+
+    init(parties: Int) { self.parties = parties }
+
+    /// True when `parties` callers met within `timeout` seconds (or the gate had opened before).
+    func arrive(timeout: TimeInterval) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        inside += 1
+        most = max(most, inside)
+        defer { inside -= 1 }
+        if inside >= parties { opened = true; condition.broadcast() }
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while !opened { if !condition.wait(until: deadline) { return false } }
+        return true
+    }
 }
 
 /// A thread-safe list of strings.

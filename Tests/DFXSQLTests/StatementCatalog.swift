@@ -75,6 +75,7 @@ struct StatementCatalog {
             Case(name: "relation_type_odd_name", statement: RelationTypeQuery(relation: odd)),
             Case(name: "list_columns", statement: ListColumnsQuery(relation: orders)),
             Case(name: "list_dependent_views", statement: ListDependentViewsQuery(relation: orders)),
+            Case(name: "has_dependent_views", statement: HasDependentViewsQuery(relation: orders)),
             Case(
                 name: "test_result",
                 statement: TestResultQuery(
@@ -89,6 +90,7 @@ struct StatementCatalog {
             Case(name: "sample_rows", statement: SampleRowsQuery(select: "select id, amount from \(orders.rendered(dialect))\n-- comment", limit: 5)),
             Case(name: "begin", statement: TransactionStatement.begin),
             Case(name: "advisory_lock", statement: AdvisoryLockStatement(relation: orders)),
+            Case(name: "lock_relation", statement: LockRelationStatement(relation: orders)),
             Case(
                 name: "insert_select",
                 statement: InsertSelectStatement(

@@ -105,6 +105,8 @@ struct StatementScenario {
         XCTAssertEqual(columns.map(\.name), StatementCatalog.columns)
         if isPostgres { XCTAssertEqual(columns.map(\.dataType), ["integer", "text", "integer"]) }
 
+        XCTAssertTrue(HasDependentViewsQuery.decode(try run("has_dependent_views")))
+        XCTAssertFalse(HasDependentViewsQuery.decode(try run(HasDependentViewsQuery(relation: catalog.view))))
         let dependents = ListDependentViewsQuery.decode(try run("list_dependent_views"))
         XCTAssertEqual(dependents.map(\.name), [isPostgres ? "orders_view" : catalog.view.flatName])
         XCTAssertEqual(dependents.map(\.depth), [1])
@@ -126,6 +128,7 @@ struct StatementScenario {
         // A rolled-back insert leaves nothing behind.
         try run("begin")
         try run("advisory_lock")
+        try run("lock_relation")
         try run("insert_select")
         XCTAssertEqual(try orderRows().count, 5)
         XCTAssertEqual(try orderRows().last, "5|eu|50")

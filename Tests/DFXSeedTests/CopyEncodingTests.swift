@@ -49,6 +49,23 @@ final class CopyEncodingTests: XCTestCase {
         XCTAssertEqual(try CopyTextDecoder.decode(chunks.flatMap { $0 }), try table.records())
     }
 
+    func testPulledChunksAreThePushedStream() throws {
+        let text = "n,s,z\n" + (1...500).map { "\($0),\"say \"\"hi\"\"\ttab\n\($0)\",\($0 % 3 == 0 ? "" : "0\($0)")" }.joined(separator: "\r\n") + "\n"
+        let table = try SeedTable(bytes: Array(text.utf8), path: "seeds/n.csv")
+        var pushed: [[UInt8]] = []
+        try table.copyText(chunkSize: 100) { pushed.append($0) }
+        let pulled = try table.withCopyTextChunks(chunkSize: 100) { next in
+            var chunks: [[UInt8]] = []
+            while let chunk = try next() { chunks.append(chunk) }
+            XCTAssertNil(try next(), "next() keeps returning nil at the end")
+            return chunks
+        }
+        XCTAssertEqual(pulled, pushed)
+        XCTAssertEqual(try CopyTextDecoder.decode(pulled.flatMap { $0 }), try table.records())
+        let empty = try SeedTable(bytes: Array("a,b\n".utf8), path: "seeds/e.csv")
+        XCTAssertNil(try empty.withCopyTextChunks { try $0() })
+    }
+
     func testEmptySeedSendsNothing() throws {
         let table = try SeedTable(bytes: Array("a,b\n".utf8), path: "seeds/e.csv")
         var calls = 0

@@ -59,13 +59,7 @@ public struct ListDependentViewsQuery: SQLStatement, Hashable {
     }
 
     private func sqlite(_ dialect: SQLDialect) -> String {
-        // SQLite accepts three identifier quotes; a view may use any of them, whatever dfx uses,
-        // so the search is spelled here rather than through the dialect.
-        func mentions(_ sql: String, _ name: String) -> String {
-            "(instr(lower(\(sql)), lower('\"' || replace(\(name), '\"', '\"\"') || '\"')) > 0"
-                + " or instr(lower(\(sql)), lower('[' || \(name) || ']')) > 0"
-                + " or instr(lower(\(sql)), lower('`' || replace(\(name), '`', '``') || '`')) > 0)"
-        }
+        let mentions = Self.sqliteMentions
         let target = CatalogFilter.sqliteName(relation, dialect)
         return """
             with recursive dependents(name, depth) as (
@@ -84,6 +78,15 @@ public struct ListDependentViewsQuery: SQLStatement, Hashable {
             group by dependents.name, m.sql
             order by 4, 2
             """
+    }
+
+    /// SQLite: whether the SQL text `sql` (an expression) mentions the stored name `name` (an
+    /// expression) in any of the three identifier quotes SQLite accepts; a view may use any of them,
+    /// whatever dfx uses, so the search is spelled here rather than through the dialect.
+    static func sqliteMentions(_ sql: String, _ name: String) -> String {
+        "(instr(lower(\(sql)), lower('\"' || replace(\(name), '\"', '\"\"') || '\"')) > 0"
+            + " or instr(lower(\(sql)), lower('[' || \(name) || ']')) > 0"
+            + " or instr(lower(\(sql)), lower('`' || replace(\(name), '`', '``') || '`')) > 0)"
     }
 
     /// The views in the query's rows; malformed rows are skipped.

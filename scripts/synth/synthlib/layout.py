@@ -109,6 +109,28 @@ class Layout:
             "singular_tests": len(self.singular_tests),
         }
 
+    def limit_view_stacks(self, limit):
+        """Makes an intermediate view a table when reading it would expand to more than `limit`
+        references to staging models (views and ephemeral models inline their upstreams), so that
+        no mart's query plans a deep stack of views. Returns how many models changed. Draws nothing
+        from the RNG: the rest of the project stays the same."""
+        by_name = self.by_name()
+        expanded = {}
+        changed = 0
+        for model in self.models:
+            if model.layer == "staging":
+                expanded[model.name] = 1
+                continue
+            size = sum(
+                expanded[name] if by_name[name].materialized in ("view", "ephemeral") else 1
+                for name in model.upstreams)
+            if model.layer == "intermediate" and model.materialized == "view" and size > limit:
+                model.materialized = model.config_materialized = "table"
+                changed += 1
+                size = 1
+            expanded[model.name] = size
+        return changed
+
     @staticmethod
     def plan(count, rng, tables=None):
         tables = plan_tables(tables if tables is not None else max(3, round(count / 20)), rng)

@@ -1,0 +1,1 @@
+lock table "analytics"."orders" in access exclusive mode;

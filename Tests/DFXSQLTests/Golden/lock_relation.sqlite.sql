@@ -1,0 +1,1 @@
+-- renders no statement on sqlite
