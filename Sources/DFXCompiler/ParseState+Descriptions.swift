@@ -28,11 +28,11 @@ extension ParseState {
         var jobs: [Job] = []
         for index in nodes.indices {
             let node = nodes[index]
-            if node.description.contains("{{") || node.description.contains("{%") {
+            if TemplateSyntax.hasTags(node.description) {
                 jobs.append(Job(node: index, column: nil, text: node.description, location: node.location))
             }
             for (column, definition) in node.columns.enumerated()
-            where definition.description.contains("{{") || definition.description.contains("{%") {
+            where TemplateSyntax.hasTags(definition.description) {
                 jobs.append(Job(node: index, column: column, text: definition.description, location: definition.location))
             }
         }

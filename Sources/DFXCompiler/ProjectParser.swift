@@ -92,6 +92,9 @@ struct ParseState: Sendable {
         self.warnings = project.warnings
         var options = EnvironmentOptions()
         options.undefinedBehavior = .semiStrict
+        // A model renders once or twice per compile, a macro once per call: lowering model bodies to
+        // the node form would cost more than it saves (see `TemplateLowering`).
+        options.lowering = .macros
         self.environment = Environment(options: options)
         var byKey: [String: ResourceProperties] = [:]
         var duplicates: [Diagnostic] = []

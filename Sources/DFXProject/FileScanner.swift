@@ -16,7 +16,7 @@ struct FileScanner {
         var seen = Set<String>()
         for folder in folders {
             let base = Self.join(root, folder)
-            for relative in Self.listFiles(under: base) where extensions.contains(where: { relative.hasSuffix($0) }) {
+            for relative in Self.listFiles(under: base) where extensions.contains(where: { Self.endsWith(relative, $0) }) {
                 let absolute = Self.normalize(Self.join(base, relative))
                 guard seen.insert(absolute).inserted else { continue }
                 found.append((folder, relative, absolute))
@@ -57,7 +57,7 @@ struct FileScanner {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                if name.hasPrefix(".") { continue }
+                if name.utf8.first == UInt8(ascii: ".") { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 switch Int32(entry.pointee.d_type) {
                 case Int32(DT_DIR): pending.append(child)
@@ -75,26 +75,37 @@ struct FileScanner {
 
     /// `a` + `/` + `b`, or `b` alone when it is absolute.
     static func join(_ a: String, _ b: String) -> String {
-        if b.hasPrefix("/") || a.isEmpty { return b }
+        if b.utf8.first == UInt8(ascii: "/") || a.isEmpty { return b }
         if b.isEmpty || b == "." { return a }
-        return a.hasSuffix("/") ? a + b : a + "/" + b
+        return a.utf8.last == UInt8(ascii: "/") ? a + b : a + "/" + b
     }
 
     /// Removes `.` components and folds `x/..` pairs, keeping leading `..` of relative paths.
     static func normalize(_ path: String) -> String {
-        let absolute = path.hasPrefix("/")
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." {
+        // Split on the byte '/': splitting by Character runs grapheme breaking over every path.
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let absolute = path.utf8.first == slash
+        var parts: [Substring.UTF8View] = []
+        for part in path.utf8.split(separator: slash, omittingEmptySubsequences: true) {
+            let isDot = part.count == 1 && part.first == dot
+            let isDotDot = part.count == 2 && part.allSatisfy { $0 == dot }
+            if isDot { continue }
+            if isDotDot, let last = parts.last, !(last.count == 2 && last.allSatisfy { $0 == dot }) {
                 parts.removeLast()
-            } else if part == "..", absolute, parts.isEmpty {
+            } else if isDotDot, absolute, parts.isEmpty {
                 continue
             } else {
                 parts.append(part)
             }
         }
-        let joined = parts.joined(separator: "/")
+        let joined = parts.map { String(Substring($0)) }.joined(separator: "/")
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// Whether `text` ends with `suffix`, compared byte for byte (with Foundation imported,
+    /// `hasSuffix` took a locale-aware search costing thousands of instructions per path).
+    static func endsWith(_ text: String, _ suffix: String) -> Bool {
+        let count = suffix.utf8.count
+        return text.utf8.count >= count && text.utf8.suffix(count).elementsEqual(suffix.utf8)
     }
 }

@@ -1,4 +1,5 @@
 import DFXBasics
+import DFXTemplate
 import DFXYAML
 import Foundation
 
@@ -157,7 +158,7 @@ public struct ProfileLoader {
 
     private func renderedText(_ node: YAMLNode, renderer: YAMLStringRenderer) throws(DiagnosticError) -> String? {
         guard let text = node.scalarText else { return nil }
-        if text.contains("{{") { return try renderer.render(text, at: node) }
+        if TemplateSyntax.hasExpressions(text) { return try renderer.render(text, at: node) }
         return text
     }
 }

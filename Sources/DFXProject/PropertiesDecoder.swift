@@ -1,4 +1,5 @@
 import DFXBasics
+import DFXTemplate
 import DFXYAML
 
 /// Reads a properties file (`schema.yml` and friends): sources, models, seeds, snapshots, analyses.
@@ -198,7 +199,7 @@ struct PropertiesDecoder {
     private func rendered(_ reader: inout YAMLMappingReader, _ key: String) throws(DiagnosticError) -> String? {
         guard let node = reader.node(key), !node.isNull else { return nil }
         guard let text = node.scalarText else { throw reader.mismatch(key, node, expected: "a string") }
-        if text.contains("{{") || text.contains("{%") { return try renderer.render(text, at: node) }
+        if TemplateSyntax.hasTags(text) { return try renderer.render(text, at: node) }
         return text
     }
 

@@ -1,4 +1,5 @@
 import DFXBasics
+import DFXTemplate
 import DFXYAML
 
 extension YAMLNode {
@@ -14,7 +15,7 @@ extension YAMLNode {
             case .int(let number): return .int(number)
             case .double(let number): return .double(number)
             case .string(let text):
-                if let render, text.contains("{{") || text.contains("{%") {
+                if let render, TemplateSyntax.hasTags(text) {
                     return NativeValue.convert(try render.render(text, at: self))
                 }
                 return .string(text)

@@ -15,6 +15,7 @@ public struct YAMLStringRenderer: Sendable {
     public init(environment variables: [String: String], vars: [String: ConfigValue]? = nil, target: [String: String]? = nil) {
         var options = EnvironmentOptions()
         options.undefinedBehavior = .semiStrict
+        options.lowering = .none  // each YAML string renders once
         let environment = Environment(options: options)
         environment.addGlobal("env_var", .function(TemplateFunctions.envVar(variables)))
         if let vars {

@@ -71,7 +71,15 @@ public struct SQLDialect: Sendable, Hashable {
 extension String {
     /// Replaces every occurrence of `target` with `replacement` (standard library only).
     package func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        guard !target.isEmpty else { return self }
+        if target.utf8.count == 1, let byte = target.utf8.first {
+            // Quote characters, the only targets in practice: a byte scan instead of the generic
+            // substring search (which cost ~9,000 instructions per identifier in `dfx compile`).
+            let found = utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+            guard found else { return self }
+        } else {
+            guard contains(target) else { return self }
+        }
         return replacing(target, with: replacement)
     }
 }

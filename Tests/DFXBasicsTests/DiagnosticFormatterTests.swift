@@ -56,6 +56,12 @@ final class SuggestionsTests: XCTestCase {
 }
 
 final class JSONWriterTests: XCTestCase {
+    func testEveryEscapeForm() {
+        var writer = JSONWriter()
+        writer.string("a\tb\rc\u{1F}d\u{0B}e\\\"\n")
+        XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), #""a\tb\rc\u001fd\u000be\\\"\n""#)
+    }
+
     func testCompactOutputEscapesAndNests() {
         var writer = JSONWriter()
         writer.beginObject()
@@ -87,6 +93,22 @@ final class DigestTests: XCTestCase {
         let long = String(repeating: "a", count: 1000)
         XCTAssertEqual(Digest.sha256Hex(long), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
         XCTAssertEqual(Digest.md5Hex(long), "cabe45dcc9ae5b66ba86600cca6b8ba8")
+    }
+
+    /// Messages around the padding boundaries (55/56 bytes leave no room for the length in the
+    /// last block); references from Python's hashlib.
+    func testSHA256PaddingBoundaries() {
+        let expected = [
+            55: "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318",
+            56: "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a",
+            63: "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34",
+            64: "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb",
+            119: "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb",
+            120: "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c",
+        ]
+        for (length, digest) in expected {
+            XCTAssertEqual(Digest.sha256Hex(String(repeating: "a", count: length)), digest, "\(length) bytes")
+        }
     }
 }
 

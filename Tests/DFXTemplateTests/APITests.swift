@@ -165,3 +165,15 @@ final class ConcurrentCounter: @unchecked Sendable {
     func increment() { lock.lock(); count += 1; lock.unlock() }
     var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
+
+/// The quick pre-check hosts run before compiling descriptions and YAML strings as templates.
+final class TemplateSyntaxTests: XCTestCase {
+    func testOpenersAreFoundAnywhereAndNothingElseCounts() {
+        let tagged = ["{{ x }}", "a {% if b %}", "{{", "{%", "x{{", "é{{ doc('d') }}", "{{{", "{ {%"]
+        let plain = ["", "{", "}", "{ {", "{#", "%{", "a { b } c", "{x}{y}", "ünïcödé { }"]
+        for text in tagged { XCTAssertTrue(TemplateSyntax.hasTags(text), text) }
+        for text in plain { XCTAssertFalse(TemplateSyntax.hasTags(text), text) }
+        XCTAssertTrue(TemplateSyntax.hasExpressions("host={{ env_var('H') }}"))
+        XCTAssertFalse(TemplateSyntax.hasExpressions("{% if x %}"))
+    }
+}

@@ -90,28 +90,34 @@ final class ConformanceTests: XCTestCase {
 
     // MARK: - Running a group
 
+    /// Every case runs on each render path: template bodies and macros lowered to nodes (the
+    /// default), macros only (as `dfx compile` renders models), and the parser's tree alone.
+    static let loweringModes: [(String, TemplateLowering)] = [("all", .all), ("macros", .macros), ("none", .none)]
+
     private func runGroup(_ group: String) throws {
         let cases = try Self.loadCases(group)
         let expectations = try Self.loadExpectations(group)
         XCTAssertFalse(cases.isEmpty, "\(group): no cases")
-        var failures = 0
-        for testCase in cases {
-            guard let expected = expectations[testCase.name] else {
-                failures += 1
-                XCTFail("\(group)/\(testCase.name): no expectation recorded; run scripts/jinja-conformance/generate.py")
-                continue
+        for (mode, lowering) in Self.loweringModes {
+            var failures = 0
+            for testCase in cases {
+                guard let expected = expectations[testCase.name] else {
+                    failures += 1
+                    XCTFail("\(group)/\(testCase.name): no expectation recorded; run scripts/jinja-conformance/generate.py")
+                    continue
+                }
+                if let problem = Self.check(testCase, lowering: lowering, against: expected) {
+                    failures += 1
+                    XCTFail("\(group)/\(testCase.name) [lowering: \(mode)]: \(problem)\n  template: \(testCase.template.debugDescription)")
+                }
             }
-            if let problem = Self.check(testCase, against: expected) {
-                failures += 1
-                XCTFail("\(group)/\(testCase.name): \(problem)\n  template: \(testCase.template.debugDescription)")
-            }
+            print("conformance \(group) [lowering: \(mode)]: \(cases.count - failures)/\(cases.count) passed")
         }
-        print("conformance \(group): \(cases.count - failures)/\(cases.count) passed")
     }
 
     /// nil when the engine agrees with Jinja2, else a description of the difference.
-    private static func check(_ testCase: Case, against expected: Expectation) -> String? {
-        let actual = run(testCase)
+    private static func check(_ testCase: Case, lowering: TemplateLowering, against expected: Expectation) -> String? {
+        let actual = run(testCase, lowering: lowering)
         switch (expected, actual) {
         case let (.output(want), .success(got)):
             return want == got ? nil : "expected \(want.debugDescription), got \(got.debugDescription)"
@@ -129,9 +135,9 @@ final class ConformanceTests: XCTestCase {
     }
 
     /// Compiles the case's macro files and template, then renders; any DiagnosticError is the result.
-    private static func run(_ testCase: Case) -> Result<String, DiagnosticError> {
+    private static func run(_ testCase: Case, lowering: TemplateLowering) -> Result<String, DiagnosticError> {
         do {
-            let (environment, template) = try prepare(testCase)
+            let (environment, template) = try prepare(testCase, lowering: lowering)
             return .success(try environment.render(template, context: testCase.context))
         } catch {
             return .failure(diagnostic(from: error))
@@ -139,10 +145,11 @@ final class ConformanceTests: XCTestCase {
     }
 
     /// An environment with the natives and the case's macro files, and the compiled case template.
-    private static func prepare(_ testCase: Case) throws -> (Environment, Template) {
+    private static func prepare(_ testCase: Case, lowering: TemplateLowering = .all) throws -> (Environment, Template) {
         var options = EnvironmentOptions()
         options.undefinedBehavior = testCase.undefined
         options.maxSteps = 1_000_000  // every case is tiny: a runaway render is a failure, not a hang
+        options.lowering = lowering
         var environment = Environment(options: options)
         installNatives(into: &environment)
         for (path, source) in testCase.macros {

@@ -28,6 +28,25 @@ final class ExpressionTests: XCTestCase {
         ])
     }
 
+    /// `~` chains build their text in a scratch buffer shared by the render, used as a stack: nested
+    /// chains (in filters, macro arguments and bodies) must not disturb the chain around them, on
+    /// the node path and on the parser's tree alike (expected outputs from jinja2 3.1).
+    func testNestedConcatChains() {
+        let cases = [
+            Case("{{ 'a' ~ ('b' ~ 'c' ~ 'd') | upper ~ 'e' ~ ('f' ~ ('g' ~ 'h')) }}", "aBCDefgh"),
+            Case("{% macro m(x) %}<{{ x ~ '!' }}>{% endmacro %}{{ 'p' ~ m('q' ~ 'r') ~ 's' }}", "p<qr!>s"),
+            Case(
+                "{% set xs = [] %}{% for i in range(3) %}{% do xs.append('c' ~ i ~ '_' ~ loop.index) %}{% endfor %}{{ xs | join(',') }}",
+                "c0_1,c1_2,c2_3"),
+            Case(
+                "{{ 'long prefix that is not small ' ~ 12345 ~ ' and ' ~ 1.5 ~ ' ' ~ none ~ ' ' ~ true }}",
+                "long prefix that is not small 12345 and 1.5 None True"),
+        ]
+        for lowering in [TemplateLowering.all, .none] {
+            check(cases, environment: Environment(options: EnvironmentOptions(lowering: lowering)))
+        }
+    }
+
     func testLogicAndComparison() {
         check([
             Case("{{ 1 < 2 < 3 }}|{{ 1 < 2 > 3 }}|{{ 'a' in 'cat' }}|{{ 2 not in [1, 2] }}", "True|False|True|False"),

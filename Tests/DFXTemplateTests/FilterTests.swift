@@ -64,3 +64,23 @@ final class FilterTests: XCTestCase {
         ])
     }
 }
+
+/// `str.format` over bytes for ASCII templates must behave exactly as the Character-based path.
+final class StringFormatTests: XCTestCase {
+    func testFormatEdgeCases() {
+        let cases: [(String, String)] = [
+            ("{{ '{{x}}'.format() }}", "{x}"),
+            ("{{ 'a{}b{0}c{n}'.format(1, n=2) }}", "a1b1c2"),
+            ("{{ '{:.2f}|{0}'.format(3.14159) }}", "3.14|3.14159"),
+            ("{{ '}\\r\\nx'.format() }}", "}x"),
+            ("{{ 'end{'.format() }}", "end{"),
+            ("{{ 'é{}ü{}'.format(1, 'z') }}", "é1üz"),
+            ("{{ 'plain text, no fields'.format(1) }}", "plain text, no fields"),
+        ]
+        for (source, expected) in cases {
+            XCTAssertEqual(render(source), expected, source)
+        }
+        XCTAssertTrue(render("{{ '{abc'.format() }}").contains("single '{' encountered in format string"))
+        XCTAssertTrue(render("{{ '{}{}'.format(1) }}").contains("replacement index 1 out of range"))
+    }
+}

@@ -2,14 +2,17 @@ import DFXBasics
 import DFXTemplate
 
 /// libFuzzer entry for DFXTemplate: every input is a template that is lexed, parsed, compiled and
-/// rendered with a small step budget. Errors are expected and ignored; a crash, trap, hang or
+/// rendered with a small step budget, on both render paths. Errors are expected and ignored; a crash, trap, hang or
 /// sanitizer report is a bug. Built by scripts/fuzz/fuzz-template.sh.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    for behavior in [UndefinedBehavior.lenient, .strict] {
+    // Both render paths: lowered to class nodes (the default) and the parser's tree alone.
+    let runs: [(UndefinedBehavior, TemplateLowering)] = [(.lenient, .all), (.strict, .all), (.semiStrict, .none)]
+    for (behavior, lowering) in runs {
         var options = EnvironmentOptions()
         options.undefinedBehavior = behavior
+        options.lowering = lowering
         options.maxSteps = 20_000
         let environment = FuzzEnvironment.make(options)
         do {

@@ -22,27 +22,32 @@ public final class Environment: @unchecked Sendable {
         do {
             var lexer = Lexer(source: file)
             let tokens = try lexer.tokenize()
+            let lowering = state.options.lowering
             var parser = Parser(file: file, tokens: tokens, maxNesting: state.options.maxNesting)
             var body = try parser.parseTemplate()
-            if !parser.topLevelMacros.isEmpty {
+            if !parser.topLevelMacros.isEmpty || (lowering != .none && parser.definedMacroCount > 0) {
                 // Macros see top-level names assigned after their definition (Jinja2 resolves them at
-                // call time): parse again with every top-level name declared up front.
-                let names = parser.scope.outermostNames
-                parser = Parser(file: file, tokens: tokens, maxNesting: state.options.maxNesting)
+                // call time): parse again with every top-level name declared up front. The first pass
+                // did not lower its macros (most files define none), so this one does.
+                let names = parser.topLevelMacros.isEmpty ? [] : parser.scope.outermostNames
+                parser = Parser(file: file, tokens: tokens, maxNesting: state.options.maxNesting, lowerMacros: lowering != .none)
                 for name in names.sorted() { _ = parser.scope.declare(name) }
                 body = try parser.parseTemplate()
             }
             let slotCount = parser.scope.slotCount
-            let partial = Template(file: file, body: body, slotCount: slotCount, macros: parser.topLevelMacros, blocks: [])
+            let lowerBody = lowering == .all
             let blocks = parser.blocks.map { block in
                 BlockDefinition(
                     kind: block.kind, name: block.name, location: file.location(block.start),
                     body: block.kind == .snapshot
-                        ? Template(file: file, body: block.body, slotCount: slotCount, macros: partial.macros, blocks: [])
+                        ? Template(
+                            file: file, body: block.body, slotCount: slotCount, macros: parser.topLevelMacros, blocks: [],
+                            lower: lowerBody)
                         : nil,
                     rawText: block.rawText)
             }
-            return Template(file: file, body: body, slotCount: slotCount, macros: parser.topLevelMacros, blocks: blocks)
+            return Template(
+                file: file, body: body, slotCount: slotCount, macros: parser.topLevelMacros, blocks: blocks, lower: lowerBody)
         } catch let error as SyntaxError {
             throw DiagnosticError(
                 file.diagnostic(error.message, start: error.start, length: error.length, hint: error.hint, notes: error.notes))
@@ -53,7 +58,7 @@ public final class Environment: @unchecked Sendable {
 
     /// Makes `value` visible to every template under `name` (after the render context).
     public func addGlobal(_ name: String, _ value: Value) {
-        state.globals[name] = value
+        state.setGlobal(name, value)
     }
 
     /// Registers the top-level macros of `template` (and `test` blocks as `test_<name>`) so that
@@ -74,9 +79,9 @@ public final class Environment: @unchecked Sendable {
                     continue
                 }
                 macroOrigins[key] = template.path
-                state.namespaces[namespace, default: [:]][name] = value
+                state.setMacro(name, value, namespace: namespace)
             }
-            state.macros[name] = value
+            state.setMacro(name, value)
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
     }
@@ -90,11 +95,15 @@ public final class Environment: @unchecked Sendable {
     /// Renders `template` with `context` (looked up after locals, before globals and macros).
     public func render(_ template: Template, context: [String: Value]) throws(DiagnosticError) -> String {
         let renderer = Renderer(state: state, context: context, file: template.file, templateMacros: template.macroValues)
-        renderer.out.reserveCapacity(template.file.bytes.count + template.file.bytes.count / 2)
+        renderer.out.reserve(template.file.bytes.count + template.file.bytes.count / 2)
         let frame = Frame.make(slotCount: template.slotCount, parent: nil)
         defer { renderer.releaseFrames() }
         do {
-            try renderer.execute(template.body, frame)
+            if let nodes = template.nodes {
+                try renderer.run(nodes, frame)
+            } else {
+                try renderer.execute(template.body, frame)
+            }
         } catch let error as RenderError {
             throw DiagnosticError(error.compacted)
         } catch is MacroReturn {
@@ -103,7 +112,7 @@ public final class Environment: @unchecked Sendable {
         } catch {
             throw DiagnosticError(Diagnostic(.error, "internal error while rendering: \(error)", at: template.file.location(0)))
         }
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out.string()
     }
 
     /// Calls a macro or native function value with `arguments`; returns its result (the rendered

@@ -65,7 +65,7 @@ enum Filters {
         var failure: TemplateRuntimeError?
         func prepared(_ value: Value) -> Value {
             let keyed = key?(value) ?? value
-            if !caseSensitive, case .string(let text) = keyed { return .string(text.lowercased()) }
+            if !caseSensitive, case .string(let text) = keyed { return .string(text.pythonLower) }
             return keyed
         }
         let keyed = items.map { (prepared($0), $0) }

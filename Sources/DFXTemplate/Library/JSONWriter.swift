@@ -32,7 +32,7 @@ enum JSONWriter {
                     return (keyText, value)
                 default: throw TemplateRuntimeError("tojson: keys must be strings")
                 }
-            }.sorted { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }
+            }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }  // UTF-8 byte order is code point order
             try container(pairs, open: "{", close: "}", into: &out, indent: indent, level: level) { pair, out in
                 quote(pair.0, into: &out)
                 out += ": "
@@ -63,6 +63,13 @@ enum JSONWriter {
 
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
+        if !needsEscaping(text) {
+            // Most strings (identifiers, SQL) are printable ASCII without quotes: copy them whole
+            // instead of appending one scalar at a time.
+            out += text
+            out += "\""
+            return
+        }
         for unit in text.utf16 {
             switch unit {
             case 0x22: out += "\\\""
@@ -83,5 +90,16 @@ enum JSONWriter {
             }
         }
         out += "\""
+    }
+
+    /// Whether `quote` must rewrite any character of `text` (non-ASCII, control, quote, backslash,
+    /// or one of the HTML-sensitive `<>&'`).
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isEscaped) } ?? text.utf8.contains(where: isEscaped)
+    }
+
+    @inline(__always)
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x27
     }
 }

@@ -7,6 +7,12 @@ extension String {
     var pythonUpper: String { asciiMapped(from: 0x61...0x7A, offset: -0x20) ?? uppercased() }
 
     private func asciiMapped(from range: ClosedRange<UInt8>, offset: Int) -> String? {
+        // Most text is already in the wanted case: check without copying first.
+        let unchanged = utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            for byte in buffer where byte >= 0x80 || (byte >= range.lowerBound && byte <= range.upperBound) { return false }
+            return true
+        }
+        if unchanged == true { return self }
         var bytes = Array(utf8)
         var needsChange = false
         let isASCII: Bool = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -34,29 +40,5 @@ extension String {
             return found
         }
         return utf8.contains(byte)
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends a string's UTF-8 bytes, by memcpy when the string is contiguous.
-    @inline(__always)
-    mutating func appendUTF8(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil {
-            append(contentsOf: text.utf8)
-        }
-    }
-
-    /// Appends an integer's decimal digits without building a String.
-    mutating func appendDecimal(_ number: Int) {
-        if number < 0 { append(0x2D) }
-        let magnitude = number.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        var rest = magnitude
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: rest / divisor) + 0x30)
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }

@@ -2,6 +2,8 @@
 enum StringFormatting {
     /// `'{} and {name}'.format(a, name=b)`; supports `{}`, `{0}`, `{name}`, `{{`/`}}` and simple specs.
     static func format(_ template: String, _ positional: [Value], _ keyword: [(String, Value)]) throws -> String {
+        let bytes = Array(template.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) { return try formatASCII(bytes, positional, keyword) }
         var out = ""
         var autoIndex = 0
         var iterator = Array(template).makeIterator()
@@ -24,25 +26,7 @@ enum StringFormatting {
                     name = String(field[..<colon])
                     spec = String(field[field.index(after: colon)...])
                 }
-                let value: Value
-                if name.isEmpty {
-                    guard autoIndex < positional.count else {
-                        throw TemplateRuntimeError("replacement index \(autoIndex) out of range for positional args tuple")
-                    }
-                    value = positional[autoIndex]
-                    autoIndex += 1
-                } else if let index = Int(name) {
-                    guard index >= 0, index < positional.count else {
-                        throw TemplateRuntimeError("replacement index \(index) out of range for positional args tuple")
-                    }
-                    value = positional[index]
-                } else {
-                    guard let found = keyword.first(where: { $0.0 == name })?.1 else {
-                        throw TemplateRuntimeError("format string names '\(name)' but no such keyword argument was given")
-                    }
-                    value = found
-                }
-                out += applySpec(value, spec)
+                out += try replacement(name, spec, positional, keyword, &autoIndex)
             } else if char == "}" {
                 _ = iterator.next()
                 out.append("}")
@@ -51,6 +35,90 @@ enum StringFormatting {
             }
         }
         return out
+    }
+
+    /// `format` for an ASCII template (the usual case): the same rules over bytes, literal runs copied
+    /// whole instead of one Character at a time. In ASCII every byte is a Character except CRLF,
+    /// which the `}` rule (skip the next Character) treats as one.
+    private static func formatASCII(_ bytes: [UInt8], _ positional: [Value], _ keyword: [(String, Value)]) throws -> String {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var out = ""
+        var autoIndex = 0
+        var index = 0
+        var runStart = 0
+        func flush(_ end: Int) {
+            if runStart < end { out += String(decoding: bytes[runStart..<end], as: UTF8.self) }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == open {
+                flush(index)
+                var end = index + 1
+                if end < bytes.count, bytes[end] == open {
+                    out += "{"
+                    index = end + 1
+                    runStart = index
+                    continue
+                }
+                while end < bytes.count, bytes[end] != close { end += 1 }
+                let closed = end < bytes.count
+                let field = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                if !closed && field.isEmpty {
+                    out += "{"
+                    index = end
+                    runStart = index
+                    continue
+                }
+                guard closed else { throw TemplateRuntimeError("single '{' encountered in format string") }
+                var name = field
+                var spec = ""
+                if let colon = field.firstIndex(of: ":") {
+                    name = String(field[..<colon])
+                    spec = String(field[field.index(after: colon)...])
+                }
+                out += try replacement(name, spec, positional, keyword, &autoIndex)
+                index = end + 1
+                runStart = index
+            } else if byte == close {
+                flush(index)
+                var next = index + 1
+                if next < bytes.count {
+                    next += bytes[next] == UInt8(ascii: "\r") && next + 1 < bytes.count && bytes[next + 1] == UInt8(ascii: "\n") ? 2 : 1
+                }
+                out += "}"
+                index = next
+                runStart = index
+            } else {
+                index += 1
+            }
+        }
+        flush(bytes.count)
+        return out
+    }
+
+    /// The text of one `{name:spec}` field.
+    private static func replacement(
+        _ name: String, _ spec: String, _ positional: [Value], _ keyword: [(String, Value)], _ autoIndex: inout Int
+    ) throws -> String {
+        let value: Value
+        if name.isEmpty {
+            guard autoIndex < positional.count else {
+                throw TemplateRuntimeError("replacement index \(autoIndex) out of range for positional args tuple")
+            }
+            value = positional[autoIndex]
+            autoIndex += 1
+        } else if let index = Int(name) {
+            guard index >= 0, index < positional.count else {
+                throw TemplateRuntimeError("replacement index \(index) out of range for positional args tuple")
+            }
+            value = positional[index]
+        } else {
+            guard let found = keyword.first(where: { $0.0 == name })?.1 else {
+                throw TemplateRuntimeError("format string names '\(name)' but no such keyword argument was given")
+            }
+            value = found
+        }
+        return applySpec(value, spec)
     }
 
     /// A small subset of the format-spec mini-language: `.Nf`, width and `d`.

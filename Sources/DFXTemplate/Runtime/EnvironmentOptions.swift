@@ -13,13 +13,16 @@ public struct EnvironmentOptions: Sendable {
     /// stack overflow from deep macro recursion). Render on threads with at least twice this much
     /// stack (Linux threads have 8 MB by default; lower this for 512 KB threads).
     public var maxStackBytes: Int
+    /// Which compiled templates are also lowered to the faster render form (see `TemplateLowering`).
+    public var lowering: TemplateLowering
 
     /// Options with dfx's defaults: semi-strict undefined, 10 million steps, 100 nested macro calls,
-    /// 100 levels of nesting, 1 MB of stack.
+    /// 100 levels of nesting, 1 MB of stack, everything lowered.
     public init(
         undefinedBehavior: UndefinedBehavior = .semiStrict, maxSteps: Int = 10_000_000, maxDepth: Int = 100,
-        maxNesting: Int = 100, maxStackBytes: Int = 1 << 20
+        maxNesting: Int = 100, maxStackBytes: Int = 1 << 20, lowering: TemplateLowering = .all
     ) {
+        self.lowering = lowering
         self.undefinedBehavior = undefinedBehavior
         self.maxSteps = maxSteps
         self.maxDepth = maxDepth

@@ -34,6 +34,39 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
         }
     }
 
+    /// Appends the text of a bound string or int slot to `out` without copying the value out of
+    /// the frame; false (nothing appended) for any other value or an unbound slot.
+    @inline(__always)
+    func appendText(ofSlot slot: Int, to out: inout OutputBuffer) -> Bool {
+        withUnsafeMutablePointers { header, elements in
+            guard slot < header.pointee.count else { return false }
+            switch elements[slot] {
+            case .some(.string(let text)):
+                out.appendUTF8(text)
+                return true
+            case .some(.int(let number)):
+                out.appendDecimal(number)
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// `slot.name` when the slot holds a dict or a host object (`loop`, relations), looked up
+    /// without copying the value out of the frame; nil for anything else.
+    @inline(__always)
+    func attribute(ofSlot slot: Int, _ name: String) -> Value?? {
+        withUnsafeMutablePointers { header, elements in
+            guard slot < header.pointee.count else { return nil }
+            switch elements[slot] {
+            case .some(.dictRef(let storage)): return .some(storage.get(name))
+            case .some(.object(let object)): return .some(object.attribute(name))
+            default: return nil
+            }
+        }
+    }
+
     /// Unbinds every slot (breaks `frame → macro → frame` cycles once a render is over).
     func clear() {
         withUnsafeMutablePointers { header, elements in

@@ -5,20 +5,47 @@ final class LoopState: TemplateObject, @unchecked Sendable {
 
     init(items: [Value]) { self.items = items }
 
-    func attribute(_ name: String) -> Value? {
+    /// The plain fields of `loop` (all but `cycle`), resolved from the name at compile time.
+    enum Field {
+        case index, index0, first, last, length, revindex, revindex0, depth, depth0, previtem, nextitem
+
+        /// Dispatches on the length first: comparing equal strings is cheap, unequal ones are not.
+        init?(_ name: String) {
+            let field: Field?
+            switch name.utf8.count {
+            case 4: field = name == "last" ? .last : nil
+            case 5: field = name == "index" ? .index : name == "first" ? .first : name == "depth" ? .depth : nil
+            case 6: field = name == "index0" ? .index0 : name == "length" ? .length : name == "depth0" ? .depth0 : nil
+            case 8: field = name == "revindex" ? .revindex : name == "previtem" ? .previtem : name == "nextitem" ? .nextitem : nil
+            case 9: field = name == "revindex0" ? .revindex0 : nil
+            default: field = nil
+            }
+            guard let field else { return nil }
+            self = field
+        }
+    }
+
+    /// The value of a plain field (what `attribute(_:)` returns for its name).
+    func value(of field: Field) -> Value {
         let length = items.count
+        switch field {
+        case .index: return .int(index0 + 1)
+        case .index0: return .int(index0)
+        case .first: return .bool(index0 == 0)
+        case .last: return .bool(index0 == length - 1)
+        case .length: return .int(length)
+        case .revindex: return .int(length - index0)
+        case .revindex0: return .int(length - index0 - 1)
+        case .depth: return .int(1)
+        case .depth0: return .int(0)
+        case .previtem: return index0 > 0 ? items[index0 - 1] : .undefined
+        case .nextitem: return index0 + 1 < length ? items[index0 + 1] : .undefined
+        }
+    }
+
+    func attribute(_ name: String) -> Value? {
+        if let field = Field(name) { return value(of: field) }
         switch name {
-        case "index": return .int(index0 + 1)
-        case "index0": return .int(index0)
-        case "first": return .bool(index0 == 0)
-        case "last": return .bool(index0 == length - 1)
-        case "length": return .int(length)
-        case "revindex": return .int(length - index0)
-        case "revindex0": return .int(length - index0 - 1)
-        case "depth": return .int(1)
-        case "depth0": return .int(0)
-        case "previtem": return index0 > 0 ? items[index0 - 1] : .undefined
-        case "nextitem": return index0 + 1 < length ? items[index0 + 1] : .undefined
         case "cycle":
             let position = index0
             return .function(

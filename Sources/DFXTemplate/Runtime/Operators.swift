@@ -202,7 +202,8 @@ enum Operators {
     static func order(_ left: Value, _ right: Value, _ symbol: String) throws -> Int {
         switch (left, right) {
         case (.string(let a), .string(let b)):
-            return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? -1 : (a == b ? 0 : 1)
+            // UTF-8 byte order is code point order (Python compares code points).
+            return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : (a == b ? 0 : 1)
         case (.undefined, .undefined):
             return 0
         case (.listRef(let a), .listRef(let b)):

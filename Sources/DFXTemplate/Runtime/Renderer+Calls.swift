@@ -134,7 +134,7 @@ extension Renderer {
                         span)
                 }
                 frame[definition.callerSlot] = value
-            } else if let index = parameters.firstIndex(where: { $0.0 == name }) {
+            } else if let index = definition.parameterNames.firstIndex(of: name) {
                 if index < positional.count {
                     throw fail("macro '\(definition.name)' got multiple values for argument '\(name)'", span)
                 }
@@ -154,21 +154,32 @@ extension Renderer {
         if definition.acceptsKwargs { frame[definition.kwargsSlot] = .dictRef(extras ?? DictStorage()) }
         depth += 1
         file = definition.file
-        var saved: [UInt8] = []
+        var saved = OutputBuffer()
         let mark = out.count
         if !direct { swap(&saved, &out) }
         defer {
-            if !direct { swap(&saved, &out) }
+            if !direct {
+                swap(&saved, &out)
+                saved.free()
+            }
             file = callFile
             depth -= 1
         }
         do {
-            for (index, parameter) in parameters.enumerated() where frame[index] == nil {
-                frame[index] = try parameter.1.map { try evaluate($0, frame) } ?? .undefined
+            if let lowered = definition.lowered {
+                let defaults = lowered.defaults
+                for index in defaults.indices where frame[index] == nil {
+                    frame[index] = try defaults[index]?.evaluate(self, frame) ?? .undefined
+                }
+                try run(lowered.nodes, frame)
+            } else {
+                for (index, parameter) in parameters.enumerated() where frame[index] == nil {
+                    frame[index] = try parameter.1.map { try evaluate($0, frame) } ?? .undefined
+                }
+                try execute(definition.body, frame)
             }
-            try execute(definition.body, frame)
         } catch let signal as MacroReturn {
-            if direct, out.count > mark { out.removeSubrange(mark...) }
+            if direct, out.count > mark { out.truncate(to: mark) }
             return signal.value
         } catch var error as RenderError {
             let defined = definition.file.location(Int(definition.span.start))
@@ -186,7 +197,7 @@ extension Renderer {
             }
             throw error
         }
-        return direct ? nil : .string(String(decoding: out, as: UTF8.self))
+        return direct ? nil : .string(out.string())
     }
 
     private func signatureNote(_ definition: MacroDefinition) -> String {

@@ -133,11 +133,11 @@ extension Renderer {
     /// macros and macro namespaces.
     func lookup(_ name: String) -> Value {
         if let value = context[name] { return value }
-        if let value = state.globals[name] { return value }
-        if let value = templateMacros[name] { return value }
-        if let value = state.macros[name] { return value }
-        if let macros = state.namespaces[name] { return .object(MacroNamespace(name: name, macros: macros)) }
-        return .undefined
+        // `state.freeNames` merges globals, registered macros and namespaces; this template's own
+        // macros rank between the globals and the rest.
+        guard let found = state.freeNames[name] else { return templateMacros[name] ?? .undefined }
+        if found.origin == .global || templateMacros.isEmpty { return found.value }
+        return templateMacros[name] ?? found.value
     }
 
     func attribute(of base: Value, _ name: String, _ baseExpr: Expr) throws -> Value {

@@ -7,7 +7,10 @@ final class Renderer {
     let context: [String: Value]
     let templateMacros: [String: Value]
     let undefinedBehavior: UndefinedBehavior
-    @exclusivity(unchecked) var out: [UInt8] = []
+    @exclusivity(unchecked) var out = OutputBuffer()
+    /// Where `~` chains assemble their text; used as a stack (a nested chain works above its
+    /// enclosing chain's bytes and truncates back when done).
+    @exclusivity(unchecked) var scratch = OutputBuffer()
     @exclusivity(unchecked) var file: SourceFile
     @exclusivity(unchecked) var steps = 0
     let maxSteps: Int
@@ -44,6 +47,11 @@ final class Renderer {
         self.maxSteps = state.options.maxSteps
     }
 
+    deinit {
+        out.free()
+        scratch.free()
+    }
+
     // MARK: Errors
 
     @inline(never)
@@ -73,7 +81,7 @@ final class Renderer {
         for statement in body {
             switch statement {
             case .text(let bytes):
-                out.append(contentsOf: bytes)
+                bytes.withUnsafeBufferPointer { out.append($0) }
             case .output(let expr):
                 if case .call = expr.kind {
                     if let value = try evaluateCall(expr, frame, extraKeyword: nil, direct: true) { try write(value, expr) }
@@ -144,11 +152,14 @@ final class Renderer {
 
     /// Renders `body` into a fresh buffer and returns the text.
     func capture(_ body: [Stmt], _ frame: Frame) throws -> String {
-        var saved: [UInt8] = []
+        var saved = OutputBuffer()
         swap(&saved, &out)
-        defer { swap(&saved, &out) }
+        defer {
+            swap(&saved, &out)
+            saved.free()
+        }
         try execute(body, frame)
-        return String(decoding: out, as: UTF8.self)
+        return out.string()
     }
 
     /// Appends a value's text; undefined prints nothing (lenient) or fails.

@@ -249,6 +249,13 @@ struct Lexer {
         let start = position
         let quote = bytes[position]
         var index = position + 1
+        // Most literals have no escapes: one scan to the closing quote, one decode.
+        while index < bytes.count, bytes[index] != quote, bytes[index] != UInt8(ascii: "\\") { index += 1 }
+        if index < bytes.count, bytes[index] == quote {
+            position = index + 1
+            return Token(kind: .string(String(decoding: bytes[(start + 1)..<index], as: UTF8.self)), start: start, end: position)
+        }
+        index = position + 1
         var scalars = String.UnicodeScalarView()
         var raw: [UInt8] = []
         func flush() {

@@ -4,6 +4,10 @@ final class MacroDefinition: Sendable {
     /// Parameter names in order, with default expressions; parameter `i` lives in slot `i`.
     let parameters: [(String, Expr?)]
     let body: [Stmt]
+    /// `body` and the parameter defaults lowered to nodes, when the environment lowers macros.
+    let lowered: LoweredMacro?
+    /// The parameter names, in order (for binding keyword arguments).
+    let parameterNames: [String]
     let slotCount: Int
     let varargsSlot: Int
     let kwargsSlot: Int
@@ -19,11 +23,13 @@ final class MacroDefinition: Sendable {
     init(
         name: String, parameters: [(String, Expr?)], body: [Stmt], slotCount: Int, varargsSlot: Int,
         kwargsSlot: Int, callerSlot: Int, acceptsVarargs: Bool, acceptsKwargs: Bool, acceptsCaller: Bool, file: SourceFile,
-        span: Span
+        span: Span, lower: Bool
     ) {
         self.name = name
         self.parameters = parameters
         self.body = body
+        self.lowered = lower ? LoweredMacro(body: body, parameters: parameters) : nil
+        self.parameterNames = parameters.map(\.0)
         self.slotCount = slotCount
         self.varargsSlot = varargsSlot
         self.kwargsSlot = kwargsSlot

@@ -184,11 +184,12 @@ extension Parser {
         let kwargs = scope.declare("kwargs")
         let caller = scope.declare("caller")
         let (body, _) = try parseBlockBody(tag, opener: opener)
+        definedMacroCount += 1
         return MacroDefinition(
             name: name, parameters: parameters, body: body, slotCount: scope.slotCount, varargsSlot: varargs,
             kwargsSlot: kwargs, callerSlot: caller, acceptsVarargs: scope.usedSlots.contains(varargs),
             acceptsKwargs: scope.usedSlots.contains(kwargs), acceptsCaller: scope.usedSlots.contains(caller), file: file,
-            span: Span(nameToken.start, nameToken.end))
+            span: Span(nameToken.start, nameToken.end), lower: lowerMacros)
     }
 
     /// `{% call(args) macro(...) %}body{% endcall %}`.

@@ -5,17 +5,22 @@ struct Parser {
     var index = 0
     var scope: FunctionScope
     let maxNesting: Int
+    /// Whether macro definitions are also lowered to nodes (`TemplateLowering`).
+    let lowerMacros: Bool
     var nesting = 0
     /// Top-level definitions, in order.
     var blocks: [ParsedBlock] = []
     /// Top-level macros (and tests) by name.
     var topLevelMacros: [String: MacroDefinition] = [:]
+    /// How many macro definitions (macros, tests, `caller` bodies) this parse has made.
+    var definedMacroCount = 0
     var blockDepth = 0
 
-    init(file: SourceFile, tokens: [Token], maxNesting: Int) {
+    init(file: SourceFile, tokens: [Token], maxNesting: Int, lowerMacros: Bool = false) {
         self.file = file
         self.tokens = tokens
         self.maxNesting = maxNesting
+        self.lowerMacros = lowerMacros
         self.scope = FunctionScope(parent: nil)
     }
 

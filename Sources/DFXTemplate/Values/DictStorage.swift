@@ -23,6 +23,14 @@ public final class DictStorage: @unchecked Sendable {
         values.reserveCapacity(capacity)
     }
 
+    /// A dict of distinct, hashable `keys` (checked by the caller) with parallel `values`.
+    init(distinctKeys keys: [Value], values: [Value]) {
+        self.isNamespace = false
+        self.keys = keys
+        self.values = values
+        if keys.count > DictStorage.indexThreshold { rebuildIndex() }
+    }
+
     /// The number of entries.
     public var count: Int { keys.count }
 

@@ -1,0 +1,24 @@
+/// `base.name`.
+final class AttributeNode: ExprNode, @unchecked Sendable {
+    let base: ExprNode
+    let name: String
+    /// When the base is a variable of this frame: its slot (dicts and objects are then read in place), else -1.
+    let localSlot: Int
+
+    init(_ expr: Expr, base: ExprNode, name: String) {
+        self.base = base
+        self.name = name
+        if let variable = base as? NameNode, variable.slot >= 0, variable.depth == 0 { localSlot = variable.slot } else { localSlot = -1 }
+        super.init(expr)
+    }
+
+    override func evaluate(_ renderer: Renderer, _ frame: Frame) throws -> Value {
+        if localSlot >= 0, let entry = frame.attribute(ofSlot: localSlot, name) { return entry ?? .undefined }
+        let value = try base.evaluate(renderer, frame)
+        switch value {
+        case .dictRef(let storage): return storage.get(name) ?? .undefined
+        case .object(let object): return object.attribute(name) ?? .undefined
+        default: return try renderer.attribute(of: value, name, base.expr)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// `then if condition else otherwise` (no `else`: undefined).
+final class ConditionalNode: ExprNode, @unchecked Sendable {
+    let condition: ExprNode
+    let then: ExprNode
+    let otherwise: ExprNode?
+
+    init(_ expr: Expr, condition: ExprNode, then: ExprNode, otherwise: ExprNode?) {
+        self.condition = condition
+        self.then = then
+        self.otherwise = otherwise
+        super.init(expr)
+    }
+
+    override func evaluate(_ renderer: Renderer, _ frame: Frame) throws -> Value {
+        if try renderer.truthy(try condition.evaluate(renderer, frame), condition) {
+            return try then.evaluate(renderer, frame)
+        }
+        guard let otherwise else { return .undefined }
+        return try otherwise.evaluate(renderer, frame)
+    }
+}

@@ -1,0 +1,13 @@
+/// The render-time form of an expression: a tree of classes evaluated by virtual dispatch, so the
+/// renderer borrows child nodes instead of copying enum payloads (every payload copy is a retain).
+/// Kinds without a node of their own (lists, dicts, slices, tests, arithmetic ...) fall back to the
+/// enum evaluator with the original `Expr`, which is also kept for error messages.
+class ExprNode: @unchecked Sendable {
+    let expr: Expr
+
+    init(_ expr: Expr) { self.expr = expr }
+
+    func evaluate(_ renderer: Renderer, _ frame: Frame) throws -> Value {
+        try renderer.evaluate(expr, frame)
+    }
+}

@@ -1,0 +1,63 @@
+/// `{% for target in iterable if condition %} body {% else %} otherwise {% endfor %}`.
+final class LoopNode: StmtNode, @unchecked Sendable {
+    let target: AssignTarget
+    /// The slot of a plain-name target, else -1.
+    let targetSlot: Int
+    let iterable: ExprNode
+    let condition: ExprNode?
+    let body: NodeList<StmtNode>
+    let otherwise: NodeList<StmtNode>?
+    let loopSlot: Int?
+    let span: Span
+
+    init(_ statement: Stmt, loop: ForLoop) {
+        target = loop.target
+        if case .slot(let slot, _) = loop.target { targetSlot = slot } else { targetSlot = -1 }
+        iterable = Lowering.expression(loop.iterable)
+        condition = loop.condition.map(Lowering.expression)
+        body = Lowering.statements(loop.body)
+        otherwise = loop.otherwise.map(Lowering.statements)
+        loopSlot = loop.loopSlot
+        span = loop.span
+        super.init(statement)
+    }
+
+    @inline(__always)
+    private func bind(_ item: Value, _ renderer: Renderer, _ frame: Frame) throws {
+        if targetSlot >= 0 {
+            frame[targetSlot] = item
+        } else {
+            try renderer.assign(target, item, frame)
+        }
+    }
+
+    override func execute(_ renderer: Renderer, _ frame: Frame) throws {
+        let source = try iterable.evaluate(renderer, frame)
+        var items = try renderer.iterate(source, iterable.expr)
+        if let condition {
+            var kept: [Value] = []
+            for item in items {
+                try renderer.step(span)
+                try bind(item, renderer, frame)
+                if try renderer.truthy(try condition.evaluate(renderer, frame), condition) { kept.append(item) }
+            }
+            items = kept
+        }
+        if items.isEmpty {
+            if let otherwise { try renderer.run(otherwise, frame) }
+            return
+        }
+        var state: LoopState?
+        if let loopSlot {
+            let created = LoopState(items: items)
+            state = created
+            frame[loopSlot] = .object(created)
+        }
+        for position in items.indices {
+            try renderer.step(span)
+            state?.index0 = position
+            try bind(items[position], renderer, frame)
+            try renderer.run(body.refs, frame)
+        }
+    }
+}

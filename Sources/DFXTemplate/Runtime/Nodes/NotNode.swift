@@ -1,0 +1,13 @@
+/// `not operand`.
+final class NotNode: ExprNode, @unchecked Sendable {
+    let operand: ExprNode
+
+    init(_ expr: Expr, operand: ExprNode) {
+        self.operand = operand
+        super.init(expr)
+    }
+
+    override func evaluate(_ renderer: Renderer, _ frame: Frame) throws -> Value {
+        .bool(!(try renderer.truthy(try operand.evaluate(renderer, frame), operand)))
+    }
+}

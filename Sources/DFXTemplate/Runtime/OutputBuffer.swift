@@ -1,0 +1,89 @@
+/// The bytes a render has produced so far: manually grown memory, so that appending a short run of
+/// text is a capacity check and a copy (an `[UInt8]` append costs a uniqueness check and a generic
+/// call each time). Owned by exactly one `Renderer` (moved with `swap`, never copied); the owner
+/// calls `free()` once.
+struct OutputBuffer {
+    private var base: UnsafeMutablePointer<UInt8>?
+    private(set) var count = 0
+    private var capacity = 0
+
+    init() {}
+
+    /// Makes room for `extra` more bytes.
+    mutating func reserve(_ extra: Int) {
+        let needed = count + extra
+        if needed <= capacity { return }
+        let newCapacity = max(needed, capacity * 2, 256)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        if let base {
+            grown.initialize(from: base, count: count)
+            base.deallocate()
+        }
+        base = grown
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { reserve(bytes.count) }
+        guard let base else { return }
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { reserve(1) }
+        guard let base else { return }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends a string's UTF-8 bytes.
+    @inline(__always)
+    mutating func appendUTF8(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            for byte in text.utf8 { append(byte) }
+        }
+    }
+
+    /// Appends an integer's decimal digits without building a String.
+    mutating func appendDecimal(_ number: Int) {
+        if number < 0 { append(0x2D) }
+        let magnitude = number.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        var rest = magnitude
+        while divisor > 0 {
+            append(UInt8(truncatingIfNeeded: rest / divisor) + 0x30)
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// Drops the bytes from `mark` on.
+    mutating func truncate(to mark: Int) {
+        if mark >= 0 && mark < count { count = mark }
+    }
+
+    /// The text from byte `mark` on.
+    func string(from mark: Int) -> String {
+        guard let base, mark < count else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: base + mark, count: count - mark), as: UTF8.self)
+    }
+
+    /// The text so far.
+    func string() -> String {
+        guard let base else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    }
+
+    /// Releases the memory; the buffer is empty afterwards.
+    mutating func free() {
+        base?.deallocate()
+        base = nil
+        count = 0
+        capacity = 0
+    }
+}
