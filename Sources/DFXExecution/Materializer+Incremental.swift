@@ -11,7 +11,6 @@ extension Materializer {
     ) throws -> Int {
         let staged = intermediate(target, "tmp")
         do {
-            dropQuietly(staged)
             try run(CreateTableAsStatement(relation: staged, select: select, unlogged: true))
             let existing = try columns(target)
             let incoming = try columns(staged)

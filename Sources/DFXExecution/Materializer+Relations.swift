@@ -6,7 +6,6 @@ extension Materializer {
     /// missing table (PostgreSQL checks every name when it creates the view).
     public func buildView(_ target: RelationName, select: String, extras: [any SQLStatement] = []) throws {
         let built = intermediate(target, "tmp")
-        dropQuietly(built)
         try swap(into: target, from: built, type: .view, viewSelect: select, extras: extras) {
             try run(CreateViewStatement(relation: built, select: select))
             if dialect.kind == .sqlite {
@@ -21,7 +20,6 @@ extension Materializer {
         let built = intermediate(target, "tmp")
         let rows: Int
         do {
-            dropQuietly(built)
             let reported = try run(CreateTableAsStatement(relation: built, select: select))
             rows = dialect.reportsCreateTableAsRows ? reported : try count(built)
         } catch {

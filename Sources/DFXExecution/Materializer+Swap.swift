@@ -26,7 +26,8 @@ extension Materializer {
             // other, so they take one lock first (AdvisoryLockStatement.viewSwaps); table swaps
             // without dependent views, most of a run, go on in parallel. The probe reads catalogs
             // only (pg_get_viewdef would lock the views it reads).
-            let touchesViews = try type == .view || hasDependents(target)
+            let hasDependentViews = try type == .view ? true : hasDependents(target)
+            let touchesViews = type == .view || hasDependentViews
             let backup = intermediate(target, "backup")
             try transaction {
                 // Serialize with other dfx runs swapping the same relation, then look at what is
@@ -36,7 +37,8 @@ extension Materializer {
                 let old = try relationType(target)
                 // Dependent views are dropped before the relation is locked: readers lock a view
                 // before the tables it reads, and taking the same order never deadlocks them.
-                var dependents = try dropDependents(of: target, exists: old != nil)
+                // (A table the probe found no view on is looked at once, under its lock, below.)
+                var dependents = try dropDependents(of: target, exists: old != nil && (old != .table || hasDependentViews))
                 if old == .table {
                     // Lock the table, then look again: a view another session created on it since
                     // the listing is dropped (and recreated) too, and none can appear from now on.

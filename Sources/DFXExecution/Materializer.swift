@@ -83,7 +83,8 @@ public struct Materializer {
     }
 
     /// `relation` renamed with `marker` and the invocation suffix, kept within the dialect's
-    /// identifier length.
+    /// identifier length. The suffix is unique to the invocation and every intermediate is dropped
+    /// when its node fails, so none is there before it is created (no round trip to check).
     func intermediate(_ relation: RelationName, _ marker: String) -> RelationName {
         let tail = "__dfx_" + marker + "_" + suffix
         var base = relation.name
