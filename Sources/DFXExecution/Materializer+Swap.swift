@@ -31,10 +31,11 @@ extension Materializer {
             let backup = intermediate(target, "backup")
             try transaction {
                 // Serialize with other dfx runs swapping the same relation, then look at what is
-                // there now (another run may have replaced it while this one was building).
-                if touchesViews { try run(AdvisoryLockStatement.viewSwaps) }
-                try run(AdvisoryLockStatement(relation: target))
-                let old = try relationType(target)
+                // there now (another run may have replaced it while this one was building). The
+                // locks and the look are one round trip, as are the locking of a table and the
+                // second look, and everything after the build.
+                let locks = try texts((touchesViews ? [AdvisoryLockStatement.viewSwaps] : []) + [AdvisoryLockStatement(relation: target)])
+                let old = RelationTypeQuery.decode(try rows(after: locks, RelationTypeQuery(relation: target)))
                 // Dependent views are dropped before the relation is locked: readers lock a view
                 // before the tables it reads, and taking the same order never deadlocks them.
                 // (A table the probe found no view on is looked at once, under its lock, below.)
@@ -43,27 +44,33 @@ extension Materializer {
                     // Lock the table, then look again: a view another session created on it since
                     // the listing is dropped (and recreated) too, and none can appear from now on.
                     // (A view is not locked: PostgreSQL would lock the tables it reads as well.)
-                    try run(LockRelationStatement(relation: target))
+                    let lock = try texts([LockRelationStatement(relation: target)])
                     if dialect.supportsAdvisoryLocks {
                         let known = Set(dependents.map(\.relation.flatName))
-                        let late = try dropDependents(of: target, exists: true).filter { !known.contains($0.relation.flatName) }
+                        let listed = ListDependentViewsQuery.decode(try rows(after: lock, ListDependentViewsQuery(relation: target)))
+                        let late = listed.filter { !known.contains($0.relation.flatName) }
+                        try dropDependents(late, of: target)
                         dependents += late
+                    } else {
+                        try runBatch(lock)
                     }
                 }
                 try buildInside?()
-                var backedUp: RelationType?
+                var tail: [any SQLStatement] = []
                 if let old {
                     if old == .view && !dialect.supportsViewRename {
-                        try run(DropRelationStatement(relation: target, type: .view))
+                        tail.append(DropRelationStatement(relation: target, type: .view))
+                        tail.append(RenameRelationStatement(relation: built, newName: target.name, type: type, viewDefinition: viewSelect))
                     } else {
-                        try run(RenameRelationStatement(relation: target, newName: backup.name, type: old))
-                        backedUp = old
+                        tail.append(RenameRelationStatement(relation: target, newName: backup.name, type: old))
+                        tail.append(RenameRelationStatement(relation: built, newName: target.name, type: type, viewDefinition: viewSelect))
+                        tail.append(DropRelationStatement(relation: backup, type: old))
                     }
+                } else {
+                    tail.append(RenameRelationStatement(relation: built, newName: target.name, type: type, viewDefinition: viewSelect))
                 }
-                try run(RenameRelationStatement(relation: built, newName: target.name, type: type, viewDefinition: viewSelect))
-                if let backedUp { try run(DropRelationStatement(relation: backup, type: backedUp)) }
-                for view in dependents.sorted(by: { $0.depth < $1.depth }) { try execute(view.createStatement) }
-                for extra in extras { try run(extra) }
+                let recreate = dependents.sorted(by: { $0.depth < $1.depth }).map(\.createStatement)
+                try runBatch(try texts(tail) + recreate + texts(extras))
             }
         } catch {
             dropQuietly(built)
@@ -76,17 +83,21 @@ extension Materializer {
     private func dropDependents(of relation: RelationName, exists: Bool) throws -> [DependentView] {
         guard exists else { return [] }
         let dependents = ListDependentViewsQuery.decode(try rows(ListDependentViewsQuery(relation: relation)))
+        try dropDependents(dependents, of: relation)
+        return dependents
+    }
+
+    /// Refuses when a dependent is not managed by dfx, else drops them deepest first, in one message.
+    private func dropDependents(_ dependents: [DependentView], of relation: RelationName? = nil) throws {
         let unmanaged = dependents.filter { !managedRelations.contains($0.relation.flatName) }
         if !unmanaged.isEmpty {
+            let name = relation.map(\.description) ?? "the relation"
             throw MaterializationError(
-                "cannot replace \(relation): views not managed by dfx depend on it: "
+                "cannot replace \(name): views not managed by dfx depend on it: "
                     + unmanaged.map(\.relation.flatName).joined(separator: ", "),
                 hint: "drop or recreate those views after the run, or make them models of this project")
         }
-        for view in dependents.sorted(by: { $0.depth > $1.depth }) {
-            try run(DropRelationStatement(relation: view.relation, type: view.type))
-        }
-        return dependents
+        try runBatch(texts(dependents.sorted(by: { $0.depth > $1.depth }).map { DropRelationStatement(relation: $0.relation, type: $0.type) }))
     }
 
     /// Whether any view reads `relation` (true inside an open transaction, where a failed probe

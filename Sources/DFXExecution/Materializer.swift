@@ -65,6 +65,28 @@ public struct Materializer {
         return result
     }
 
+    /// The texts of `statements`, rendered for this connection.
+    func texts(_ statements: [any SQLStatement]) throws -> [String] {
+        var texts: [String] = []
+        for statement in statements { texts += try statement.render(dialect) }
+        return texts
+    }
+
+    /// Runs `texts` (dfx's own statements, never a model's SQL, whose error positions must stay
+    /// its own) as one message: one round trip instead of one each. Each is recorded.
+    func runBatch(_ texts: [String]) throws {
+        guard !texts.isEmpty else { return }
+        for sql in texts { log.record(sql) }
+        try connection.execute(texts.joined(separator: ";\n"))
+    }
+
+    /// `prefix` (recorded) then the introspection `query`, in one message; the query's rows.
+    func rows(after prefix: [String], _ query: any SQLStatement) throws -> [[String?]] {
+        for sql in prefix { log.record(sql) }
+        let queries = try query.render(dialect)
+        return try connection.fetch((prefix + queries).joined(separator: ";\n")).textRows
+    }
+
     /// The rows of an introspection query, as text.
     func rows(_ statement: any SQLStatement) throws -> [[String?]] {
         var rows: [[String?]] = []
