@@ -12,6 +12,8 @@
 ///
 /// The key may be composite; with `nullSafe` (the default) key parts that are NULL on both sides
 /// match, so a source row with a NULL key part replaces its old version instead of duplicating it.
+/// On PostgreSQL that match is split so that the planner can hash-join (see `KeyMatch`): the first
+/// delete matches with `=`, a second one handles source rows with a NULL key part.
 /// `incrementalPredicates` are ANDed to the match condition and may use the aliases of
 /// `IncrementalAliases`.
 public struct DeleteInsertStatement: SQLStatement, Hashable {
@@ -38,11 +40,12 @@ public struct DeleteInsertStatement: SQLStatement, Hashable {
     public func render(_ dialect: SQLDialect) throws(SQLRenderError) -> [String] {
         let match = KeyMatch(uniqueKey: uniqueKey, predicates: incrementalPredicates, nullSafe: nullSafe)
         try match.validate(statement: "delete+insert into \(target)")
+        let split = match.splitsNullSafeMatch(dialect)
         let delete =
             "delete from " + target.rendered(dialect) + " as " + dialect.quoteIdentifier(IncrementalAliases.target)
             + "\nwhere exists (\n  select 1\n  from " + source.rendered(dialect, alias: IncrementalAliases.source)
-            + "\n  where " + match.rendered(dialect) + "\n)"
+            + "\n  where " + (split ? match.renderedWithEquality(dialect) : match.rendered(dialect)) + "\n)"
         let insert = try InsertSelectStatement(relation: target, columns: columns, source: source).render(dialect)
-        return [delete] + insert
+        return [delete] + (split ? [match.deleteNullKeyMatches(target: target, source: source, dialect)] : []) + insert
     }
 }

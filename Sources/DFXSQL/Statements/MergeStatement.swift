@@ -1,8 +1,12 @@
 /// The merge incremental strategy: update target rows that match a source row by unique key,
 /// insert the source rows that match none.
 ///
-/// PostgreSQL (15+, see `SQLDialect.supportsMerge`): one `merge into ... using ... on ... when
-/// matched then update set ... when not matched then insert ...`.
+/// PostgreSQL (15+, see `SQLDialect.supportsMerge`): `merge into ... using ... on ... when matched
+/// then update set ... when not matched then insert ...`, matching with `=`; when the match is
+/// null-safe (the default) a `delete` first removes the target rows that a source row with a NULL
+/// key part replaces (they are then inserted), so NULL key parts still match each other while the
+/// merge stays a hash join. (For those rows, `merge_update_columns` does not apply: the whole row
+/// is replaced.)
 ///
 /// SQLite has no MERGE. Its `insert ... on conflict do update` needs a unique index on the key,
 /// which an existing table with duplicate keys cannot get and which never treats NULL keys as
@@ -57,11 +61,15 @@ public struct MergeStatement: SQLStatement, Hashable {
         let from = self.source.rendered(dialect, alias: IncrementalAliases.source)
 
         if dialect.supportsMerge {
+            // Null-safe on PostgreSQL: rows whose key has a NULL part are replaced by a delete
+            // first (they then match nothing and are inserted); the merge itself matches with `=`,
+            // which PostgreSQL can hash-join (see KeyMatch.splitsNullSafeMatch).
+            let split = match.splitsNullSafeMatch(dialect)
             var sql = "merge into " + target.rendered(dialect) + destAlias + "\nusing " + from
-                + "\non " + match.rendered(dialect)
+                + "\non " + (split ? match.renderedWithEquality(dialect) : match.rendered(dialect))
             if !assignments.isEmpty { sql += "\nwhen matched then update set " + assignments }
             sql += "\nwhen not matched then insert (" + insertList + ")\nvalues (" + sourceValues + ")"
-            return [sql]
+            return (split ? [match.deleteNullKeyMatches(target: target, source: self.source, dialect)] : []) + [sql]
         }
         let insert = "insert into " + target.rendered(dialect) + " (" + insertList + ")\nselect " + sourceValues
             + "\nfrom " + from + "\nwhere not exists (\n  select 1\n  from " + target.rendered(dialect) + destAlias

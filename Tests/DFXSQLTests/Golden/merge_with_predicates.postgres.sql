@@ -1,10 +1,22 @@
+delete from "analytics"."orders" as "dbt_internal_dest"
+using (
+  select * from (
+select 4 as id, 'eu' as region, 44 as amount
+union all select 1, 'us', 1
+) as "dbt_internal_source"
+  where "dbt_internal_source"."id" is null or "dbt_internal_source"."region" is null
+) as "dbt_internal_source"
+where "dbt_internal_dest"."id" is not distinct from "dbt_internal_source"."id"
+    and "dbt_internal_dest"."region" is not distinct from "dbt_internal_source"."region"
+    and (dbt_internal_dest.amount < 100);
+
 merge into "analytics"."orders" as "dbt_internal_dest"
 using (
 select 4 as id, 'eu' as region, 44 as amount
 union all select 1, 'us', 1
 ) as "dbt_internal_source"
-on "dbt_internal_dest"."id" is not distinct from "dbt_internal_source"."id"
-    and "dbt_internal_dest"."region" is not distinct from "dbt_internal_source"."region"
+on "dbt_internal_dest"."id" = "dbt_internal_source"."id"
+    and "dbt_internal_dest"."region" = "dbt_internal_source"."region"
     and (dbt_internal_dest.amount < 100)
 when matched then update set "amount" = "dbt_internal_source"."amount"
 when not matched then insert ("id", "region", "amount")
