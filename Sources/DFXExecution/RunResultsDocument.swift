@@ -22,14 +22,7 @@ public struct RunResultsDocument: Sendable {
     public func bytes() -> [UInt8] {
         var json = JSONWriter(pretty: true)
         json.beginObject()
-        json.key("metadata")
-        json.beginObject()
-        json.key("dbt_schema_version"); json.string("https://schemas.getdbt.com/dbt/run-results/v6.json")
-        json.key("dbt_version"); json.string("dfx")
-        json.key("generated_at"); json.string(generatedAt)
-        json.key("invocation_id"); json.string(invocationID)
-        json.key("env"); json.beginObject(); json.endObject()
-        json.endObject()
+        ArtifactMetadata(schemaVersion: "https://schemas.getdbt.com/dbt/run-results/v6.json", generatedAt: generatedAt, invocationID: invocationID).write(&json)
         json.key("results")
         json.beginArray()
         for result in results { write(result, &json) }
