@@ -59,9 +59,9 @@
   {%- endcall -%}
 
   {%- call statement('deletions') -%}
-    delete from {{ source('raw', 'customers') }}
-    where {{ gen_hash('customer_id + ' ~ day * 13, 66) }} % 10 = 0
-      and customer_id not in (select customer_id from {{ source('raw', 'orders') }})
+    delete from {{ source('raw', 'customers') }} as c
+    where {{ gen_hash('c.customer_id + ' ~ day * 13, 66) }} % 10 = 0
+      and not exists (select 1 from {{ source('raw', 'orders') }} as o where o.customer_id = c.customer_id)
   {%- endcall -%}
 
   {%- call statement('state') -%}
