@@ -9,9 +9,10 @@ import DFXTemplate
 /// Statements run only when `execute` is true; a command that has no warehouse (none passed)
 /// reports which command to use instead.
 enum DatabaseContext {
-    /// The context values for one render, with `database` (nil: no warehouse) and the adapter to
-    /// extend with it (nil: keep the global one).
-    static func values(database: TemplateDatabase?, adapter: AdapterObject?) -> [String: Value] {
+    /// Adds to one render's context the functions over `database` (nil: no warehouse) and the
+    /// adapter extended with it (nil: keep the global one). Inserted in place: this runs once per
+    /// node on the compile path.
+    static func add(to values: inout [String: Value], database: TemplateDatabase?, adapter: AdapterObject?) {
         let results = StatementResults()
         let statement = NativeFunction("statement") { arguments in
             guard let database else { throw unavailableError("statement") }
@@ -35,12 +36,12 @@ enum DatabaseContext {
             }
             return results.get(name) ?? .none
         }
-        var values: [String: Value] = ["__dfx_statement": .function(statement), "load_result": .function(load)]
+        values["__dfx_statement"] = .function(statement)
+        values["load_result"] = .function(load)
         if var adapter {
             adapter.database = database
             values["adapter"] = .object(adapter)
         }
-        return values
     }
 
     /// `adapter.get_columns_in_relation(relation)` / `adapter.get_relation(database, schema, identifier)`.

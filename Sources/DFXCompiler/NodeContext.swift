@@ -61,8 +61,7 @@ struct NodeContext {
         let this = RelationValue(
             database: node.database, schema: node.schema, identifier: node.alias.isEmpty ? node.name : node.alias,
             dialect: dialect, type: node.materialized == "view" ? "view" : "table")
-        var values = DatabaseContext.values(database: database, adapter: adapter)
-        values.merge([
+        var values: [String: Value] = [
             "ref": .function(ref),
             "source": .function(source),
             "config": .object(ConfigObject(values: node.config, recorder: recording ? recorder : nil)),
@@ -70,7 +69,8 @@ struct NodeContext {
             "model": modelValue(node),
             "is_incremental": .function(NativeFunction("is_incremental") { _ in .bool(isIncremental) }),
             "execute": .bool(!recording),
-        ]) { _, new in new }
+        ]
+        DatabaseContext.add(to: &values, database: database, adapter: adapter)
         return values
     }
 

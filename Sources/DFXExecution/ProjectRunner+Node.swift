@@ -102,11 +102,9 @@ extension ProjectRunner {
             let rows = try materializer.loadSeed(relation, seed: seed, extras: extras)
             return NodeWork(message: "INSERT \(rows)", rows: rows, rowCount: rows)
         case .model:
-            let (message, rows, code, count) = try buildModel(node, relation: relation, materializer: materializer)
-            return NodeWork(message: message, rows: rows, code: code, rowCount: count)
+            return try buildModel(node, relation: relation, materializer: materializer)
         case .snapshot:
-            let (message, rows, code, count) = try buildSCD2(node, relation: relation, materializer: materializer)
-            return NodeWork(message: message, rows: rows, code: code, rowCount: count)
+            return try buildSCD2(node, relation: relation, materializer: materializer)
         case .test:
             return try runTest(node, materializer: materializer)
         default:
@@ -114,30 +112,30 @@ extension ProjectRunner {
         }
     }
 
-    /// A model, by its materialization: returns its message, rows affected, compiled SQL and the
-    /// relation's row count when the build created every row.
-    func buildModel(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?, Int?) {
+    /// A model, by its materialization: its message, rows affected, compiled SQL and the relation's
+    /// row count when the build created every row.
+    func buildModel(_ node: Node, relation: RelationName, materializer: Materializer) throws -> NodeWork {
         let extras = try RelationExtras.statements(for: node, relation: relation, type: node.materialized == "view" ? .view : .table)
         switch node.materialized {
         case "view":
             let sql = try compiled(node, incremental: false, materializer: materializer)
             try materializer.buildView(relation, select: sql, extras: extras)
-            return ("created view \(relation)", nil, sql, nil)
+            return NodeWork(message: "created view \(relation)", code: sql)
         case "table":
             let sql = try compiled(node, incremental: false, materializer: materializer)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
-            return ("created table \(relation)", rows, sql, rows)
+            return NodeWork(message: "created table \(relation)", rows: rows, code: sql, rowCount: rows)
         case "incremental":
             let settings = try IncrementalSettings(config: node.config)
             let existing = try materializer.relationType(relation)
             if existing == .table && !options.fullRefresh {
                 let sql = try compiled(node, incremental: true, materializer: materializer)
                 let rows = try materializer.applyIncremental(relation, select: sql, settings: settings, extras: extras)
-                return ("\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows, sql, nil)
+                return NodeWork(message: "\(settings.strategy.rawValue) \(rows) rows into \(relation)", rows: rows, code: sql)
             }
             let sql = try compiled(node, incremental: false, materializer: materializer)
             let rows = try materializer.buildTable(relation, select: sql, extras: extras)
-            return ("created incremental table \(relation)", rows, sql, rows)
+            return NodeWork(message: "created incremental table \(relation)", rows: rows, code: sql, rowCount: rows)
         case "scd2":
             return try buildSCD2(node, relation: relation, materializer: materializer)
         default:

@@ -7,7 +7,7 @@ extension ProjectRunner {
     /// `--full-refresh` rebuilds an `scd2` model's history only when it sets
     /// `allow_history_rebuild: true`; otherwise the run is an ordinary incremental one. Snapshots
     /// are never rebuilt (as in dbt).
-    public func buildSCD2(_ node: Node, relation: RelationName, materializer: Materializer) throws -> (String, Int?, String?, Int?) {
+    func buildSCD2(_ node: Node, relation: RelationName, materializer: Materializer) throws -> NodeWork {
         let kind: SCD2Settings.Kind = node.resourceType == .snapshot ? .snapshot : .model
         let settings = try SCD2Settings(config: node.config, kind: kind)
         let sql = try compiled(node, incremental: false, materializer: materializer)
@@ -20,6 +20,6 @@ extension ProjectRunner {
         if kind == .model && options.fullRefresh && !settings.allowHistoryRebuild && !outcome.created {
             message += "; history kept: --full-refresh rebuilds it only with allow_history_rebuild: true"
         }
-        return (message, outcome.inserted + outcome.closed, sql, nil)
+        return NodeWork(message: message, rows: outcome.inserted + outcome.closed, code: sql)
     }
 }
