@@ -1,136 +1,85 @@
 /// MD5 and SHA-256 over bytes, for file checksums in artifacts (dbt writes sha256), dbt-compatible
 /// test names (md5 of long names) and stable hashes. Not for security.
+///
+/// Both read the input in place (a string's UTF-8 storage, an array's buffer): only the last one or
+/// two padded blocks are copied. `dfx compile` hashes every file of a project, so the rounds run
+/// on registers with the round variables renamed instead of shifted (SHA-256 in `SHA256Core`).
 public enum Digest {
     /// Lower-case hex SHA-256 of `text`'s UTF-8 bytes.
-    public static func sha256Hex(_ text: String) -> String { hex(sha256(Array(text.utf8))) }
+    public static func sha256Hex(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { hex(SHA256Core.hash(UnsafeRawBufferPointer($0))) }
+    }
+
+    /// Lower-case hex SHA-256 of `text`'s UTF-8 bytes (a slice of a larger string, not copied).
+    public static func sha256Hex(_ text: Substring) -> String {
+        var text = text
+        return text.withUTF8 { hex(SHA256Core.hash(UnsafeRawBufferPointer($0))) }
+    }
 
     /// Lower-case hex MD5 of `text`'s UTF-8 bytes.
-    public static func md5Hex(_ text: String) -> String { hex(md5(Array(text.utf8))) }
+    public static func md5Hex(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { hex(MD5Core.hash(UnsafeRawBufferPointer($0))) }
+    }
 
+    /// Lower-case hex of `bytes`.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        bytes.withUnsafeBytes { hex($0) }
     }
 
     /// SHA-256 (FIPS 180-4).
     public static func sha256(_ message: [UInt8]) -> [UInt8] {
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
-        )
-        var data = message
-        let bitLength = UInt64(message.count) &* 8
-        data.append(0x80)
-        data.append(contentsOf: repeatElement(0, count: (119 - message.count % 64) % 64))
-        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        // The rounds run on raw buffers: with checked array subscripts they cost ~3x as much, and
-        // `dfx compile` hashes every file of a project.
-        var w = [UInt32](repeating: 0, count: 64)
-        data.withUnsafeBufferPointer { bytes in
-            w.withUnsafeMutableBufferPointer { w in
-                sha256Constants.withUnsafeBufferPointer { k in
-                    for chunk in stride(from: 0, to: bytes.count, by: 64) {
-                        for i in 0..<16 {
-                            let b = chunk + i * 4
-                            w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
-                        }
-                        for i in 16..<64 {
-                            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                        }
-                        var a = h.0, b = h.1, c = h.2, d = h.3, e = h.4, f = h.5, g = h.6, hh = h.7
-                        for i in 0..<64 {
-                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                            let ch = (e & f) ^ (~e & g)
-                            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                            let maj = (a & b) ^ (a & c) ^ (b & c)
-                            let t2 = s0 &+ maj
-                            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                        }
-                        h.0 = h.0 &+ a; h.1 = h.1 &+ b; h.2 = h.2 &+ c; h.3 = h.3 &+ d
-                        h.4 = h.4 &+ e; h.5 = h.5 &+ f; h.6 = h.6 &+ g; h.7 = h.7 &+ hh
-                    }
-                }
-            }
-        }
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-            for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
-        }
-        return out
+        message.withUnsafeBytes { SHA256Core.hash($0) }
     }
-
-    private static let sha256Constants: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
 
     /// MD5 (RFC 1321).
     public static func md5(_ message: [UInt8]) -> [UInt8] {
-        let s: [UInt32] = [
-            7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-            4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-        ]
-        var k = [UInt32](repeating: 0, count: 64)
-        // K[i] = floor(abs(sin(i + 1)) * 2^32), precomputed to avoid Foundation.
-        let table: [UInt32] = [
-            0xd76a_a478, 0xe8c7_b756, 0x2420_70db, 0xc1bd_ceee, 0xf57c_0faf, 0x4787_c62a, 0xa830_4613, 0xfd46_9501,
-            0x6980_98d8, 0x8b44_f7af, 0xffff_5bb1, 0x895c_d7be, 0x6b90_1122, 0xfd98_7193, 0xa679_438e, 0x49b4_0821,
-            0xf61e_2562, 0xc040_b340, 0x265e_5a51, 0xe9b6_c7aa, 0xd62f_105d, 0x0244_1453, 0xd8a1_e681, 0xe7d3_fbc8,
-            0x21e1_cde6, 0xc337_07d6, 0xf4d5_0d87, 0x455a_14ed, 0xa9e3_e905, 0xfcef_a3f8, 0x676f_02d9, 0x8d2a_4c8a,
-            0xfffa_3942, 0x8771_f681, 0x6d9d_6122, 0xfde5_380c, 0xa4be_ea44, 0x4bde_cfa9, 0xf6bb_4b60, 0xbebf_bc70,
-            0x289b_7ec6, 0xeaa1_27fa, 0xd4ef_3085, 0x0488_1d05, 0xd9d4_d039, 0xe6db_99e5, 0x1fa2_7cf8, 0xc4ac_5665,
-            0xf429_2244, 0x432a_ff97, 0xab94_23a7, 0xfc93_a039, 0x655b_59c3, 0x8f0c_cc92, 0xffef_f47d, 0x8584_5dd1,
-            0x6fa8_7e4f, 0xfe2c_e6e0, 0xa301_4314, 0x4e08_11a1, 0xf753_7e82, 0xbd3a_f235, 0x2ad7_d2bb, 0xeb86_d391,
-        ]
-        for i in 0..<64 { k[i] = table[i] }
-        var a0: UInt32 = 0x6745_2301, b0: UInt32 = 0xefcd_ab89, c0: UInt32 = 0x98ba_dcfe, d0: UInt32 = 0x1032_5476
-        var data = message
-        let bitLength = UInt64(message.count) &* 8
-        data.append(0x80)
-        while data.count % 64 != 56 { data.append(0) }
-        for shift in stride(from: 0, through: 56, by: 8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var m = [UInt32](repeating: 0, count: 16)
-        for chunk in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                let b = chunk + i * 4
-                m[i] = UInt32(data[b]) | UInt32(data[b + 1]) << 8 | UInt32(data[b + 2]) << 16 | UInt32(data[b + 3]) << 24
-            }
-            var a = a0, b = b0, c = c0, d = d0
-            for i in 0..<64 {
-                var f: UInt32
-                var g: Int
-                switch i {
-                case 0..<16: f = (b & c) | (~b & d); g = i
-                case 16..<32: f = (d & b) | (~d & c); g = (5 * i + 1) % 16
-                case 32..<48: f = b ^ c ^ d; g = (3 * i + 5) % 16
-                default: f = c ^ (b | ~d); g = (7 * i) % 16
-                }
-                f = f &+ a &+ k[i] &+ m[g]
-                a = d; d = c; c = b
-                b = b &+ rotl(f, s[i])
-            }
-            a0 = a0 &+ a; b0 = b0 &+ b; c0 = c0 &+ c; d0 = d0 &+ d
-        }
-        var out = [UInt8]()
-        for word in [a0, b0, c0, d0] { for shift in stride(from: 0, through: 24, by: 8) { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) } }
-        return out
+        message.withUnsafeBytes { MD5Core.hash($0) }
     }
 
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-    private static func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { (x << n) | (x >> (32 - n)) }
+    private static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (index, byte) in bytes.enumerated() {
+                out[index * 2] = hexDigit(byte >> 4)
+                out[index * 2 + 1] = hexDigit(byte & 0x0F)
+            }
+            return bytes.count * 2
+        }
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+    }
+}
+
+/// Merkle–Damgård padding shared by MD5 and SHA-256: the message's full 64-byte blocks are read
+/// in place, the tail (with `0x80`, zeros and the bit length) goes through a 128-byte buffer.
+enum DigestPadding {
+    /// Calls `block` with every 64-byte block of the padded message, in order.
+    @inline(__always)
+    static func forEachBlock(
+        _ message: UnsafeRawBufferPointer, bigEndianLength: Bool, _ block: (UnsafeRawPointer) -> Void
+    ) {
+        let fullBlocks = message.count / 64
+        if let base = message.baseAddress {
+            for index in 0..<fullBlocks { block(base + index * 64) }
+        }
+        let tailCount = message.count - fullBlocks * 64
+        let bitLength = UInt64(message.count) &* 8
+        withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+            tail.initializeMemory(as: UInt8.self, repeating: 0)
+            if tailCount > 0, let base = message.baseAddress {
+                tail.baseAddress?.copyMemory(from: base + fullBlocks * 64, byteCount: tailCount)
+            }
+            tail[tailCount] = 0x80
+            let total = tailCount < 56 ? 64 : 128
+            let length = bigEndianLength ? bitLength.bigEndian : bitLength.littleEndian
+            tail.storeBytes(of: length, toByteOffset: total - 8, as: UInt64.self)
+            guard let base = tail.baseAddress else { return }
+            block(UnsafeRawPointer(base))
+            if total == 128 { block(UnsafeRawPointer(base + 64)) }
+        }
+    }
 }

@@ -200,5 +200,12 @@ struct PreparedTemplate: Sendable {
 extension ParseState {
     /// dbt's file checksum: SHA-256 of the contents with surrounding whitespace stripped, so a
     /// manifest compares equal to dbt's for the same files.
-    static func checksum(_ contents: String) -> String { Digest.sha256Hex(contents.trimmingSpaces) }
+    /// The surrounding whitespace is sliced off, not copied away: the hash reads the file's text in place.
+    static func checksum(_ contents: String) -> String {
+        let scalars = contents.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return Digest.sha256Hex("") }
+        return Digest.sha256Hex(Substring(scalars[first...last]))
+    }
 }

@@ -110,6 +110,31 @@ final class DigestTests: XCTestCase {
             XCTAssertEqual(Digest.sha256Hex(String(repeating: "a", count: length)), digest, "\(length) bytes")
         }
     }
+
+    /// MD5 around the same boundaries, on text that is not one repeated byte (so a word loaded in
+    /// the wrong order shows); references from Python's hashlib.
+    func testMD5PaddingBoundaries() {
+        let expected = [
+            55: "0d7ae056b2f015cd7dc67494efd658f1", 56: "31fcfb5165169eb55898e7e4cf34d19a",
+            57: "fd62afaf3aa1e2a52882cb464f5ccc4d", 63: "1b30c0670c15e7da3c2ba7bce77ebe99",
+            64: "a2eaf6295c32adc403865fd96a2f182b", 65: "eba2cce0ca8df47e62414a736b3105a2",
+            119: "b05187e08da41fa3ef16bd56afaafd99", 120: "62af9b597a9f55e16ab2b897387fc052",
+        ]
+        for (length, digest) in expected {
+            let text = String(decoding: (0..<length).map { UInt8(97 + $0 % 26) }, as: UTF8.self)
+            XCTAssertEqual(Digest.md5Hex(text), digest, "\(length) bytes")
+            XCTAssertEqual(Digest.hex(Digest.md5(Array(text.utf8))), digest, "\(length) bytes as an array")
+        }
+    }
+
+    /// A substring is hashed in place, from its own first byte (not its base string's).
+    func testSHA256OfSubstring() {
+        let text = "  é-ü  " + String(repeating: "x", count: 70)
+        let slice = text.dropFirst(2)
+        XCTAssertEqual(Digest.sha256Hex(slice), "8d857a6838f478c4481681e4b04af0947072be2bf6a36d9018668aaba6c68d61")
+        XCTAssertEqual(Digest.sha256Hex(slice), Digest.sha256Hex(String(slice)))
+        XCTAssertEqual(Digest.hex(Digest.sha256(Array(slice.utf8))), Digest.sha256Hex(slice))
+    }
 }
 
 final class JSONWriterFragmentTests: XCTestCase {

@@ -1,9 +1,12 @@
+import DFXBasics
+
 /// Splits template source into tokens: text, tag delimiters, and expression tokens inside tags.
 ///
 /// Applies Jinja2's whitespace control (`{%-`, `-%}`, `{{-`, `-}}`, `{#-`, `-#}`), skips comments,
 /// passes `{% raw %}` content through as text, and removes a single trailing newline.
 struct Lexer {
-    let bytes: [UInt8]
+    /// The source's bytes (a slice of them: the file's bytes are not copied).
+    let bytes: ArraySlice<UInt8>
     let source: SourceFile
     private(set) var tokens: [Token] = []
     private var position = 0
@@ -11,10 +14,9 @@ struct Lexer {
 
     init(source: SourceFile) {
         self.source = source
-        var bytes = source.bytes
+        let bytes = source.bytes
         // keep_trailing_newline=False: one trailing newline is not part of the template.
-        if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
-        self.bytes = bytes
+        self.bytes = bytes.last == UInt8(ascii: "\n") ? bytes[..<(bytes.count - 1)] : bytes[...]
     }
 
     private static let lbrace = UInt8(ascii: "{"), rbrace = UInt8(ascii: "}"), percent = UInt8(ascii: "%")
@@ -46,13 +48,18 @@ struct Lexer {
 
     private mutating func lexData() throws {
         let start = position
-        var index = position
-        while index + 1 < bytes.count {
-            if bytes[index] == Lexer.lbrace {
-                let next = bytes[index + 1]
-                if next == Lexer.lbrace || next == Lexer.percent || next == Lexer.hash { break }
+        // Template text is most of a model: jump from one `{` to the next, eight bytes at a time.
+        var index = bytes.count
+        bytes.withUnsafeBytes { raw in
+            var from = position
+            while let brace = ByteSearch.firstIndex(of: Lexer.lbrace, in: raw, from: from), brace + 1 < raw.count {
+                let next = raw[brace + 1]
+                if next == Lexer.lbrace || next == Lexer.percent || next == Lexer.hash {
+                    index = brace
+                    return
+                }
+                from = brace + 1
             }
-            index += 1
         }
         if index + 1 >= bytes.count {
             emitData(start, bytes.count, stripEnd: false)
@@ -131,11 +138,15 @@ struct Lexer {
         throw SyntaxError("unclosed 'raw' block: missing '{% endraw %}'", at: tagStart, length: index + 2 - tagStart)
     }
 
-    private func matchWord(_ word: String, at index: Int) -> Bool {
-        let utf8 = Array(word.utf8)
-        guard index + utf8.count <= bytes.count else { return false }
-        for (offset, char) in utf8.enumerated() where bytes[index + offset] != char { return false }
-        if let after = byte(index + utf8.count), isIdentifierByte(after) { return false }
+    private func matchWord(_ word: StaticString, at index: Int) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let matches = word.withUTF8Buffer { utf8 in
+            for offset in 0..<count where bytes[index + offset] != utf8[offset] { return false }
+            return true
+        }
+        if !matches { return false }
+        if let after = byte(index + count), isIdentifierByte(after) { return false }
         return true
     }
 
@@ -177,8 +188,44 @@ struct Lexer {
         }
     }
 
-    private static let twoCharSymbols: Set<String> = ["//", "**", "==", "!=", "<=", ">="]
-    private static let oneCharSymbols: Set<UInt8> = Set("+-*/%~()[]{},.:|=<>".utf8)
+    /// `//`, `**`, `==`, `!=`, `<=`, `>=` as string literals (no string is built or hashed per token).
+    private static func twoCharSymbol(_ first: UInt8, _ second: UInt8) -> String? {
+        switch (first, second) {
+        case (UInt8(ascii: "/"), UInt8(ascii: "/")): "//"
+        case (UInt8(ascii: "*"), UInt8(ascii: "*")): "**"
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): "=="
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): "!="
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): "<="
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): ">="
+        default: nil
+        }
+    }
+
+    /// The one-character operators and punctuation, as string literals.
+    private static func oneCharSymbol(_ byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "+"): "+"
+        case UInt8(ascii: "-"): "-"
+        case UInt8(ascii: "*"): "*"
+        case UInt8(ascii: "/"): "/"
+        case UInt8(ascii: "%"): "%"
+        case UInt8(ascii: "~"): "~"
+        case UInt8(ascii: "("): "("
+        case UInt8(ascii: ")"): ")"
+        case UInt8(ascii: "["): "["
+        case UInt8(ascii: "]"): "]"
+        case UInt8(ascii: "{"): "{"
+        case UInt8(ascii: "}"): "}"
+        case UInt8(ascii: ","): ","
+        case UInt8(ascii: "."): "."
+        case UInt8(ascii: ":"): ":"
+        case UInt8(ascii: "|"): "|"
+        case UInt8(ascii: "="): "="
+        case UInt8(ascii: "<"): "<"
+        case UInt8(ascii: ">"): ">"
+        default: nil
+        }
+    }
 
     private mutating func lexExpressionToken() throws -> Token {
         let start = position
@@ -187,20 +234,19 @@ struct Lexer {
             var index = position
             while let next = byte(index), isIdentifierByte(next) { index += 1 }
             position = index
-            return Token(kind: .name(String(decoding: bytes[start..<index], as: UTF8.self)), start: start, end: index)
+            return Token(
+                kind: .name(String(decoding: bytes[start..<index], as: UTF8.self)), start: start, end: index,
+                key: Token.packed(bytes[start..<index]))
         }
         if current >= 0x30 && current <= 0x39 { return try lexNumber() }
         if current == UInt8(ascii: "'") || current == UInt8(ascii: "\"") { return try lexString() }
-        if position + 1 < bytes.count {
-            let pair = String(decoding: bytes[position..<position + 2], as: UTF8.self)
-            if Lexer.twoCharSymbols.contains(pair) {
-                position += 2
-                return Token(kind: .symbol(pair), start: start, end: position)
-            }
+        if position + 1 < bytes.count, let pair = Lexer.twoCharSymbol(current, bytes[position + 1]) {
+            position += 2
+            return Token(kind: .symbol(pair), start: start, end: position, key: Token.packed(bytes[start..<position]) | Token.symbolFlag)
         }
-        if Lexer.oneCharSymbols.contains(current) {
+        if let symbol = Lexer.oneCharSymbol(current) {
             position += 1
-            return Token(kind: .symbol(String(UnicodeScalar(current))), start: start, end: position)
+            return Token(kind: .symbol(symbol), start: start, end: position, key: UInt64(current) | Token.symbolFlag)
         }
         throw SyntaxError("unexpected character '\(String(decoding: [current], as: UTF8.self))'", at: start, length: 1)
     }

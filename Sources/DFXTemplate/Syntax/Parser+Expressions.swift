@@ -77,7 +77,7 @@ extension Parser {
         var rest: [(CompareOperator, Expr)] = []
         while true {
             var op: CompareOperator?
-            if case .symbol(let symbol) = current.kind, let found = CompareOperator(rawValue: symbol) {
+            if let found = Self.compareOperator(currentKey) {
                 index += 1
                 op = found
             } else if isName("in") {
@@ -100,18 +100,36 @@ extension Parser {
     private enum OperatorLevel {
         case additive, concatenation, multiplicative, power
 
-        func binaryOperator(_ symbol: String) -> BinaryOperator? {
-            switch (self, symbol) {
-            case (.additive, "+"): return .add
-            case (.additive, "-"): return .subtract
-            case (.concatenation, "~"): return .concat
-            case (.multiplicative, "*"): return .multiply
-            case (.multiplicative, "/"): return .divide
-            case (.multiplicative, "//"): return .floorDivide
-            case (.multiplicative, "%"): return .modulo
-            case (.power, "**"): return .power
-            default: return nil
+        /// The operator a token stands for at this level (by the token's `key`: no string compares).
+        func binaryOperator(_ key: UInt64) -> BinaryOperator? {
+            guard key & Token.symbolFlag != 0 else { return nil }
+            switch self {
+            case .additive: return key == Token.symbolKey("+") ? .add : key == Token.symbolKey("-") ? .subtract : nil
+            case .concatenation: return key == Token.symbolKey("~") ? .concat : nil
+            case .multiplicative:
+                switch key {
+                case Token.symbolKey("*"): return .multiply
+                case Token.symbolKey("/"): return .divide
+                case Token.symbolKey("//"): return .floorDivide
+                case Token.symbolKey("%"): return .modulo
+                default: return nil
+                }
+            case .power: return key == Token.symbolKey("**") ? .power : nil
             }
+        }
+    }
+
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=` by the token's `key`.
+    private static func compareOperator(_ key: UInt64) -> CompareOperator? {
+        guard key & Token.symbolFlag != 0 else { return nil }
+        switch key {
+        case Token.symbolKey("=="): return .equal
+        case Token.symbolKey("!="): return .notEqual
+        case Token.symbolKey("<"): return .less
+        case Token.symbolKey("<="): return .lessEqual
+        case Token.symbolKey(">"): return .greater
+        case Token.symbolKey(">="): return .greaterEqual
+        default: return nil
         }
     }
 
@@ -121,7 +139,7 @@ extension Parser {
         var left = try next(&self)
         var depth = 0
         defer { nesting -= depth }
-        while case .symbol(let symbol) = current.kind, let op = level.binaryOperator(symbol) {
+        while let op = level.binaryOperator(currentKey) {
             try enterNesting(current)
             depth += 1
             index += 1
@@ -170,10 +188,10 @@ extension Parser {
         switch token.kind {
         case .name(let name):
             index += 1
-            switch name {
-            case "true", "True": return Expr(kind: .literal(.bool(true)), span: span)
-            case "false", "False": return Expr(kind: .literal(.bool(false)), span: span)
-            case "none", "None": return Expr(kind: .literal(.none), span: span)
+            switch token.key {
+            case Token.nameKey("true"), Token.nameKey("True"): return Expr(kind: .literal(.bool(true)), span: span)
+            case Token.nameKey("false"), Token.nameKey("False"): return Expr(kind: .literal(.bool(false)), span: span)
+            case Token.nameKey("none"), Token.nameKey("None"): return Expr(kind: .literal(.none), span: span)
             default: return Expr(kind: .name(scope.resolve(name)), span: span)
             }
         case .string(var text):

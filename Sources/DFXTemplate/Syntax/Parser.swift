@@ -34,22 +34,30 @@ struct Parser {
         return token
     }
 
-    func isSymbol(_ symbol: String) -> Bool {
-        if case .symbol(let found) = current.kind { return found == symbol }
+    /// The current token's `key` (read without copying the token).
+    @inline(__always)
+    var currentKey: UInt64 { tokens[min(index, tokens.count - 1)].key }
+
+    @inline(__always)
+    func isSymbol(_ symbol: StaticString) -> Bool {
+        currentKey == Token.symbolKey(symbol)
+    }
+
+    @inline(__always)
+    func isName(_ name: StaticString) -> Bool {
+        if name.utf8CodeUnitCount <= 8 { return currentKey == Token.nameKey(name) }
+        if case .name(let found) = current.kind { return found == name.description }
         return false
     }
 
-    func isName(_ name: String) -> Bool {
-        if case .name(let found) = current.kind { return found == name }
-        return false
-    }
-
-    mutating func skipSymbol(_ symbol: String) -> Bool {
+    @inline(__always)
+    mutating func skipSymbol(_ symbol: StaticString) -> Bool {
         if isSymbol(symbol) { index += 1; return true }
         return false
     }
 
-    mutating func skipName(_ name: String) -> Bool {
+    @inline(__always)
+    mutating func skipName(_ name: StaticString) -> Bool {
         if isName(name) { index += 1; return true }
         return false
     }
@@ -59,7 +67,7 @@ struct Parser {
         return SyntaxError(message, at: token.start, length: max(1, token.end - token.start), hint: hint)
     }
 
-    mutating func expectSymbol(_ symbol: String) throws {
+    mutating func expectSymbol(_ symbol: StaticString) throws {
         guard skipSymbol(symbol) else {
             throw error("expected '\(symbol)', found \(current.kind.describe)")
         }

@@ -10,7 +10,7 @@ final class SourceFile: Sendable {
         self.path = path
         var bytes = Array(text.utf8)
         // Jinja2 normalises line endings to "\n"; drop the "\r" of "\r\n" (lines and columns stay put).
-        if bytes.contains(0x0D) {
+        if ByteSearch.contains(0x0D, in: bytes) {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             for (offset, byte) in bytes.enumerated()

@@ -16,8 +16,42 @@ struct Token: Sendable {
     var kind: Kind
     var start: Int
     var end: Int
+    /// A name's or symbol's text of at most 8 bytes packed into an integer (`packed`), symbols
+    /// with the top bit set; 0 for longer names and other kinds. The parser tests for keywords and
+    /// punctuation by comparing this, not strings.
+    var key: UInt64 = 0
 
     var isEnd: Bool { kind == .end }
+
+    /// Up to 8 bytes, little-endian; 0 when there are more.
+    @inline(__always)
+    static func packed(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        guard bytes.count <= 8 else { return 0 }
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in bytes {
+            key |= UInt64(byte) &<< shift
+            shift += 8
+        }
+        return key
+    }
+
+    /// The key of a name token spelled `text` (0 when longer than 8 bytes).
+    @inline(__always)
+    static func nameKey(_ text: StaticString) -> UInt64 {
+        guard text.utf8CodeUnitCount <= 8 else { return 0 }
+        return text.withUTF8Buffer { utf8 in
+            var key: UInt64 = 0
+            for (offset, byte) in utf8.enumerated() { key |= UInt64(byte) &<< UInt64(offset * 8) }
+            return key
+        }
+    }
+
+    /// The key of a symbol token spelled `text`.
+    @inline(__always)
+    static func symbolKey(_ text: StaticString) -> UInt64 { nameKey(text) | symbolFlag }
+
+    static let symbolFlag: UInt64 = 1 << 63
 }
 
 extension Token.Kind {
