@@ -24,9 +24,7 @@ struct FileScanner {
         }
         // Reading thousands of small files is latency-bound: overlap it across threads.
         let contents: [String?] = readContents
-            ? found.map(\.absolute).concurrentMap { path in
-                FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-            }
+            ? found.map(\.absolute).concurrentMap { path in Self.readText(path) }
             : Array(repeating: "", count: found.count)
         var files: [ProjectFile] = []
         files.reserveCapacity(found.count)
@@ -40,6 +38,35 @@ struct FileScanner {
                     pathInResourceFolder: entry.relative, resourceFolder: entry.folder, contents: text))
         }
         return files
+    }
+
+    /// A file's text (invalid UTF-8 repaired), read straight into the string's storage: no `Data`
+    /// and no second copy per file. Nil when the file cannot be opened or read.
+    static func readText(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        guard size > 0 else {
+            // Empty, or a file that does not know its size: read it the general way.
+            return FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        }
+        var failed = false
+        let text = String(unsafeUninitializedCapacity: size) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var total = 0
+            while total < size {
+                let count = read(descriptor, base + total, size - total)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { failed = true }
+                if count <= 0 { break }
+                total += count
+            }
+            return total
+        }
+        return failed ? nil : text
     }
 
     /// Relative paths of the regular files below `base`, sorted, hidden entries skipped.
@@ -84,6 +111,7 @@ struct FileScanner {
     static func normalize(_ path: String) -> String {
         // Split on the byte '/': splitting by Character runs grapheme breaking over every path.
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        if isNormal(path) { return path }
         let absolute = path.utf8.first == slash
         var parts: [Substring.UTF8View] = []
         for part in path.utf8.split(separator: slash, omittingEmptySubsequences: true) {
@@ -100,6 +128,30 @@ struct FileScanner {
         }
         let joined = parts.map { String(Substring($0)) }.joined(separator: "/")
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// True when `normalize` would return `path` unchanged: no empty, `.` or `..` component and no
+    /// trailing `/` (the case of every path the scanner builds, checked in one pass over the bytes).
+    static func isNormal(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var componentLength = 0
+        var dots = 0
+        var first = true
+        for byte in path.utf8 {
+            if byte == slash {
+                // An empty component is allowed only as the root of an absolute path.
+                if componentLength == 0 && !first { return false }
+                if componentLength > 0 && dots == componentLength && dots <= 2 { return false }
+                componentLength = 0
+                dots = 0
+            } else {
+                componentLength += 1
+                if byte == dot { dots += 1 }
+            }
+            first = false
+        }
+        if componentLength == 0 { return false }
+        return !(dots == componentLength && dots <= 2)
     }
 
     /// Whether `text` ends with `suffix`, compared byte for byte (with Foundation imported,

@@ -62,7 +62,15 @@ extension YAMLNode {
     }
 
     /// True for a scalar that resolves to null (`null`, `~`, an empty value).
-    public var isNull: Bool { resolvedScalar == .null }
+    public var isNull: Bool {
+        guard case .scalar(let scalar) = kind else { return false }
+        // Asked of every value the decoders read: decide untagged scalars without resolving them.
+        guard scalar.tag == nil else { return scalar.resolved == .null }
+        guard scalar.style.isPlain else { return false }
+        guard let first = scalar.value.utf8.first else { return true }
+        guard first == UInt8(ascii: "~") || first == UInt8(ascii: "n") || first == UInt8(ascii: "N") else { return false }
+        return YAMLResolver.isNull(scalar.value)
+    }
 
     /// The value under a string key, for a mapping node.
     public subscript(key: String) -> YAMLNode? { mapping?[key] }

@@ -27,8 +27,8 @@ enum YAMLResolver {
 
     /// Implicit resolution of a plain scalar.
     static func implicit(_ text: String) -> YAMLScalarValue {
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first else { return .null }
+        // Most scalars are names and prose: the first byte decides, and only numbers need the bytes.
+        guard let first = text.utf8.first else { return .null }
         switch first {
         case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
             if isNull(text) { return .null }
@@ -37,6 +37,7 @@ enum YAMLResolver {
             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
             if let flag = boolValue(text) { return .bool(flag) }
         case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let bytes = Array(text.utf8)
             if matchesFloat(bytes), let value = constructFloat(bytes.filter { $0 != underscore }) {
                 return value
             }

@@ -24,6 +24,39 @@ final class FileScannerPathTests: XCTestCase {
         }
     }
 
+    /// The fast path: a path `isNormal` accepts is one `normalize` returns unchanged; the paths the
+    /// scanner builds take it, the rest (dots, doubled or trailing slashes, the root) are folded.
+    func testIsNormalOnlyAcceptsPathsNormalizeLeavesAlone() {
+        let cases: [(String, Bool)] = [
+            ("models/staging/a.sql", true), ("/srv/p/models/a.sql", true), ("a", true), ("...", true), ("a/.b", true),
+            ("a/..b", true), ("a/b./c", true), ("models/é/ü.sql", true),
+            ("/", false), ("", false), (".", false), ("..", false), ("a/", false), ("a//b", false), ("//a", false),
+            ("./a", false), ("a/.", false), ("a/..", false), ("../a", false), ("/a/./b", false),
+        ]
+        for (path, expected) in cases {
+            XCTAssertEqual(FileScanner.isNormal(path), expected, path)
+            if expected { XCTAssertEqual(FileScanner.normalize(path), path, path) }
+        }
+    }
+
+    func testReadTextReadsWholeFilesAndRepairsUTF8() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dfx-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let big = String(repeating: "select 1 -- é\n", count: 20_000)
+        let cases: [(String, [UInt8], String)] = [
+            ("empty.sql", [], ""),
+            ("big.sql", Array(big.utf8), big),
+            ("broken.sql", [0x61, 0xFF, 0x62], "a\u{FFFD}b"),
+        ]
+        for (name, bytes, expected) in cases {
+            let path = directory.appendingPathComponent(name).path
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            XCTAssertEqual(FileScanner.readText(path), expected, name)
+        }
+        XCTAssertNil(FileScanner.readText(directory.appendingPathComponent("missing.sql").path))
+    }
+
     func testExtensionsMatchByteForByte() {
         XCTAssertTrue(FileScanner.endsWith("models/a.sql", ".sql"))
         XCTAssertFalse(FileScanner.endsWith("models/a.sqlx", ".sql"))
