@@ -23,9 +23,4 @@ package enum ByteSearch {
         }
         return nil
     }
-
-    /// Whether `bytes` holds `byte` anywhere.
-    package static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { firstIndex(of: byte, in: $0, from: 0) != nil }
-    }
 }

@@ -14,7 +14,8 @@ struct Lexer {
 
     init(source: SourceFile) {
         self.source = source
-        let bytes = source.bytes
+        // A copy for the time of the compile only (the source file keeps its text as a string).
+        let bytes = source.bytes.array
         // keep_trailing_newline=False: one trailing newline is not part of the template.
         self.bytes = bytes.last == UInt8(ascii: "\n") ? bytes[..<(bytes.count - 1)] : bytes[...]
     }

@@ -1,24 +1,38 @@
 import DFXBasics
 
 /// A template's source text and path, shared by every span that points into it.
+///
+/// Holds the text as the caller's `String` (for a model, the same storage as the file's contents
+/// and the node's raw code): every compiled template of a project stays in memory until the end of
+/// `dfx compile`, so it keeps no second copy of its bytes, and its line starts as 32-bit offsets.
 final class SourceFile: Sendable {
     let path: String
-    let bytes: [UInt8]
-    let lines: LineIndex
+    /// The text with `\r\n` line endings turned into `\n`.
+    let text: String
+    /// The text's UTF-8 bytes, read in place.
+    let bytes: SourceBytes
+    /// Line starts, for locations and quoted source lines.
+    let lines: SourceLines
 
     init(path: String, text: String) {
         self.path = path
-        var bytes = Array(text.utf8)
         // Jinja2 normalises line endings to "\n"; drop the "\r" of "\r\n" (lines and columns stay put).
-        if ByteSearch.contains(0x0D, in: bytes) {
+        let normalized: String
+        var scanned = text
+        let hasCarriageReturn = scanned.withUTF8 { ByteSearch.firstIndex(of: 0x0D, in: UnsafeRawBufferPointer($0), from: 0) != nil }
+        if hasCarriageReturn {
+            let bytes = Array(text.utf8)
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             for (offset, byte) in bytes.enumerated()
             where !(byte == 0x0D && offset + 1 < bytes.count && bytes[offset + 1] == 0x0A) { out.append(byte) }
-            bytes = out
+            normalized = String(decoding: out, as: UTF8.self)
+        } else {
+            normalized = text
         }
-        self.bytes = bytes
-        self.lines = LineIndex(bytes: bytes)
+        self.text = normalized
+        self.bytes = SourceBytes(text: normalized)
+        self.lines = SourceLines(text: normalized)
     }
 
     func location(_ offset: Int) -> SourceLocation { lines.location(ofByteOffset: offset, file: path) }
@@ -29,5 +43,80 @@ final class SourceFile: Sendable {
         return Diagnostic(
             .error, message, at: location, length: length, sourceLine: lines.lineText(location.line), hint: hint,
             notes: notes)
+    }
+}
+
+/// The UTF-8 bytes of a string as a collection with integer offsets, without copying them
+/// (`String.UTF8View` moves by offset in constant time for native strings).
+struct SourceBytes: RandomAccessCollection, Sendable {
+    let text: String
+    let endIndex: Int
+
+    init(text: String) {
+        self.text = text
+        self.endIndex = text.utf8.count
+    }
+
+    var startIndex: Int { 0 }
+
+    subscript(position: Int) -> UInt8 {
+        let utf8 = text.utf8
+        return utf8[utf8.index(utf8.startIndex, offsetBy: position)]
+    }
+
+    /// The bytes as one array (for the lexer, which reads them many times over while compiling).
+    var array: [UInt8] { Array(text.utf8) }
+}
+
+/// Line starts of a template's text and what diagnostics need from them: line and column of a byte
+/// offset, and a line's text.
+struct SourceLines: Sendable {
+    let text: String
+    let starts: [UInt32]
+
+    init(text: String) {
+        self.text = text
+        var starts: [UInt32] = [0]
+        var copy = text
+        copy.withUTF8 { utf8 in
+            starts.reserveCapacity(utf8.count / 32 + 1)
+            let raw = UnsafeRawBufferPointer(utf8)
+            var offset = 0
+            while let newline = ByteSearch.firstIndex(of: 0x0A, in: raw, from: offset) {
+                starts.append(UInt32(truncatingIfNeeded: newline + 1))
+                offset = newline + 1
+            }
+        }
+        self.starts = starts
+    }
+
+    /// A `SourceLocation` for a byte offset: 1-based line, column in Unicode scalars.
+    func location(ofByteOffset offset: Int, file: String) -> SourceLocation {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let clamped = max(0, min(offset, bytes.count))
+            var low = 0
+            var high = starts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if Int(starts[mid]) <= clamped { low = mid } else { high = mid - 1 }
+            }
+            // Count scalars, not bytes: continuation bytes (10xxxxxx) do not start a scalar.
+            var column = 1
+            for index in Int(starts[low])..<clamped where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            return SourceLocation(file: file, line: low + 1, column: column)
+        }
+    }
+
+    /// The text of a 1-based line, without its line terminator; nil past the end.
+    func lineText(_ line: Int) -> String? {
+        guard line >= 1, line <= starts.count else { return nil }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let start = Int(starts[line - 1])
+            var end = line < starts.count ? Int(starts[line]) - 1 : bytes.count
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]), as: UTF8.self)
+        }
     }
 }
