@@ -17,13 +17,18 @@ struct YAMLTreeBuilder {
         var height: Int
     }
 
-    /// An open sequence or mapping (a mapping's items alternate key, value).
+    /// An open sequence or mapping. A mapping's entries go straight into `mapping` as each value
+    /// arrives (no list of alternating keys and values copied over at the end); `<<` entries wait
+    /// in `merges` until the mapping ends.
     struct Frame {
         var isMapping: Bool
         var start: YAMLEvent.Mark
         var tag: String?
         var anchor: String?
         var items: [YAMLNode] = []
+        var mapping = YAMLMapping()
+        var pendingKey: YAMLNode?
+        var merges: [(key: YAMLNode, value: YAMLNode)] = []
         var size = 1
         var height = 1
     }
@@ -97,7 +102,8 @@ struct YAMLTreeBuilder {
             throw error("'\(value)' is not a valid \(YAMLTag.short(tag)) value", at: event)
         }
         let length = event.start.line == event.end.line ? event.end.column - event.start.column : 1
-        let node = YAMLNode(.scalar(scalar), location: location(event.start), tag: tag, length: length, source: source)
+        let node = YAMLNode(
+            .scalar(scalar), line: event.start.line + 1, column: event.start.column + 1, tag: tag, length: length, source: source)
         return Built(node: node, size: 1, height: 0)
     }
 
@@ -121,47 +127,38 @@ struct YAMLTreeBuilder {
                 "alias '*\(anchor)' expands the document beyond \(options.maxNodes) nodes", at: event,
                 hint: "aliases of aliases multiply (a 'billion laughs' document); repeat less")
         }
-        deliver(target)
+        try deliver(target)
     }
 
     private mutating func collection(_ frame: Frame, end: YAMLEvent.Mark) throws(DiagnosticError) -> Built {
         let kind: YAMLNode.Kind
         if frame.isMapping {
-            kind = .mapping(try mapping(frame.items))
+            kind = .mapping(frame.merges.isEmpty ? frame.mapping : try merged(frame.mapping, frame.merges))
         } else {
             kind = .sequence(frame.items)
         }
         let length = frame.start.line == end.line ? end.column - frame.start.column : 1
-        let node = YAMLNode(kind, location: location(frame.start), tag: frame.tag, length: length, source: source)
+        let node = YAMLNode(
+            kind, line: frame.start.line + 1, column: frame.start.column + 1, tag: frame.tag, length: length, source: source)
         return Built(node: node, size: frame.size, height: frame.height)
     }
 
-    /// Pairs up keys and values, rejects duplicates, then applies `<<` merges exactly as PyYAML's
-    /// `flatten_mapping` does: the mapping's own keys win; among several `<<` keys the last wins;
-    /// within one `<<: [a, b]` list the earlier mapping wins. Key order is PyYAML's dict order too:
-    /// merged keys first, each where it was first inserted.
-    private func mapping(_ items: [YAMLNode]) throws(DiagnosticError) -> YAMLMapping {
-        var own = YAMLMapping()
-        var merges: [(key: YAMLNode, value: YAMLNode)] = []
-        var position = 0
-        while position + 1 < items.count {
-            let key = items[position]
-            let value = items[position + 1]
-            position += 2
-            if key.isMergeKey {
-                merges.append((key, value))
-                continue
-            }
-            if let existing = own.insert(key: key, value: value) {
-                let first = own.entries[existing].key
-                throw DiagnosticError(
-                    key.diagnostic(
-                        "duplicate key '\(key.scalarText ?? "")' in mapping",
-                        notes: ["first defined at \(first.location)"],
-                        hint: "remove one of them (PyYAML would silently keep the last)"))
-            }
-        }
-        guard !merges.isEmpty else { return own }
+    /// Adds one entry to an open mapping, rejecting a duplicate key at once.
+    private static func insert(key: YAMLNode, value: YAMLNode, into mapping: inout YAMLMapping) throws(DiagnosticError) {
+        guard let existing = mapping.insert(key: key, value: value) else { return }
+        let first = mapping.entries[existing].key
+        throw DiagnosticError(
+            key.diagnostic(
+                "duplicate key '\(key.scalarText ?? "")' in mapping",
+                notes: ["first defined at \(first.location)"],
+                hint: "remove one of them (PyYAML would silently keep the last)"))
+    }
+
+    /// Applies `<<` merges to a mapping's own entries exactly as PyYAML's `flatten_mapping` does:
+    /// the mapping's own keys win; among several `<<` keys the last wins; within one
+    /// `<<: [a, b]` list the earlier mapping wins. Key order is PyYAML's dict order too: merged
+    /// keys first, each where it was first inserted.
+    private func merged(_ own: YAMLMapping, _ merges: [(key: YAMLNode, value: YAMLNode)]) throws(DiagnosticError) -> YAMLMapping {
         var merged: [YAMLMapping.Entry] = []
         for (mergeKey, merge) in merges {
             let note = "in the merge at \(mergeKey.location)"
@@ -202,17 +199,31 @@ struct YAMLTreeBuilder {
             throw DiagnosticError(built.node.diagnostic("the document has more than \(options.maxNodes) nodes"))
         }
         if let anchor { anchors[anchor] = built }
-        deliver(built)
+        try deliver(built)
     }
 
-    private mutating func deliver(_ built: Built) {
+    private mutating func deliver(_ built: Built) throws(DiagnosticError) {
         guard !stack.isEmpty else {
             root = built
             return
         }
-        stack[stack.count - 1].items.append(built.node)
-        stack[stack.count - 1].size += built.size
-        stack[stack.count - 1].height = max(stack[stack.count - 1].height, built.height + 1)
+        let top = stack.count - 1
+        stack[top].size += built.size
+        stack[top].height = max(stack[top].height, built.height + 1)
+        guard stack[top].isMapping else {
+            stack[top].items.append(built.node)
+            return
+        }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = built.node
+            return
+        }
+        stack[top].pendingKey = nil
+        if key.isMergeKey {
+            stack[top].merges.append((key, built.node))
+        } else {
+            try Self.insert(key: key, value: built.node, into: &stack[top].mapping)
+        }
     }
 
     private func checkTag(_ tag: String?, allowed: Set<String>, event: YAMLEvent) throws(DiagnosticError) {
