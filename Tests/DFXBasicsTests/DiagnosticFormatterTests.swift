@@ -44,6 +44,27 @@ final class LineIndexTests: XCTestCase {
         XCTAssertNil(index.lineText(5))
         XCTAssertEqual(index.lineAndColumn(ofByteOffset: 10_000).line, 4)
     }
+
+    /// Line starts found eight bytes at a time agree with a byte-by-byte scan, whatever the line
+    /// lengths (across word boundaries) and the neighbouring bytes (0x0B, 0x8A, 0x09 differ from
+    /// '\n' by one bit or by borrow).
+    func testLineStartsMatchAByteByByteScan() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x0A, 0x0B, 0x09, 0x8A, 0x61, 0x62, 0x00, 0xFF, 0x0A]
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 200] {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+                var expected = [0]
+                for (offset, byte) in bytes.enumerated() where byte == 0x0A { expected.append(offset + 1) }
+                XCTAssertEqual(LineIndex(bytes: bytes).lineStarts, expected, "\(bytes)")
+                for start in [0, 1, length / 2, length] {
+                    let naive = bytes.indices.first { $0 >= start && bytes[$0] == 0x0B }
+                    let found = bytes.withUnsafeBytes { ByteSearch.firstIndex(of: 0x0B, in: $0, from: start) }
+                    XCTAssertEqual(found, naive, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
 }
 
 final class SuggestionsTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 
+import DFXBasics
 @testable import DFXTemplate
 
 final class LexerParserTests: XCTestCase {
@@ -39,6 +40,23 @@ final class LexerParserTests: XCTestCase {
                 XCTAssertTrue((error as? SyntaxError)?.message.contains(message) == true, "\(source): \(error)")
             }
         }
+    }
+
+    /// The source file keeps the caller's text (CRLF turned into LF) and maps byte offsets to lines,
+    /// scalar columns and line texts without a copy of the bytes.
+    func testSourceFileLocationsAndLineEndings() {
+        let file = SourceFile(path: "m.sql", text: "select 1\r\nfrom é {{ x }}\r\n")
+        XCTAssertEqual(file.text, "select 1\nfrom é {{ x }}\n")
+        XCTAssertEqual(file.bytes.count, file.text.utf8.count)
+        XCTAssertEqual(String(decoding: file.bytes[9..<13], as: UTF8.self), "from")
+        // "from é " is 8 bytes and 7 scalars: '{' is column 8 of line 2.
+        XCTAssertEqual(file.location(17), SourceLocation(file: "m.sql", line: 2, column: 8))
+        XCTAssertEqual(file.lines.lineText(2), "from é {{ x }}")
+        XCTAssertEqual(file.lines.lineText(3), "")
+        XCTAssertNil(file.lines.lineText(4))
+        XCTAssertEqual(file.location(10_000).line, 3)
+        let plain = "no line ending"
+        XCTAssertEqual(SourceFile(path: "p", text: plain).text, plain)
     }
 
     func parse(_ source: String) throws -> (body: [Stmt], slots: Int) {
