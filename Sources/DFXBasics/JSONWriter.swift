@@ -38,24 +38,43 @@ public struct JSONWriter: Sendable {
         return Array(bytes[1..<(bytes.count - 1)])
     }
 
-    public mutating func beginObject() { valuePrefix(); append("{"); needsComma.append(false) }
-    public mutating func endObject() { closing("}") }
-    public mutating func beginArray() { valuePrefix(); append("["); needsComma.append(false) }
-    public mutating func endArray() { closing("]") }
+    public mutating func beginObject() { valuePrefix(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func endObject() { closing(UInt8(ascii: "}")) }
+    public mutating func beginArray() { valuePrefix(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func endArray() { closing(UInt8(ascii: "]")) }
 
-    /// Writes `"key":` inside an object; the next call writes its value.
-    public mutating func key(_ key: String) {
+    /// Writes `"key":` inside an object for a key known when dfx was built (a field name: no
+    /// character of it needs escaping, so its bytes are copied as they are); the next call writes
+    /// its value.
+    public mutating func key(_ key: StaticString) {
+        separator()
+        newline()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        pendingValueAfterKey = true
+    }
+
+    /// Writes `"key":` inside an object for a key that comes from data (a node's unique ID, a
+    /// column name), escaped; the next call writes its value.
+    public mutating func dynamicKey(_ key: String) {
         separator()
         newline()
         writeString(key)
-        append(pretty ? ": " : ":")
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
         pendingValueAfterKey = true
     }
 
     public mutating func string(_ value: String) { valuePrefix(); writeString(value) }
     public mutating func int(_ value: Int) { valuePrefix(); append(String(value)) }
     public mutating func bool(_ value: Bool) { valuePrefix(); append(value ? "true" : "false") }
-    public mutating func null() { valuePrefix(); append("null") }
+    public mutating func null() {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "n")); bytes.append(UInt8(ascii: "u")); bytes.append(UInt8(ascii: "l")); bytes.append(UInt8(ascii: "l"))
+    }
 
     /// A finite double as JSON number; NaN and infinities (not JSON) as null.
     public mutating func double(_ value: Double) {
@@ -94,7 +113,7 @@ public struct JSONWriter: Sendable {
         case .dict(let entries):
             beginObject()
             for entryKey in entries.keys.sorted() {
-                key(entryKey)
+                dynamicKey(entryKey)
                 if let entry = entries[entryKey] { self.value(entry) }
             }
             endObject()
@@ -115,14 +134,15 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func separator() {
-        if let last = needsComma.last, last { append(",") }
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
+        let last = needsComma.count - 1
+        guard last >= 0 else { return }
+        if needsComma[last] { bytes.append(UInt8(ascii: ",")) } else { needsComma[last] = true }
     }
 
-    private mutating func closing(_ bracket: String) {
+    private mutating func closing(_ bracket: UInt8) {
         let hadMembers = needsComma.popLast() ?? false
         if hadMembers { newline() }
-        append(bracket)
+        bytes.append(bracket)
     }
 
     private mutating func newline() {
@@ -138,18 +158,52 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
         var copy = text
         copy.withUTF8 { utf8 in
-            // Copy runs that need no escaping in one go; SQL is mostly such runs.
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
+            // Copy runs that need no escaping in one go; SQL is mostly such runs. Eight bytes are
+            // tested at a time while no byte of the word needs escaping.
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                appendEscaped(byte)
-                runStart = index + 1
+            var index = 0
+            while index + 8 <= count {
+                let mask = Self.escapeMask(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                if mask == 0 {
+                    index += 8
+                    continue
+                }
+                // The lowest flagged byte is exact (the trick's false positives only sit above a true one).
+                index += mask.trailingZeroBitCount >> 3
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                appendEscaped(base[index])
+                index += 1
+                runStart = index
             }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+            while index < count {
+                let byte = base[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                    appendEscaped(byte)
+                    runStart = index + 1
+                }
+                index += 1
+            }
+            if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The high bit of each of the eight bytes of `word` (little-endian) that is a control character,
+    /// `"` or `\\`, by the classic "has a zero byte" bit trick applied to each condition; bits above
+    /// the lowest flagged byte may be false positives, the lowest one never is.
+    @inline(__always)
+    private static func escapeMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- ones &* 0x20) & ~word & highBits
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let hasQuote = (quotes &- ones) & ~quotes & highBits
+        let hasBackslash = (backslashes &- ones) & ~backslashes & highBits
+        return belowSpace | hasQuote | hasBackslash
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {

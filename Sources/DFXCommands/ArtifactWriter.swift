@@ -12,41 +12,70 @@ struct ArtifactWriter {
     /// `compiled/<package>/<path>` for a node, relative to the target folder: dbt's layout. Paths of
     /// resource folders outside the project (`../models`) drop their leading `..` components.
     static func compiledPath(for node: Node) -> String {
-        let base = node.originalFilePath.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
+        let base = Self.withoutRelativePrefix(node.originalFilePath)
+        let package = "compiled/" + node.packageName + "/"
         if node.resourceType == .test, node.testMetadata != nil {
-            return "compiled/\(node.packageName)/\(base)/\(node.path)"
+            return package + base + "/" + node.path
         }
         // A snapshot declared in YAML (`relation:`) gets a file under its YAML file, as generic tests
         // do; without this it was written over the YAML file's path and clashed with its tests.
         if node.resourceType == .snapshot, !node.originalFilePath.hasSuffix(".sql") {
-            return "compiled/\(node.packageName)/\(base)/\(node.name).sql"
+            return package + base + "/" + node.name + ".sql"
         }
         if node.resourceType == .snapshot, node.originalFilePath.hasSuffix(".sql") {
             let folder = base.split(separator: "/").dropLast().joined(separator: "/")
-            return "compiled/\(node.packageName)/\(folder.isEmpty ? "" : folder + "/")\(node.name).sql"
+            return package + (folder.isEmpty ? "" : folder + "/") + node.name + ".sql"
         }
-        return "compiled/\(node.packageName)/\(base)"
+        return package + base
+    }
+
+    /// `path` without empty, `.` and leading `..` components (`../models/a.sql` -> `models/a.sql`).
+    /// Paths that need no change (nearly all) are returned as they are, without splitting.
+    static func withoutRelativePrefix(_ path: String) -> String {
+        var previous = UInt8(ascii: "/")
+        var clean = true
+        for byte in path.utf8 {
+            // A component starting with "." (`.`, `..`, `.hidden`) or an empty one takes the slow path.
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean, previous != UInt8(ascii: "/") { return path }
+        return path.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
+    }
+
+    /// Where each compiled node's file goes, relative to the target folder (`compiled/…`).
+    func compiledFiles(_ compiled: [String: String], manifest: Manifest) -> [String: String] {
+        var files: [String: String] = [:]
+        files.reserveCapacity(compiled.count)
+        for id in compiled.keys {
+            guard let index = manifest.indexByID[id] else { continue }
+            files[id] = Self.compiledPath(for: manifest.nodes[index])
+        }
+        return files
     }
 
     /// The path each compiled node is written to, as artifacts record it (`target/compiled/…`).
-    func compiledPaths(_ compiled: [String: String], manifest: Manifest) -> [String: String] {
-        var paths: [String: String] = [:]
-        for id in compiled.keys {
-            guard let node = manifest.node(id) else { continue }
-            paths[id] = targetPath + "/" + Self.compiledPath(for: node)
-        }
-        return paths
+    func recordedPaths(_ files: [String: String]) -> [String: String] {
+        files.mapValues { targetPath + "/" + $0 }
     }
 
-    /// Writes each compiled SQL file.
-    func writeCompiled(_ compiled: [String: String], manifest: Manifest) throws(DiagnosticError) {
+    /// Writes each compiled SQL file; `files` is `compiledFiles(_:manifest:)`.
+    func writeCompiled(_ compiled: [String: String], files: [String: String]) throws(DiagnosticError) {
         var jobs: [(path: String, sql: String)] = []
+        jobs.reserveCapacity(compiled.count)
         var folders = Set<String>()
+        var lastFolder = ""
         for (id, sql) in compiled {
-            guard let node = manifest.node(id) else { continue }
-            let relative = Self.compiledPath(for: node)
+            guard let relative = files[id] else { continue }
             let absolute = targetDirectory + "/" + relative
-            folders.insert(String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.endIndex)]))
+            let folder = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.endIndex)])
+            if folder != lastFolder {
+                folders.insert(folder)
+                lastFolder = folder
+            }
             jobs.append((absolute, sql))
         }
         for folder in folders.sorted() {
@@ -60,9 +89,11 @@ struct ArtifactWriter {
         // folder's lock. A file whose content is already right is left alone: rewriting 10,000
         // unchanged files costs more (truncate, reallocate, journal) than reading them.
         let failed = jobs.first { job in
-            let bytes = Array(job.sql.utf8)
-            if Self.fileHasContent(job.path, bytes) { return false }
-            return !Self.writeFile(job.path, bytes: bytes)
+            var sql = job.sql
+            return sql.withUTF8 { bytes in
+                if Self.fileHasContent(job.path, bytes) { return false }
+                return !Self.writeFile(job.path, bytes: bytes)
+            }
         }?.path
         if let failed {
             throw DiagnosticError(Diagnostic(.error, "cannot write \(failed)", hint: "check that the target folder is writable"))
@@ -85,15 +116,19 @@ struct ArtifactWriter {
     }
 
     /// Whether the file at `path` holds exactly `bytes`.
-    static func fileHasContent(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func fileHasContent(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var status = stat()
         guard stat(path, &status) == 0, Int(status.st_size) == bytes.count else { return false }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        return count == bytes.count && existing == bytes
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count + 1, alignment: 16)
+        defer { existing.deallocate() }
+        // One byte more than expected: a file that grew since `stat` reads as different.
+        let count = read(descriptor, existing.baseAddress, existing.count)
+        guard count == bytes.count else { return false }
+        guard let stored = existing.baseAddress, let expected = bytes.baseAddress else { return true }
+        return memcmp(stored, expected, bytes.count) == 0
     }
 
     /// Streams an artifact into `name` under the target folder: `produce` hands chunks to the sink;
@@ -132,12 +167,17 @@ struct ArtifactWriter {
 
     /// POSIX write of a whole file; false on any failure.
     static func writeFile(_ path: String, bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { writeFile(path, bytes: $0) }
+    }
+
+    /// POSIX write of a whole file from a buffer; false on any failure.
+    static func writeFile(_ path: String, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             if written <= 0 { return false }
             offset += written
         }

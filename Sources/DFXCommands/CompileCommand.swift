@@ -35,11 +35,12 @@ public struct CompileCommand: ParsableCommand {
             timer.mark("render")
             let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
             // The manifest's JSON is built on a second core while the compiled files are written.
-            let paths = writer.compiledPaths(compiled, manifest: workspace.manifest)
+            let files = writer.compiledFiles(compiled, manifest: workspace.manifest)
+            let paths = writer.recordedPaths(files)
             let results = ArtifactResults()
             DispatchQueue.concurrentPerform(iterations: 2) { job in
                 if job == 0 {
-                    results.setFiles(Result { () throws(DiagnosticError) in try writer.writeCompiled(compiled, manifest: workspace.manifest) })
+                    results.setFiles(Result { () throws(DiagnosticError) in try writer.writeCompiled(compiled, files: files) })
                 } else {
                     results.setManifest(
                         Result { () throws(DiagnosticError) in

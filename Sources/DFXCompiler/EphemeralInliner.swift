@@ -7,8 +7,17 @@ import DFXProject
 struct EphemeralInliner {
     let manifest: Manifest
     let rendered: [String: String]
+    /// Unique IDs of the ephemeral models: most projects have none, and then nothing is looked up.
+    let ephemeralIDs: Set<String>
+
+    init(manifest: Manifest, rendered: [String: String]) {
+        self.manifest = manifest
+        self.rendered = rendered
+        self.ephemeralIDs = Set(manifest.nodes.lazy.filter(\.isEphemeral).map(\.uniqueID))
+    }
 
     func inject(into sql: String, for node: Node) -> String {
+        guard !ephemeralIDs.isEmpty, node.dependsOnNodes.contains(where: ephemeralIDs.contains) else { return sql }
         var ordered: [Node] = []
         var visited = Set<String>()
         collect(node, into: &ordered, visited: &visited)
@@ -29,7 +38,7 @@ struct EphemeralInliner {
     /// Ephemeral ancestors reachable through ephemeral nodes only, in dependency order.
     private func collect(_ node: Node, into ordered: inout [Node], visited: inout Set<String>) {
         for parentID in node.dependsOnNodes {
-            guard let parent = manifest.node(parentID), parent.isEphemeral, visited.insert(parentID).inserted else { continue }
+            guard ephemeralIDs.contains(parentID), let parent = manifest.node(parentID), visited.insert(parentID).inserted else { continue }
             collect(parent, into: &ordered, visited: &visited)
             ordered.append(parent)
         }
@@ -50,9 +59,10 @@ struct EphemeralInliner {
                 break
             }
         }
-        let rest = sql[index...]
-        guard rest.count >= 4, rest.prefix(4).lowercased() == "with" else { return nil }
-        let after = rest.index(rest.startIndex, offsetBy: 4)
+        // Byte-wise: counting the characters of the rest of the SQL (`rest.count`) walked all of it.
+        let keyword = sql.utf8[index...].prefix(4)
+        guard keyword.count == 4, keyword.elementsEqual("with".utf8, by: { $0 | 0x20 == $1 }) else { return nil }
+        let after = keyword.endIndex
         guard after == sql.endIndex || sql[after].isWhitespace else { return nil }
         return after
     }

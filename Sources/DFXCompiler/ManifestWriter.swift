@@ -70,7 +70,7 @@ public struct ManifestWriter: Sendable {
                 part.beginObject()
                 for index in range where manifest.nodes[index].resourceType != .source {
                     let node = manifest.nodes[index]
-                    part.key(node.uniqueID)
+                    part.dynamicKey(node.uniqueID)
                     writeNode(node, into: &part)
                 }
                 part.endObject()
@@ -86,7 +86,7 @@ public struct ManifestWriter: Sendable {
         json.key("sources")
         json.beginObject()
         for node in manifest.nodes where node.resourceType == .source {
-            json.key(node.uniqueID)
+            json.dynamicKey(node.uniqueID)
             writeSource(node, into: &json)
             flush()
         }
@@ -95,7 +95,7 @@ public struct ManifestWriter: Sendable {
         json.key("macros")
         json.beginObject()
         for macro in manifest.macros {
-            json.key(macro.uniqueID)
+            json.dynamicKey(macro.uniqueID)
             json.beginObject()
             json.key("name"); json.string(macro.name)
             json.key("resource_type"); json.string("macro")
@@ -113,7 +113,7 @@ public struct ManifestWriter: Sendable {
         for name in manifest.docs.keys.sorted() {
             guard let block = manifest.docs[name] else { continue }
             let id = "doc.\(block.packageName).\(name)"
-            json.key(id)
+            json.dynamicKey(id)
             json.beginObject()
             json.key("name"); json.string(name)
             json.key("resource_type"); json.string("doc")
@@ -127,12 +127,12 @@ public struct ManifestWriter: Sendable {
         json.endObject()
 
         for empty in ["exposures", "metrics", "groups", "selectors", "semantic_models", "saved_queries", "unit_tests"] {
-            json.key(empty); json.beginObject(); json.endObject()
+            json.dynamicKey(empty); json.beginObject(); json.endObject()
         }
         json.key("disabled")
         json.beginObject()
         for node in manifest.disabled {
-            json.key(node.uniqueID)
+            json.dynamicKey(node.uniqueID)
             json.beginArray()
             writeNode(node, into: &json)
             json.endArray()
@@ -148,7 +148,7 @@ public struct ManifestWriter: Sendable {
     private func writeMap(_ map: [String: [String]], into json: inout JSONWriter) {
         json.beginObject()
         for key in map.keys.sorted() {
-            json.key(key)
+            json.dynamicKey(key)
             json.stringArray(map[key] ?? [])
         }
         json.endObject()
@@ -168,7 +168,7 @@ public struct ManifestWriter: Sendable {
         json.key("columns")
         json.beginObject()
         for column in node.columns {
-            json.key(column.name)
+            json.dynamicKey(column.name)
             json.beginObject()
             json.key("name"); json.string(column.name)
             json.key("description"); json.string(column.description)

@@ -76,7 +76,7 @@ struct NodeContext {
 
     /// `model`: the node as a dict, with dbt's keys.
     func modelValue(_ node: Node) -> Value {
-        .dict([
+        .dict(distinctKeys: [
             ("name", .string(node.name)),
             ("unique_id", .string(node.uniqueID)),
             ("resource_type", .string(node.resourceType.rawValue)),

@@ -8,10 +8,11 @@ extension NodeSelector {
         if mode == .buildable {
             var set = graph.reach(from: selected, along: graph.parentEdges, depth: nil)
             set.formUnion(selected)
-            set.formUnion(index.sources)
+            for node in graph.nodes.indices where graph.nodes[node].resourceType == .source { set.insert(node) }
             selectedAndParents = set
         }
-        for candidate in graph.successors(of: selected).members where index.tests.contains(candidate) {
+        // Tests are found by their kind, not through the selection index: selecting everything never builds it.
+        for candidate in graph.successors(of: selected).members where graph.nodes[candidate].resourceType == .test {
             if mode == .eager || allParents(of: candidate, in: selected) {
                 direct.insert(candidate)
             } else if let selectedAndParents, allParents(of: candidate, in: selectedAndParents) {

@@ -6,6 +6,7 @@ extension NodeSelector {
         let value = criteria.value
         switch criteria.method {
         case .fqn:
+            let index = self.index
             let matcher = FQNMatcher(value)
             for i in nodes.indices where nodes[i].resourceType != .source {
                 let flat = index.flatFQN[i], joined = index.joinedFQN[i], starts = index.segmentStarts[i]
@@ -23,6 +24,7 @@ extension NodeSelector {
             let glob = Glob(value)
             for i in nodes.indices where nodes[i].tags.contains(where: glob.matches) { result.insert(i) }
         case .path:
+            let index = self.index
             let matcher = PathMatcher(value)
             for i in nodes.indices {
                 if matcher.matchesFileOrParent(index.pathComponents[i])
@@ -32,6 +34,7 @@ extension NodeSelector {
                 }
             }
         case .file:
+            let index = self.index
             let glob = Glob(value)
             for i in nodes.indices where glob.matches(index.fileNames[i]) || glob.matches(index.fileStems[i]) {
                 result.insert(i)
@@ -58,6 +61,7 @@ extension NodeSelector {
             case 3: (package, source, table) = (parts[0], parts[1], parts[2])
             default: return result  // rejected by the parser
             }
+            let index = self.index
             for i in index.sources.members {
                 let node = nodes[i]
                 if package.matches(node.packageName), source.matches(node.sourceName ?? ""), table.matches(node.name) {
@@ -65,6 +69,7 @@ extension NodeSelector {
                 }
             }
         case .testType:
+            let index = self.index
             let wanted: Set<TestType>
             switch value {
             case "generic", "schema": wanted = [.generic]
@@ -76,6 +81,7 @@ extension NodeSelector {
                 if let type = nodes[i].testType, wanted.contains(type) { result.insert(i) }
             }
         case .testName:
+            let index = self.index
             let glob = Glob(value)
             for i in index.tests.members {
                 if let name = nodes[i].testName, glob.matches(name) { result.insert(i) }

@@ -7,12 +7,15 @@ import DFXBasics
 public struct NodeSelector: Sendable {
     /// The graph selections are evaluated on.
     public let graph: DependencyGraph
-    let index: SelectionIndex
+    private let lazyIndex: LazySelectionIndex
 
-    /// Builds the per-node indexes (fqn segments, paths, file names) once, in O(V).
+    /// The per-node indexes (fqn segments, paths, file names), built in O(V) when a selector method
+    /// first needs them.
+    var index: SelectionIndex { lazyIndex.index }
+
     public init(graph: DependencyGraph) {
         self.graph = graph
-        self.index = SelectionIndex(graph.nodes)
+        self.lazyIndex = LazySelectionIndex(graph.nodes)
     }
 
     /// Selects nodes.

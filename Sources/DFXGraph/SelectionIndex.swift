@@ -89,15 +89,8 @@ struct SelectionIndex: Sendable {
 
     /// dbt stores patch paths as `project://models/schema.yml`.
     static func strippingScheme(_ path: String) -> String {
-        let scalars = Array(path.unicodeScalars)
-        guard scalars.count >= 3 else { return path }
-        for start in 0...(scalars.count - 3)
-        where scalars[start] == ":" && scalars[start + 1] == "/" && scalars[start + 2] == "/" {
-            var rest = String.UnicodeScalarView()
-            rest.append(contentsOf: scalars[(start + 3)...])
-            return String(rest)
-        }
-        return path
+        guard let range = path.firstRange(of: "://") else { return path }
+        return String(path[range.upperBound...])
     }
 
     /// Python's `PurePath.stem`: the name without its last suffix (`.hidden` keeps its dot).

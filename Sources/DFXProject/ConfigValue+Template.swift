@@ -11,7 +11,8 @@ extension ConfigValue {
         case .double(let number): return .double(number)
         case .string(let text): return .string(text)
         case .list(let items): return .list(items.map(\.templateValue))
-        case .dict(let entries): return .dict(entries.keys.sorted().compactMap { key in entries[key].map { (key, $0.templateValue) } })
+        case .dict(let entries):
+            return .dict(distinctKeys: entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value.templateValue) })
         }
     }
 

@@ -41,8 +41,7 @@ public struct SQLDialect: Sendable, Hashable {
 
     /// `name` as a quoted identifier, embedded quote characters doubled.
     public func quoteIdentifier(_ name: String) -> String {
-        let quote = String(identifierQuote)
-        return quote + name.replacingAll(quote, with: quote + quote) + quote
+        quotedIdentifiers([name])
     }
 
     /// `value` as a string literal: single quotes doubled; on PostgreSQL a literal that contains a
@@ -61,10 +60,42 @@ public struct SQLDialect: Sendable, Hashable {
     public func relation(database: String? = nil, schema: String?, name: String) -> String {
         guard let schema, !schema.isEmpty else { return quoteIdentifier(name) }
         if !hasSchemas { return quoteIdentifier(schema + "." + name) }
-        if let database, !database.isEmpty {
-            return quoteIdentifier(database) + "." + quoteIdentifier(schema) + "." + quoteIdentifier(name)
+        if let database, !database.isEmpty { return quotedIdentifiers([database, schema, name]) }
+        return quotedIdentifiers([schema, name])
+    }
+
+    /// `parts` quoted and joined with dots, built in one pass over their bytes: a 10,000-model
+    /// compile quotes tens of thousands of relation names, and concatenating quoted pieces made
+    /// several intermediate strings per name.
+    private func quotedIdentifiers(_ parts: [String]) -> String {
+        guard let quote = identifierQuote.asciiValue else {
+            let quote = String(identifierQuote)
+            return parts.map { quote + $0.replacingAll(quote, with: quote + quote) + quote }.joined(separator: ".")
         }
-        return quoteIdentifier(schema) + "." + quoteIdentifier(name)
+        var capacity = parts.count * 3
+        for part in parts { capacity += part.utf8.count * 2 }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var count = 0
+            for (position, part) in parts.enumerated() {
+                if position > 0 {
+                    buffer[count] = UInt8(ascii: ".")
+                    count += 1
+                }
+                buffer[count] = quote
+                count += 1
+                for byte in part.utf8 {
+                    if byte == quote {
+                        buffer[count] = quote
+                        count += 1
+                    }
+                    buffer[count] = byte
+                    count += 1
+                }
+                buffer[count] = quote
+                count += 1
+            }
+            return count
+        }
     }
 }
 

@@ -83,6 +83,25 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), #""a\tb\rc\u001fd\u000be\\\"\n""#)
     }
 
+    /// The writer tests eight bytes at a time: every character that needs escaping, at every offset
+    /// within and across words, next to multi-byte UTF-8, must come out as Foundation's decoder reads it.
+    func testEscapesAtEveryOffsetRoundTrip() throws {
+        let specials: [String] = ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\t", "\u{7F}", "é", " ", "~", "!", "#", "[", "]"]
+        for length in 0..<20 {
+            for offset in 0..<max(1, length) {
+                for special in specials {
+                    var characters = Array(repeating: "x", count: length)
+                    if length > 0 { characters[offset] = special }
+                    let text = characters.joined() + "tail" + special
+                    var writer = JSONWriter()
+                    writer.beginArray(); writer.string(text); writer.endArray()
+                    let decoded = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String]
+                    XCTAssertEqual(decoded, [text], "length \(length), offset \(offset), special \(special.debugDescription)")
+                }
+            }
+        }
+    }
+
     func testCompactOutputEscapesAndNests() {
         var writer = JSONWriter()
         writer.beginObject()
@@ -163,7 +182,7 @@ final class JSONWriterFragmentTests: XCTestCase {
         func fragment(_ keys: [String]) -> [UInt8] {
             var part = JSONWriter()
             part.beginObject()
-            for key in keys { part.key(key); part.int(key.count) }
+            for key in keys { part.dynamicKey(key); part.int(key.count) }
             part.endObject()
             return part.objectMembers()
         }

@@ -11,7 +11,9 @@ public final class DictStorage: @unchecked Sendable {
     /// Whether this is a `namespace()` object (the only kind `{% set ns.attr = ... %}` may change).
     public let isNamespace: Bool
 
-    static let indexThreshold = 12
+    /// Up to this many keys, a linear scan of short keys costs less than hashing (and building the
+    /// index of a 13-key dict cost more than all the lookups most such dicts ever get).
+    static let indexThreshold = 24
 
     /// An empty dict (or `namespace()` object).
     public init(isNamespace: Bool = false) { self.isNamespace = isNamespace }

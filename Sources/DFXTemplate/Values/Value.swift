@@ -34,9 +34,32 @@ public enum Value: Sendable {
 
     /// A new dict with `pairs` in order (later duplicates replace earlier ones).
     public static func dict(_ pairs: [(String, Value)]) -> Value {
+        // Host code builds many dicts with distinct literal keys (dbt's `model`, configs): those are
+        // stored in one go; only a dict with a repeated key is built entry by entry.
+        if Self.hasDistinctKeys(pairs) {
+            return .dictRef(DictStorage(distinctKeys: pairs.map { .string($0.0) }, values: pairs.map(\.1)))
+        }
         let storage = DictStorage()
         for (key, value) in pairs { storage.set(.string(key), value) }
         return .dictRef(storage)
+    }
+
+    /// A new dict from `pairs` whose keys the caller knows to be distinct (literal field names, the
+    /// keys of a Swift dictionary): stored as they are, without looking for repeats.
+    public static func dict(distinctKeys pairs: [(String, Value)]) -> Value {
+        assert(hasDistinctKeys(pairs), "Value.dict(distinctKeys:) given a repeated key")
+        return .dictRef(DictStorage(distinctKeys: pairs.map { .string($0.0) }, values: pairs.map(\.1)))
+    }
+
+    private static func hasDistinctKeys(_ pairs: [(String, Value)]) -> Bool {
+        if pairs.count > 8 {
+            var seen = Set<String>(minimumCapacity: pairs.count)
+            return pairs.allSatisfy { seen.insert($0.0).inserted }
+        }
+        for later in pairs.indices {
+            for earlier in pairs.indices where earlier < later && pairs[earlier].0 == pairs[later].0 { return false }
+        }
+        return true
     }
 
     /// A new dict from a Swift dictionary, keys sorted for a deterministic order.

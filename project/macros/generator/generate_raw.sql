@@ -37,7 +37,7 @@
         {{ gen_pick(gen_hash('n', 5), ['Lisbon', 'Berlin', 'Paris', 'Madrid', 'Rome', 'Vienna', 'Oslo', 'Dublin']) }} as city,
         {{ gen_pick(gen_hash('n', 5), ['PT', 'DE', 'FR', 'ES', 'IT', 'AT', 'NO', 'IE']) }} as country_code,
         {{ gen_minutes_before(as_of, '(400 * 1440 + ' ~ gen_hash('n', 6) ~ ' % (365 * 1440))') }} as registration_date,
-        {{ gen_minutes_before(as_of, '(1440 + ' ~ gen_hash('n', 7) ~ ' % (30 * 1440))') }} as updated_at
+        {{ gen_minutes_before(as_of, gen_age('n', counts.customers, gen_hash('n', 7), '30 * 1440')) }} as updated_at
     from seq
   {%- endcall -%}
 
@@ -59,7 +59,7 @@
         {{ gen_pick(gen_hash('n', 23), ['Home', 'Electronics', 'Outdoor', 'Fashion', 'Kitchen', 'Office']) }} as category,
         {{ gen_money('(500 + ' ~ gen_hash('n', 24) ~ ' % 50000)') }} as price,
         {{ gen_hash('n', 25) }} % 500 as stock_quantity,
-        {{ gen_minutes_before(as_of, '(1440 + ' ~ gen_hash('n', 26) ~ ' % (60 * 1440))') }} as updated_at
+        {{ gen_minutes_before(as_of, gen_age('n', counts.products, gen_hash('n', 26), '60 * 1440')) }} as updated_at
     from seq
   {%- endcall -%}
 
@@ -73,7 +73,7 @@
         {{ gen_money('(100000 + ' ~ gen_hash('n', 32) ~ ' % 5000000)') }} as budget,
         {{ gen_money('(' ~ gen_hash('n', 33) ~ ' % 40000 - 10000)') }} as roi,
         {{ gen_minutes_before(as_of, '(1440 * (30 + ' ~ gen_hash('n', 34) ~ ' % 365))') }} as start_date,
-        {{ gen_minutes_before(as_of, '(1440 + ' ~ gen_hash('n', 35) ~ ' % (30 * 1440))') }} as updated_at
+        {{ gen_minutes_before(as_of, gen_age('n', counts.campaigns, gen_hash('n', 35), '30 * 1440')) }} as updated_at
     from seq
   {%- endcall -%}
 
@@ -87,8 +87,8 @@
         1 + {{ gen_hash('n', 51) }} % {{ counts.products }} as product_id,
         {{ gen_pick(gen_hash('n', 52), ['IN', 'OUT', 'OUT', 'OUT', 'ADJUSTMENT']) }} as transaction_type,
         1 + {{ gen_hash('n', 53) }} % 20 as quantity,
-        {{ gen_minutes_before(as_of, '(1440 + ' ~ gen_hash('n', 54) ~ ' % (365 * 1440))') }} as transaction_date,
-        {{ gen_minutes_before(as_of, '(1440 + ' ~ gen_hash('n', 54) ~ ' % (365 * 1440))') }} as updated_at
+        {{ gen_minutes_before(as_of, gen_age('n', counts.inventory, gen_hash('n', 54), '365 * 1440')) }} as transaction_date,
+        {{ gen_minutes_before(as_of, gen_age('n', counts.inventory, gen_hash('n', 54), '365 * 1440')) }} as updated_at
     from seq
   {%- endcall -%}
 
@@ -122,7 +122,7 @@
         p.product_id,
         1 + {{ gen_hash('s.n + ' ~ (first_id - 1) * 5, 41) }} % 4 as quantity,
         p.price as unit_price,
-        {{ gen_order_time(first_id ~ ' + (s.n - 1) / 5', as_of, day) }} as updated_at
+        {{ gen_order_time(first_id ~ ' + (s.n - 1) / 5', last_id, as_of, day) }} as updated_at
     from seq as s
     join {{ source('raw', 'products') }} as p
       on p.product_id = 1 + {{ gen_hash('s.n + ' ~ (first_id - 1) * 5, 42) }} % {{ counts.products }}
@@ -136,12 +136,12 @@
         1 + {{ gen_hash(first_id ~ ' + s.n - 1', 44) }} % {{ counts.customers }} as customer_id,
         case when {{ gen_hash(first_id ~ ' + s.n - 1', 45) }} % 3 = 0
              then 1 + {{ gen_hash(first_id ~ ' + s.n - 1', 46) }} % {{ counts.campaigns }} end as campaign_id,
-        {{ gen_order_time(first_id ~ ' + s.n - 1', as_of, day) }} as order_date,
+        {{ gen_order_time(first_id ~ ' + s.n - 1', last_id, as_of, day) }} as order_date,
         {% if create -%}
         {{ gen_pick(gen_hash(first_id ~ ' + s.n - 1', 47), ['Delivered', 'Delivered', 'Delivered', 'Delivered', 'Shipped', 'Processing', 'Pending', 'Cancelled']) }}
         {%- else -%}'Pending'{%- endif %} as order_status,
         coalesce(t.total_amount, 0) as total_amount,
-        {{ gen_order_time(first_id ~ ' + s.n - 1', as_of, day) }} as updated_at
+        {{ gen_order_time(first_id ~ ' + s.n - 1', last_id, as_of, day) }} as updated_at
     from seq as s
     left join (
         select order_id, sum(quantity * unit_price) as total_amount
@@ -152,13 +152,23 @@
   {%- endcall -%}
 {% endmacro %}
 
-{#- When order `id_expr` was placed: within the year before as_of (day 0), or during day N. -#}
-{% macro gen_order_time(id_expr, as_of, day) -%}
+{#- When order `id_expr` (of orders up to `last_id`) was placed: within the year before as_of (day 0),
+    or during day N. -#}
+{% macro gen_order_time(id_expr, last_id, as_of, day) -%}
   {%- if day == 0 -%}
-    {{ gen_minutes_before(as_of, '(1440 + ' ~ gen_hash(id_expr, 48) ~ ' % (365 * 1440))') }}
+    {{ gen_minutes_before(as_of, gen_age(id_expr, last_id, gen_hash(id_expr, 48), '365 * 1440')) }}
   {%- else -%}
     {{ gen_minutes_before(as_of, '(' ~ gen_hash(id_expr, 48) ~ ' % 1440 - ' ~ day * 1440 ~ ')') }}
   {%- endif -%}
+{%- endmacro %}
+
+{#- How many minutes before as_of row `n` of `count` last changed, from the pseudo-random `hashed`:
+    spread over `range` minutes from a day before as_of, except the newest row (n = count), which
+    changed during the day before as_of. Every table is then fresh (its newest row under two days
+    old) at any scale and any time of the as_of day: with a few rows over a year, the newest of a
+    random spread could be days old. -#}
+{% macro gen_age(n, count, hashed, range) -%}
+  (case when {{ n }} = {{ count }} then {{ hashed }} % 1440 else 1440 + {{ hashed }} % ({{ range }}) end)
 {%- endmacro %}
 
 {#- An index on raw.<table>(<column>), named after both (SQLite index names share the file's namespace). -#}
