@@ -181,9 +181,12 @@ struct Lexer {
                 }
             }
             let token = try lexExpressionToken()
-            if case .symbol(let symbol) = token.kind {
-                if symbol == "(" || symbol == "[" || symbol == "{" { depth += 1 }
-                if symbol == ")" || symbol == "]" || symbol == "}" { depth = max(0, depth - 1) }
+            if token.key & Token.symbolFlag != 0 {
+                switch token.key {
+                case Token.symbolKey("("), Token.symbolKey("["), Token.symbolKey("{"): depth += 1
+                case Token.symbolKey(")"), Token.symbolKey("]"), Token.symbolKey("}"): depth = max(0, depth - 1)
+                default: break
+                }
             }
             tokens.append(token)
         }

@@ -3,7 +3,7 @@ import DFXBasics
 extension Parser {
     /// An expression, or a tuple when followed by commas (`a, b`).
     mutating func parseTuple(allowConditional: Bool = true) throws -> Expr {
-        let start = current
+        let start = currentStart
         let first = allowConditional ? try parseExpression() : try parseOr()
         guard isSymbol(",") else { return first }
         var items = [first]
@@ -11,17 +11,17 @@ extension Parser {
             if isBlockEnd || isVariableEnd || isName("if") { break }
             items.append(allowConditional ? try parseExpression() : try parseOr())
         }
-        return Expr(kind: .tuple(items), span: Span(start.start, tokens[max(0, index - 1)].end))
+        return Expr(kind: .tuple(items), span: Span(start, tokens[max(0, index - 1)].end))
     }
 
     var isVariableEnd: Bool {
-        if case .variableEnd = current.kind { return true }
+        if case .variableEnd = tokens[min(index, tokens.count - 1)].kind { return true }
         return false
     }
 
     /// A full expression including `a if c else b`.
     mutating func parseExpression() throws -> Expr {
-        try enterNesting(current)
+        try enterNesting(at: index)
         defer { nesting -= 1 }
         var expr = try parseOr()
         while skipName("if") {
@@ -38,7 +38,7 @@ extension Parser {
         var depth = 0
         defer { nesting -= depth }
         while isName("or") {
-            try enterNesting(current)
+            try enterNesting(at: index)
             depth += 1
             index += 1
             let right = try parseAnd()
@@ -52,7 +52,7 @@ extension Parser {
         var depth = 0
         defer { nesting -= depth }
         while isName("and") {
-            try enterNesting(current)
+            try enterNesting(at: index)
             depth += 1
             index += 1
             let right = try parseNot()
@@ -62,8 +62,9 @@ extension Parser {
     }
 
     private mutating func parseNot() throws -> Expr {
-        let token = current
-        if skipName("not") {
+        if isName("not") {
+            let token = current
+            index += 1
             try enterNesting(token)
             defer { nesting -= 1 }
             let operand = try parseNot()
@@ -140,7 +141,7 @@ extension Parser {
         var depth = 0
         defer { nesting -= depth }
         while let op = level.binaryOperator(currentKey) {
-            try enterNesting(current)
+            try enterNesting(at: index)
             depth += 1
             index += 1
             let right = try next(&self)
@@ -166,14 +167,16 @@ extension Parser {
     }
 
     private mutating func parseUnary(withFilter: Bool) throws -> Expr {
-        let token = current
         var expr: Expr
-        if skipSymbol("-") || skipSymbol("+") {
+        if isSymbol("-") || isSymbol("+") {
+            let token = current
+            let negates = isSymbol("-")
+            index += 1
             try enterNesting(token)
             defer { nesting -= 1 }
             let operand = try parseUnary(withFilter: false)
             let span = Span(token.start, token.end).through(operand.span)
-            expr = Expr(kind: token.kind == .symbol("-") ? .negate(operand) : .plus(operand), span: span)
+            expr = Expr(kind: negates ? .negate(operand) : .plus(operand), span: span)
         } else {
             expr = try parsePrimary()
         }
@@ -261,7 +264,7 @@ extension Parser {
         var depth = 0
         defer { nesting -= depth }
         while true {
-            let token = current
+            let tokenIndex = index
             if skipSymbol(".") {
                 let nameToken = current
                 switch nameToken.kind {
@@ -280,12 +283,12 @@ extension Parser {
             } else if isSymbol("(") {
                 index += 1
                 let arguments = try parseCallArguments()
-                expr = Expr(kind: .call(expr, arguments), span: expr.span.through(Span(token.start, tokens[index - 1].end)))
+                expr = Expr(kind: .call(expr, arguments), span: expr.span.through(Span(tokens[tokenIndex].start, tokens[index - 1].end)))
             } else {
                 return expr
             }
             depth += 1
-            try enterNesting(token)
+            try enterNesting(at: tokenIndex)
         }
     }
 
@@ -329,10 +332,10 @@ extension Parser {
                 index += 2
                 arguments.keyword.append((name, try parseExpression()))
             } else {
-                let token = current
+                let tokenIndex = index
                 let value = try parseExpression()
                 if !arguments.keyword.isEmpty {
-                    throw error("positional argument follows keyword argument", token)
+                    throw error("positional argument follows keyword argument", tokens[tokenIndex])
                 }
                 arguments.positional.append(value)
             }
@@ -346,7 +349,7 @@ extension Parser {
         var depth = 0
         defer { nesting -= depth }
         while true {
-            let token = current
+            let tokenIndex = index
             if skipSymbol("|") {
                 let filter = try parseFilter()
                 expr = Expr(kind: .filter(expr, filter), span: expr.span.through(filter.span))
@@ -372,7 +375,7 @@ extension Parser {
             } else {
                 return expr
             }
-            try enterNesting(token)
+            try enterNesting(at: tokenIndex)
             depth += 1
         }
     }

@@ -96,6 +96,19 @@ struct Parser {
         }
     }
 
+    /// `enterNesting` at the token at `tokenIndex`, read only when the limit is passed (the hot
+    /// paths of the expression parser call this for every operand: no token copy).
+    @inline(__always)
+    mutating func enterNesting(at tokenIndex: Int) throws {
+        nesting += 1
+        if nesting > maxNesting {
+            throw error("template nesting is too deep (more than \(maxNesting) levels)", tokens[min(tokenIndex, tokens.count - 1)])
+        }
+    }
+
+    /// The byte offset where the current token starts (read without copying the token).
+    var currentStart: Int { tokens[min(index, tokens.count - 1)].start }
+
     // MARK: Bodies
 
     /// Parses the whole template.
