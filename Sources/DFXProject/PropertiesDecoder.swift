@@ -136,7 +136,8 @@ struct PropertiesDecoder {
                 continue
             }
             var definition = ColumnDefinition(name: name, location: node.location)
-            let context = "column '\(name)'"
+            // Built only for a message: most columns never need it.
+            var context: String { "column '\(name)'" }
             func mismatch(_ key: String, _ value: YAMLNode, _ expected: String) throws(DiagnosticError) -> Never {
                 throw (try YAMLMappingReader(node, context: context)).mismatch(key, value, expected: expected)
             }
