@@ -52,10 +52,17 @@ public struct YAMLMapping: Sendable {
     /// Appends an entry unless its scalar key is already present; returns the position of the
     /// existing entry in that case (and does not append).
     @discardableResult
-    mutating func insert(key: YAMLNode, value: YAMLNode) -> Int? {
+    mutating func insert(key: consuming YAMLNode, value: consuming YAMLNode) -> Int? {
         let text = key.scalarText
         if let text, let existing = position(of: text) { return existing }
-        entries.append((key, value))
+        append(key: key, value: value, text: text)
+        return nil
+    }
+
+    /// Appends an entry whose key text `text` the caller has checked is not present yet (the key
+    /// and value are moved in, not copied).
+    mutating func append(key: consuming YAMLNode, value: consuming YAMLNode, text: String?) {
+        entries.append((consume key, consume value))
         keyTexts.append(text)
         if index != nil {
             if let text { index?[text] = entries.count - 1 }
@@ -67,7 +74,6 @@ public struct YAMLMapping: Sendable {
             }
             index = built
         }
-        return nil
     }
 
     /// Replaces the entry at `position` with one of the same key text (a later value winning).

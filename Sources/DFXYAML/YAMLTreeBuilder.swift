@@ -68,8 +68,8 @@ struct YAMLTreeBuilder {
                 result.documents.append(
                     root?.node ?? YAMLNode(.scalar(YAMLScalar("")), location: start, source: source))
             case .scalar(let value, let style, let tag, let anchor):
-                let built = try scalar(value: value, style: style, tag: tag, event: event)
-                try finish(built, anchor: anchor)
+                let node = try scalar(value: value, style: style, tag: tag, event: event)
+                try finish(consume node, size: 1, height: 0, anchor: anchor)
             case .alias(let anchor):
                 try alias(anchor, event: event)
             case .sequenceStart(let tag, let anchor), .mappingStart(let tag, let anchor):
@@ -84,9 +84,10 @@ struct YAMLTreeBuilder {
                 stack.append(Frame(isMapping: isMapping, start: event.start, tag: tag, anchor: anchor))
             case .sequenceEnd, .mappingEnd:
                 guard let frame = stack.popLast() else { continue }
-                let built = try collection(frame, end: event.end)
-                if let anchor = frame.anchor { openAnchors.remove(anchor) }
-                try finish(built, anchor: frame.anchor)
+                let (anchor, size, height) = (frame.anchor, frame.size, frame.height)
+                let node = try collection(consume frame, end: event.end)
+                if let anchor { openAnchors.remove(anchor) }
+                try finish(consume node, size: size, height: height, anchor: anchor)
             }
         }
     }
@@ -95,16 +96,15 @@ struct YAMLTreeBuilder {
 
     private mutating func scalar(
         value: String, style: YAMLScalarStyle, tag: String?, event: YAMLEvent
-    ) throws(DiagnosticError) -> Built {
+    ) throws(DiagnosticError) -> YAMLNode {
         try checkTag(tag, allowed: YAMLTag.scalarTags, event: event)
         let scalar = YAMLScalar(value, style: style, tag: tag)
         if let tag, YAMLResolver.resolve(scalar) == nil {
             throw error("'\(value)' is not a valid \(YAMLTag.short(tag)) value", at: event)
         }
         let length = event.start.line == event.end.line ? event.end.column - event.start.column : 1
-        let node = YAMLNode(
+        return YAMLNode(
             .scalar(scalar), line: event.start.line + 1, column: event.start.column + 1, tag: tag, length: length, source: source)
-        return Built(node: node, size: 1, height: 0)
     }
 
     private mutating func alias(_ anchor: String, event: YAMLEvent) throws(DiagnosticError) {
@@ -127,10 +127,10 @@ struct YAMLTreeBuilder {
                 "alias '*\(anchor)' expands the document beyond \(options.maxNodes) nodes", at: event,
                 hint: "aliases of aliases multiply (a 'billion laughs' document); repeat less")
         }
-        try deliver(target)
+        try deliver(target.node, size: target.size, height: target.height)
     }
 
-    private mutating func collection(_ frame: Frame, end: YAMLEvent.Mark) throws(DiagnosticError) -> Built {
+    private mutating func collection(_ frame: consuming Frame, end: YAMLEvent.Mark) throws(DiagnosticError) -> YAMLNode {
         let kind: YAMLNode.Kind
         if frame.isMapping {
             kind = .mapping(frame.merges.isEmpty ? frame.mapping : try merged(frame.mapping, frame.merges))
@@ -138,14 +138,17 @@ struct YAMLTreeBuilder {
             kind = .sequence(frame.items)
         }
         let length = frame.start.line == end.line ? end.column - frame.start.column : 1
-        let node = YAMLNode(
+        return YAMLNode(
             kind, line: frame.start.line + 1, column: frame.start.column + 1, tag: frame.tag, length: length, source: source)
-        return Built(node: node, size: frame.size, height: frame.height)
     }
 
     /// Adds one entry to an open mapping, rejecting a duplicate key at once.
-    private static func insert(key: YAMLNode, value: YAMLNode, into mapping: inout YAMLMapping) throws(DiagnosticError) {
-        guard let existing = mapping.insert(key: key, value: value) else { return }
+    private static func insert(key: consuming YAMLNode, value: consuming YAMLNode, into mapping: inout YAMLMapping) throws(DiagnosticError) {
+        let text = key.scalarText
+        guard let text, let existing = mapping.position(of: text) else {
+            mapping.append(key: consume key, value: consume value, text: text)
+            return
+        }
         let first = mapping.entries[existing].key
         throw DiagnosticError(
             key.diagnostic(
@@ -193,36 +196,37 @@ struct YAMLTreeBuilder {
 
     // MARK: plumbing
 
-    private mutating func finish(_ built: Built, anchor: String?) throws(DiagnosticError) {
+    /// A finished node (with its expanded size and height) goes to its parent, and under its
+    /// anchor when it has one. Nodes are moved along, not copied: every node passes through here.
+    private mutating func finish(_ node: consuming YAMLNode, size: Int, height: Int, anchor: String?) throws(DiagnosticError) {
         totalNodes += 1
         guard totalNodes <= options.maxNodes else {
-            throw DiagnosticError(built.node.diagnostic("the document has more than \(options.maxNodes) nodes"))
+            throw DiagnosticError(node.diagnostic("the document has more than \(options.maxNodes) nodes"))
         }
-        if let anchor { anchors[anchor] = built }
-        try deliver(built)
+        if let anchor { anchors[anchor] = Built(node: copy node, size: size, height: height) }
+        try deliver(consume node, size: size, height: height)
     }
 
-    private mutating func deliver(_ built: Built) throws(DiagnosticError) {
+    private mutating func deliver(_ node: consuming YAMLNode, size: Int, height: Int) throws(DiagnosticError) {
         guard !stack.isEmpty else {
-            root = built
+            root = Built(node: consume node, size: size, height: height)
             return
         }
         let top = stack.count - 1
-        stack[top].size += built.size
-        stack[top].height = max(stack[top].height, built.height + 1)
+        stack[top].size += size
+        stack[top].height = max(stack[top].height, height + 1)
         guard stack[top].isMapping else {
-            stack[top].items.append(built.node)
+            stack[top].items.append(consume node)
             return
         }
-        guard let key = stack[top].pendingKey else {
-            stack[top].pendingKey = built.node
+        guard let key = stack[top].pendingKey.take() else {
+            stack[top].pendingKey = consume node
             return
         }
-        stack[top].pendingKey = nil
         if key.isMergeKey {
-            stack[top].merges.append((key, built.node))
+            stack[top].merges.append((consume key, consume node))
         } else {
-            try Self.insert(key: key, value: built.node, into: &stack[top].mapping)
+            try Self.insert(key: consume key, value: consume node, into: &stack[top].mapping)
         }
     }
 
