@@ -20,14 +20,20 @@ public struct ProjectFile: Sendable {
     }
 
     /// The file name without folder and extension.
+    ///
+    /// Both this and `folders` split on the byte '/' (and '.'): splitting by Character ran
+    /// grapheme breaking over the path, ~20,000 instructions per model file.
     public var stem: String {
-        let name = pathInResourceFolder.split(separator: "/").last.map(String.init) ?? pathInResourceFolder
-        if let dot = name.lastIndex(of: ".") { return String(name[..<dot]) }
-        return name
+        let utf8 = pathInResourceFolder.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let name = utf8[start...]
+        let end = name.lastIndex(of: UInt8(ascii: ".")) ?? name.endIndex
+        return String(Substring(utf8[start..<end]))
     }
 
-    /// Folders between the resource folder and the file (`["staging"]`).
+    /// Folders between the resource folder and the file (`["staging"]`), empty components skipped.
     public var folders: [String] {
-        pathInResourceFolder.split(separator: "/").dropLast().map(String.init)
+        let parts = pathInResourceFolder.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
+        return parts.dropLast().map { String(Substring($0)) }
     }
 }
