@@ -57,6 +57,24 @@ final class FileScannerPathTests: XCTestCase {
         XCTAssertNil(FileScanner.readText(directory.appendingPathComponent("missing.sql").path))
     }
 
+    /// Many files read by many threads come back in order; a missing one is nil.
+    func testReadTextsKeepsOrderAcrossReaders() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dfx-reads-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var paths: [String] = []
+        for index in 0..<(FileScanner.readers * 3 + 5) {
+            let path = directory.appendingPathComponent("m\(index).sql").path
+            if index != 7 { XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("select \(index)".utf8))) }
+            paths.append(path)
+        }
+        let texts = FileScanner.readTexts(paths)
+        XCTAssertEqual(texts.count, paths.count)
+        for (index, text) in texts.enumerated() {
+            XCTAssertEqual(text, index == 7 ? nil : "select \(index)", "file \(index)")
+        }
+    }
+
     func testExtensionsMatchByteForByte() {
         XCTAssertTrue(FileScanner.endsWith("models/a.sql", ".sql"))
         XCTAssertFalse(FileScanner.endsWith("models/a.sqlx", ".sql"))
