@@ -23,8 +23,8 @@ public struct YAMLMappingReader: Sendable {
     public let context: String
     /// Every key asked for so far, present or not.
     public var requestedKeys: Set<String> { Set(requested) }
-    /// The same, in the order asked (a reader is asked for a handful of keys: a list compares
-    /// fewer bytes than hashing each key into a set on every lookup).
+    /// The same, in the order asked, repeats included (a reader is asked for a handful of keys:
+    /// appending to a list is cheaper than hashing each key into a set on every lookup).
     private var requested: [String] = []
 
     /// Reads `node`, which must be a mapping: otherwise "<context> must be a mapping, found a list".
@@ -42,7 +42,7 @@ public struct YAMLMappingReader: Sendable {
 
     /// The value node under `key` (null values included), marking the key as read.
     public mutating func node(_ key: String) -> YAMLNode? {
-        if !requested.contains(key) { requested.append(key) }
+        requested.append(key)
         return mapping[key]
     }
 
