@@ -41,11 +41,13 @@ public struct CompileCommand: ParsableCommand {
             DispatchQueue.concurrentPerform(iterations: 2) { job in
                 if job == 0 {
                     results.setFiles(Result { () throws(DiagnosticError) in try writer.writeCompiled(compiled, files: files) })
+                    timer.note("compiled files written")
                 } else {
                     results.setManifest(
                         Result { () throws(DiagnosticError) in
                             try ManifestArtifact.write(workspace: workspace, compiled: compiled, compiledPaths: paths, writer: writer)
                         })
+                    timer.note("manifest written")
                 }
             }
             try results.files?.get()

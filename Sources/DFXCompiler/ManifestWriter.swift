@@ -1,5 +1,6 @@
 import DFXBasics
 import DFXProject
+import DFXSQL
 
 /// Writes `manifest.json` with dbt's (v12) field names where dfx has the data, so tools that read
 /// dbt manifests (lineage, catalogs, orchestrators) read dfx's.
@@ -13,6 +14,8 @@ public struct ManifestWriter: Sendable {
     public let childMap: [String: [String]]
     public let generatedAt: String
     public let dfxVersion: String
+    /// The target's dialect, for relation names.
+    let dialect: SQLDialect
 
     public init(
         manifest: Manifest, compiled: [String: String], compiledPaths: [String: String], parentMap: [String: [String]],
@@ -25,6 +28,7 @@ public struct ManifestWriter: Sendable {
         self.childMap = childMap
         self.generatedAt = generatedAt
         self.dfxVersion = dfxVersion
+        self.dialect = SQLDialectName.dialect(for: manifest.target.type)
     }
 
     /// The whole manifest as bytes (for tests and small projects).
@@ -180,22 +184,40 @@ public struct ManifestWriter: Sendable {
             json.endObject()
         }
         json.endObject()
-        json.key("meta"); json.value(.dict(node.meta))
-        json.key("tags"); json.stringArray(node.tags)
-        json.key("config"); json.value(.dict(configWithDefaults(node)))
+        let tags = node.tags
+        let meta = node.meta
+        json.key("meta"); json.value(.dict(meta))
+        json.key("tags"); json.stringArray(tags)
+        json.key("config"); writeConfig(node, tags: tags, meta: meta, into: &json)
     }
 
-    private func configWithDefaults(_ node: Node) -> [String: ConfigValue] {
-        var config = node.config
-        config["enabled"] = .bool(node.isEnabled)
-        config["tags"] = .list(node.tags.map(ConfigValue.string))
-        config["meta"] = .dict(node.meta)
-        if node.resourceType != .source { config["materialized"] = .string(node.materialized) }
-        if node.resourceType == .test, config["severity"] == nil { config["severity"] = .string("ERROR") }
-        for key in ["pre-hook", "post-hook"] where config[key] == nil && node.resourceType != .source {
-            config[key] = .list([])
+    /// The node's config with the keys dbt always writes (`enabled`, `tags`, `meta`, `materialized`,
+    /// hooks, a test's `severity`), keys sorted, written without building a merged dictionary.
+    private func writeConfig(_ node: Node, tags: [String], meta: [String: ConfigValue], into json: inout JSONWriter) {
+        let config = node.config
+        let isSource = node.resourceType == .source
+        var defaults: [(key: String, value: ConfigValue)] = [
+            ("enabled", .bool(node.isEnabled)), ("tags", .list(tags.map(ConfigValue.string))), ("meta", .dict(meta)),
+        ]
+        if !isSource {
+            defaults.append(("materialized", .string(node.materialized)))
+            if config["pre-hook"] == nil { defaults.append(("pre-hook", .list([]))) }
+            if config["post-hook"] == nil { defaults.append(("post-hook", .list([]))) }
         }
-        return config
+        if node.resourceType == .test, config["severity"] == nil { defaults.append(("severity", .string("ERROR"))) }
+        var keys = Array(config.keys)
+        for entry in defaults where config[entry.key] == nil { keys.append(entry.key) }
+        keys.sort()
+        json.beginObject()
+        for key in keys {
+            json.dynamicKey(key)
+            if let entry = defaults.first(where: { $0.key == key }) {
+                json.value(entry.value)
+            } else if let value = config[key] {
+                json.value(value)
+            }
+        }
+        json.endObject()
     }
 
     private func writeNode(_ node: Node, into json: inout JSONWriter) {
@@ -211,7 +233,7 @@ public struct ManifestWriter: Sendable {
         json.key("language"); json.string("sql")
         json.key("raw_code"); json.string(node.rawCode)
         json.key("relation_name")
-        if [.model, .seed, .snapshot].contains(node.resourceType), !node.isEphemeral {
+        if node.resourceType == .model || node.resourceType == .seed || node.resourceType == .snapshot, !node.isEphemeral {
             json.string(manifestRelationName(node))
         } else {
             json.null()
@@ -281,8 +303,7 @@ public struct ManifestWriter: Sendable {
     }
 
     private func manifestRelationName(_ node: Node) -> String {
-        let dialect = SQLDialectName.dialect(for: manifest.target.type)
-        return dialect.relation(
+        dialect.relation(
             database: node.database, schema: node.schema,
             name: node.resourceType == .source ? (node.identifier ?? node.name) : node.alias)
     }
