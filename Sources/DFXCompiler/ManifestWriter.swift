@@ -42,9 +42,34 @@ public struct ManifestWriter: Sendable {
     /// manifest (tens of megabytes) is never held in memory whole.
     public func write(_ sink: ([UInt8]) -> Void) {
         var json = JSONWriter(reservingCapacity: 2 << 20)
-        func flush() {
-            if json.bytes.count >= 1 << 20 { sink(json.takeBytes()) }
+        writeHead(into: &json)
+        sink(json.takeBytes())
+        // Nodes are most of the manifest: their JSON is produced in batches on all cores, then
+        // written in order, a batch at a time.
+        let batches = nodeBatches()
+        let window = max(2, System.processorCount)
+        for group in stride(from: 0, to: batches.count, by: window) {
+            let ranges = Array(batches[group..<min(group + window, batches.count)])
+            let fragments = ranges.concurrentMap { range in
+                nodeFragment(range) { node in compiled[node.uniqueID].map { ($0, compiledPaths[node.uniqueID]) } }
+            }
+            for fragment in fragments {
+                json.rawMembers(fragment)
+                sink(json.takeBytes())
+            }
         }
+        writeTail(into: &json)
+        sink(json.takeBytes())
+    }
+
+    /// The ranges of `manifest.nodes` whose JSON `nodeFragment` produces, in order.
+    public func nodeBatches(size: Int = 256) -> [Range<Int>] {
+        stride(from: 0, to: manifest.nodes.count, by: size).map { start in start..<min(start + size, manifest.nodes.count) }
+    }
+
+    /// The manifest up to the members of its `nodes` object: `{"metadata":{…},"nodes":{`. Write
+    /// `nodeFragment`s with `JSONWriter.rawMembers`, then `writeTail`.
+    public func writeHead(into json: inout JSONWriter) {
         json.beginObject()
         json.key("metadata")
         json.beginObject()
@@ -57,34 +82,27 @@ public struct ManifestWriter: Sendable {
         json.key("adapter_type"); json.string(manifest.target.type)
         json.key("env"); json.beginObject(); json.endObject()
         json.endObject()
-
         json.key("nodes")
         json.beginObject()
-        // Nodes are most of the manifest: their JSON is produced in batches on all cores, then
-        // written in order, a batch at a time.
-        let batchSize = 512
-        let batches = stride(from: 0, to: manifest.nodes.count, by: batchSize).map { start in
-            start..<min(start + batchSize, manifest.nodes.count)
+    }
+
+    /// The members of the `nodes` object for `manifest.nodes[range]` (sources are written later,
+    /// in their own section), each with its compiled SQL and path when `compiledSQL` has them.
+    public func nodeFragment(_ range: Range<Int>, compiledSQL: (Node) -> (sql: String, path: String?)?) -> [UInt8] {
+        var part = JSONWriter(reservingCapacity: 1 << 20)
+        part.beginObject()
+        for index in range where manifest.nodes[index].resourceType != .source {
+            let node = manifest.nodes[index]
+            part.dynamicKey(node.uniqueID)
+            writeNode(node, compiled: compiledSQL(node), into: &part)
         }
-        let window = max(2, System.processorCount * 2)
-        for group in stride(from: 0, to: batches.count, by: window) {
-            let ranges = Array(batches[group..<min(group + window, batches.count)])
-            let fragments = ranges.concurrentMap { range -> [UInt8] in
-                var part = JSONWriter(reservingCapacity: 1 << 20)
-                part.beginObject()
-                for index in range where manifest.nodes[index].resourceType != .source {
-                    let node = manifest.nodes[index]
-                    part.dynamicKey(node.uniqueID)
-                    writeNode(node, into: &part)
-                }
-                part.endObject()
-                return part.objectMembers()
-            }
-            for fragment in fragments {
-                json.rawMembers(fragment)
-                flush()
-            }
-        }
+        part.endObject()
+        return part.objectMembers()
+    }
+
+    /// Closes `nodes` and writes every other section: sources, macros, docs, disabled nodes and
+    /// the parent and child maps.
+    public func writeTail(into json: inout JSONWriter) {
         json.endObject()
 
         json.key("sources")
@@ -92,7 +110,6 @@ public struct ManifestWriter: Sendable {
         for node in manifest.nodes where node.resourceType == .source {
             json.dynamicKey(node.uniqueID)
             writeSource(node, into: &json)
-            flush()
         }
         json.endObject()
 
@@ -138,7 +155,7 @@ public struct ManifestWriter: Sendable {
         for node in manifest.disabled {
             json.dynamicKey(node.uniqueID)
             json.beginArray()
-            writeNode(node, into: &json)
+            writeNode(node, compiled: nil, into: &json)
             json.endArray()
         }
         json.endObject()
@@ -146,7 +163,6 @@ public struct ManifestWriter: Sendable {
         json.key("child_map"); writeMap(childMap, into: &json)
         json.key("group_map"); json.beginObject(); json.endObject()
         json.endObject()
-        sink(json.takeBytes())
     }
 
     private func writeMap(_ map: [String: [String]], into json: inout JSONWriter) {
@@ -220,7 +236,7 @@ public struct ManifestWriter: Sendable {
         json.endObject()
     }
 
-    private func writeNode(_ node: Node, into json: inout JSONWriter) {
+    private func writeNode(_ node: Node, compiled: (sql: String, path: String?)?, into json: inout JSONWriter) {
         json.beginObject()
         writeCommon(node, into: &json)
         json.key("alias"); json.string(node.alias)
@@ -258,10 +274,10 @@ public struct ManifestWriter: Sendable {
         json.key("macros"); json.stringArray(node.dependsOnMacros)
         json.key("nodes"); json.stringArray(node.dependsOnNodes)
         json.endObject()
-        if let sql = compiled[node.uniqueID] {
+        if let compiled {
             json.key("compiled"); json.bool(true)
-            json.key("compiled_path"); json.optionalString(compiledPaths[node.uniqueID])
-            json.key("compiled_code"); json.string(sql)
+            json.key("compiled_path"); json.optionalString(compiled.path)
+            json.key("compiled_code"); json.string(compiled.sql)
             json.key("extra_ctes_injected"); json.bool(true)
             json.key("extra_ctes"); json.beginArray(); json.endArray()
         }
