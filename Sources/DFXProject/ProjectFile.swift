@@ -21,13 +21,18 @@ public struct ProjectFile: Sendable {
 
     /// The file name without folder and extension.
     public var stem: String {
-        let name = pathInResourceFolder.split(separator: "/").last.map(String.init) ?? pathInResourceFolder
-        if let dot = name.lastIndex(of: ".") { return String(name[..<dot]) }
-        return name
+        // Byte-wise: splitting the path into `Character`s cost ~20,000 instructions a file.
+        let utf8 = pathInResourceFolder.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let name = utf8[nameStart...]
+        let end = name.lastIndex(of: UInt8(ascii: ".")) ?? name.endIndex
+        // A name whose only dot is its first character (`.hidden`) keeps it, as Python's `PurePath.stem`.
+        guard end > nameStart else { return String(pathInResourceFolder[nameStart...]) }
+        return String(pathInResourceFolder[nameStart..<end])
     }
 
     /// Folders between the resource folder and the file (`["staging"]`).
     public var folders: [String] {
-        pathInResourceFolder.split(separator: "/").dropLast().map(String.init)
+        pathInResourceFolder.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { String(decoding: $0, as: UTF8.self) }
     }
 }
