@@ -112,9 +112,14 @@ public struct JSONWriter: Sendable {
             endArray()
         case .dict(let entries):
             beginObject()
-            for entryKey in entries.keys.sorted() {
+            if entries.count == 1, let (entryKey, entry) = entries.first {
                 dynamicKey(entryKey)
-                if let entry = entries[entryKey] { self.value(entry) }
+                self.value(entry)
+            } else if !entries.isEmpty {
+                for entryKey in entries.keys.sorted() {
+                    dynamicKey(entryKey)
+                    if let entry = entries[entryKey] { self.value(entry) }
+                }
             }
             endObject()
         }

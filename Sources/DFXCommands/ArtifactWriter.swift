@@ -100,6 +100,15 @@ struct ArtifactWriter {
         }
     }
 
+    /// Writes `text` to the file at `path` unless the file already holds exactly it; false when
+    /// the file cannot be written.
+    static func writeIfChanged(_ path: String, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            fileHasContent(path, bytes) || writeFile(path, bytes: bytes)
+        }
+    }
+
     /// Writes `bytes` to `name` under the target folder, atomically (temporary file, then rename).
     func writeArtifact(_ name: String, bytes: [UInt8]) throws(DiagnosticError) {
         do {

@@ -31,26 +31,9 @@ public struct CompileCommand: ParsableCommand {
             // Templates that query (run_query, statement blocks) connect on first use; most never do.
             let factory = ConnectionFactory(target: workspace.target, projectRoot: workspace.project.rootPath)
             let database = TemplateDatabase(dialect: factory.dialect, open: { try factory.open() })
-            let compiled = try compiler.compile(selected, database: database)
-            timer.mark("render")
-            let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
-            // The manifest's JSON is built on a second core while the compiled files are written.
-            let files = writer.compiledFiles(compiled, manifest: workspace.manifest)
-            let paths = writer.recordedPaths(files)
-            let results = ArtifactResults()
-            DispatchQueue.concurrentPerform(iterations: 2) { job in
-                if job == 0 {
-                    results.setFiles(Result { () throws(DiagnosticError) in try writer.writeCompiled(compiled, files: files) })
-                } else {
-                    results.setManifest(
-                        Result { () throws(DiagnosticError) in
-                            try ManifestArtifact.write(workspace: workspace, compiled: compiled, compiledPaths: paths, writer: writer)
-                        })
-                }
-            }
-            try results.files?.get()
-            try results.manifest?.get()
-            timer.mark("write artifacts")
+            let stream = try compiler.streaming(for: selected, database: database)
+            let compiledCount = try CompiledArtifacts(workspace: workspace, selected: selected).write(stream, timer: timer)
+            timer.mark("render and write artifacts")
             let elapsed = clock.now - start
             let counts = Dictionary(grouping: selected.compactMap { workspace.manifest.node($0)?.resourceType }, by: { $0 })
             let summary = [ResourceType.model, .test, .snapshot, .analysis].compactMap { type -> String? in
@@ -59,7 +42,7 @@ public struct CompileCommand: ParsableCommand {
             }
             console.info(
                 "Compiled \(summary.isEmpty ? "nothing" : summary.joined(separator: ", ")) in \(Duration.seconds(elapsed)) → \(workspace.project.settings.targetPath)/compiled",
-                event: "CompileComplete", data: ["nodes": .int(compiled.count)])
+                event: "CompileComplete", data: ["nodes": .int(compiledCount)])
         }
     }
 }
@@ -73,15 +56,6 @@ enum ManifestArtifact {
             childMap: maps.children, generatedAt: workspace.settings.startedAt.iso8601, dfxVersion: DFXVersion.current)
         try writer.streamArtifact("manifest.json") { sink in manifestWriter.write(sink) }
     }
-}
-
-/// What the two artifact jobs of `dfx compile` produce, each set by one job.
-private final class ArtifactResults: @unchecked Sendable {
-    private(set) var files: Result<Void, DiagnosticError>?
-    private(set) var manifest: Result<Void, DiagnosticError>?
-
-    func setFiles(_ result: Result<Void, DiagnosticError>) { files = result }
-    func setManifest(_ result: Result<Void, DiagnosticError>) { manifest = result }
 }
 
 extension Duration {

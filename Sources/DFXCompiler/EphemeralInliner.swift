@@ -4,7 +4,7 @@ import DFXProject
 /// Inlines ephemeral models into their consumers as CTEs named `__dbt__cte__<name>`, as dbt does:
 /// recursively (an ephemeral may use another), each once, parents before children, merged into a
 /// leading `with` when the consumer's SQL already has one.
-struct EphemeralInliner {
+struct EphemeralInliner: Sendable {
     let manifest: Manifest
     let rendered: [String: String]
     /// Unique IDs of the ephemeral models: most projects have none, and then nothing is looked up.

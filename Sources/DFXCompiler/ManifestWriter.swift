@@ -1,5 +1,6 @@
 import DFXBasics
 import DFXProject
+import DFXSQL
 
 /// Writes `manifest.json` with dbt's (v12) field names where dfx has the data, so tools that read
 /// dbt manifests (lineage, catalogs, orchestrators) read dfx's.
@@ -13,6 +14,8 @@ public struct ManifestWriter: Sendable {
     public let childMap: [String: [String]]
     public let generatedAt: String
     public let dfxVersion: String
+    /// The target's dialect, for relation names.
+    let dialect: SQLDialect
 
     public init(
         manifest: Manifest, compiled: [String: String], compiledPaths: [String: String], parentMap: [String: [String]],
@@ -25,6 +28,7 @@ public struct ManifestWriter: Sendable {
         self.childMap = childMap
         self.generatedAt = generatedAt
         self.dfxVersion = dfxVersion
+        self.dialect = SQLDialectName.dialect(for: manifest.target.type)
     }
 
     /// The whole manifest as bytes (for tests and small projects).
@@ -38,9 +42,34 @@ public struct ManifestWriter: Sendable {
     /// manifest (tens of megabytes) is never held in memory whole.
     public func write(_ sink: ([UInt8]) -> Void) {
         var json = JSONWriter(reservingCapacity: 2 << 20)
-        func flush() {
-            if json.bytes.count >= 1 << 20 { sink(json.takeBytes()) }
+        writeHead(into: &json)
+        sink(json.takeBytes())
+        // Nodes are most of the manifest: their JSON is produced in batches on all cores, then
+        // written in order, a batch at a time.
+        let batches = nodeBatches()
+        let window = max(2, System.processorCount)
+        for group in stride(from: 0, to: batches.count, by: window) {
+            let ranges = Array(batches[group..<min(group + window, batches.count)])
+            let fragments = ranges.concurrentMap { range in
+                nodeFragment(range) { node in compiled[node.uniqueID].map { ($0, compiledPaths[node.uniqueID]) } }
+            }
+            for fragment in fragments {
+                json.rawMembers(fragment)
+                sink(json.takeBytes())
+            }
         }
+        writeTail(into: &json)
+        sink(json.takeBytes())
+    }
+
+    /// The ranges of `manifest.nodes` whose JSON `nodeFragment` produces, in order.
+    public func nodeBatches(size: Int = 256) -> [Range<Int>] {
+        stride(from: 0, to: manifest.nodes.count, by: size).map { start in start..<min(start + size, manifest.nodes.count) }
+    }
+
+    /// The manifest up to the members of its `nodes` object: `{"metadata":{…},"nodes":{`. Write
+    /// `nodeFragment`s with `JSONWriter.rawMembers`, then `writeTail`.
+    public func writeHead(into json: inout JSONWriter) {
         json.beginObject()
         json.key("metadata")
         json.beginObject()
@@ -53,34 +82,27 @@ public struct ManifestWriter: Sendable {
         json.key("adapter_type"); json.string(manifest.target.type)
         json.key("env"); json.beginObject(); json.endObject()
         json.endObject()
-
         json.key("nodes")
         json.beginObject()
-        // Nodes are most of the manifest: their JSON is produced in batches on all cores, then
-        // written in order, a batch at a time.
-        let batchSize = 512
-        let batches = stride(from: 0, to: manifest.nodes.count, by: batchSize).map { start in
-            start..<min(start + batchSize, manifest.nodes.count)
+    }
+
+    /// The members of the `nodes` object for `manifest.nodes[range]` (sources are written later,
+    /// in their own section), each with its compiled SQL and path when `compiledSQL` has them.
+    public func nodeFragment(_ range: Range<Int>, compiledSQL: (Node) -> (sql: String, path: String?)?) -> [UInt8] {
+        var part = JSONWriter(reservingCapacity: 1 << 20)
+        part.beginObject()
+        for index in range where manifest.nodes[index].resourceType != .source {
+            let node = manifest.nodes[index]
+            part.dynamicKey(node.uniqueID)
+            writeNode(node, compiled: compiledSQL(node), into: &part)
         }
-        let window = max(2, System.processorCount * 2)
-        for group in stride(from: 0, to: batches.count, by: window) {
-            let ranges = Array(batches[group..<min(group + window, batches.count)])
-            let fragments = ranges.concurrentMap { range -> [UInt8] in
-                var part = JSONWriter(reservingCapacity: 1 << 20)
-                part.beginObject()
-                for index in range where manifest.nodes[index].resourceType != .source {
-                    let node = manifest.nodes[index]
-                    part.dynamicKey(node.uniqueID)
-                    writeNode(node, into: &part)
-                }
-                part.endObject()
-                return part.objectMembers()
-            }
-            for fragment in fragments {
-                json.rawMembers(fragment)
-                flush()
-            }
-        }
+        part.endObject()
+        return part.objectMembers()
+    }
+
+    /// Closes `nodes` and writes every other section: sources, macros, docs, disabled nodes and
+    /// the parent and child maps.
+    public func writeTail(into json: inout JSONWriter) {
         json.endObject()
 
         json.key("sources")
@@ -88,7 +110,6 @@ public struct ManifestWriter: Sendable {
         for node in manifest.nodes where node.resourceType == .source {
             json.dynamicKey(node.uniqueID)
             writeSource(node, into: &json)
-            flush()
         }
         json.endObject()
 
@@ -134,7 +155,7 @@ public struct ManifestWriter: Sendable {
         for node in manifest.disabled {
             json.dynamicKey(node.uniqueID)
             json.beginArray()
-            writeNode(node, into: &json)
+            writeNode(node, compiled: nil, into: &json)
             json.endArray()
         }
         json.endObject()
@@ -142,7 +163,6 @@ public struct ManifestWriter: Sendable {
         json.key("child_map"); writeMap(childMap, into: &json)
         json.key("group_map"); json.beginObject(); json.endObject()
         json.endObject()
-        sink(json.takeBytes())
     }
 
     private func writeMap(_ map: [String: [String]], into json: inout JSONWriter) {
@@ -180,25 +200,43 @@ public struct ManifestWriter: Sendable {
             json.endObject()
         }
         json.endObject()
-        json.key("meta"); json.value(.dict(node.meta))
-        json.key("tags"); json.stringArray(node.tags)
-        json.key("config"); json.value(.dict(configWithDefaults(node)))
+        let tags = node.tags
+        let meta = node.meta
+        json.key("meta"); json.value(.dict(meta))
+        json.key("tags"); json.stringArray(tags)
+        json.key("config"); writeConfig(node, tags: tags, meta: meta, into: &json)
     }
 
-    private func configWithDefaults(_ node: Node) -> [String: ConfigValue] {
-        var config = node.config
-        config["enabled"] = .bool(node.isEnabled)
-        config["tags"] = .list(node.tags.map(ConfigValue.string))
-        config["meta"] = .dict(node.meta)
-        if node.resourceType != .source { config["materialized"] = .string(node.materialized) }
-        if node.resourceType == .test, config["severity"] == nil { config["severity"] = .string("ERROR") }
-        for key in ["pre-hook", "post-hook"] where config[key] == nil && node.resourceType != .source {
-            config[key] = .list([])
+    /// The node's config with the keys dbt always writes (`enabled`, `tags`, `meta`, `materialized`,
+    /// hooks, a test's `severity`), keys sorted, written without building a merged dictionary.
+    private func writeConfig(_ node: Node, tags: [String], meta: [String: ConfigValue], into json: inout JSONWriter) {
+        let config = node.config
+        let isSource = node.resourceType == .source
+        var defaults: [(key: String, value: ConfigValue)] = [
+            ("enabled", .bool(node.isEnabled)), ("tags", .list(tags.map(ConfigValue.string))), ("meta", .dict(meta)),
+        ]
+        if !isSource {
+            defaults.append(("materialized", .string(node.materialized)))
+            if config["pre-hook"] == nil { defaults.append(("pre-hook", .list([]))) }
+            if config["post-hook"] == nil { defaults.append(("post-hook", .list([]))) }
         }
-        return config
+        if node.resourceType == .test, config["severity"] == nil { defaults.append(("severity", .string("ERROR"))) }
+        var keys = Array(config.keys)
+        for entry in defaults where config[entry.key] == nil { keys.append(entry.key) }
+        keys.sort()
+        json.beginObject()
+        for key in keys {
+            json.dynamicKey(key)
+            if let entry = defaults.first(where: { $0.key == key }) {
+                json.value(entry.value)
+            } else if let value = config[key] {
+                json.value(value)
+            }
+        }
+        json.endObject()
     }
 
-    private func writeNode(_ node: Node, into json: inout JSONWriter) {
+    private func writeNode(_ node: Node, compiled: (sql: String, path: String?)?, into json: inout JSONWriter) {
         json.beginObject()
         writeCommon(node, into: &json)
         json.key("alias"); json.string(node.alias)
@@ -211,7 +249,7 @@ public struct ManifestWriter: Sendable {
         json.key("language"); json.string("sql")
         json.key("raw_code"); json.string(node.rawCode)
         json.key("relation_name")
-        if [.model, .seed, .snapshot].contains(node.resourceType), !node.isEphemeral {
+        if node.resourceType == .model || node.resourceType == .seed || node.resourceType == .snapshot, !node.isEphemeral {
             json.string(manifestRelationName(node))
         } else {
             json.null()
@@ -236,10 +274,10 @@ public struct ManifestWriter: Sendable {
         json.key("macros"); json.stringArray(node.dependsOnMacros)
         json.key("nodes"); json.stringArray(node.dependsOnNodes)
         json.endObject()
-        if let sql = compiled[node.uniqueID] {
+        if let compiled {
             json.key("compiled"); json.bool(true)
-            json.key("compiled_path"); json.optionalString(compiledPaths[node.uniqueID])
-            json.key("compiled_code"); json.string(sql)
+            json.key("compiled_path"); json.optionalString(compiled.path)
+            json.key("compiled_code"); json.string(compiled.sql)
             json.key("extra_ctes_injected"); json.bool(true)
             json.key("extra_ctes"); json.beginArray(); json.endArray()
         }
@@ -281,8 +319,7 @@ public struct ManifestWriter: Sendable {
     }
 
     private func manifestRelationName(_ node: Node) -> String {
-        let dialect = SQLDialectName.dialect(for: manifest.target.type)
-        return dialect.relation(
+        dialect.relation(
             database: node.database, schema: node.schema,
             name: node.resourceType == .source ? (node.identifier ?? node.name) : node.alias)
     }

@@ -71,6 +71,36 @@ public struct NodeCompiler: Sendable {
         return output
     }
 
+    /// What `dfx compile` renders node by node on all cores, writing each node's artifacts as soon as
+    /// it is done instead of holding every compiled query: the ephemeral models the selection
+    /// inlines are rendered up front (they are needed by their consumers, wherever those fall).
+    public func streaming(for uniqueIDs: [String], database: TemplateDatabase? = nil) throws(DiagnosticError) -> StreamingCompilation {
+        var ephemerals: [Int] = []
+        var seen = Set<Int>()
+        var stack = uniqueIDs.compactMap { manifest.indexByID[$0] }
+        while let index = stack.popLast() {
+            for parent in manifest.nodes[index].dependsOnNodes {
+                guard let parentIndex = manifest.indexByID[parent], manifest.nodes[parentIndex].isEphemeral, seen.insert(parentIndex).inserted
+                else { continue }
+                ephemerals.append(parentIndex)
+                stack.append(parentIndex)
+            }
+        }
+        ephemerals.sort()
+        var rendered: [String: String] = [:]
+        var errors: [Diagnostic] = []
+        for index in ephemerals {
+            let node = manifest.nodes[index]
+            switch render(node, database: database) {
+            case .success(let sql?): rendered[node.uniqueID] = sql
+            case .success(nil): break
+            case .failure(let error): errors += error.diagnostics
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticError(errors) }
+        return StreamingCompilation(compiler: self, inliner: EphemeralInliner(manifest: manifest, rendered: rendered), database: database)
+    }
+
     /// One node's SQL, before ephemeral inlining; nil for nodes without SQL.
     func render(_ node: Node, isIncremental: Bool = false, database: TemplateDatabase? = nil) -> Result<String?, DiagnosticError> {
         let recorder = CallRecorder()
@@ -154,4 +184,17 @@ private final class ResultBuffer: @unchecked Sendable {
     }
 
     func get(_ index: Int) -> Result<String?, DiagnosticError>? { slots[index] }
+}
+
+/// Compiles single nodes of a manifest, any number at once (see `NodeCompiler.streaming`).
+public struct StreamingCompilation: Sendable {
+    let compiler: NodeCompiler
+    let inliner: EphemeralInliner
+    let database: TemplateDatabase?
+
+    /// The compiled SQL of `node` with its ephemeral ancestors inlined; nil for nodes without SQL
+    /// (sources, seeds).
+    public func compile(_ node: Node) -> Result<String?, DiagnosticError> {
+        compiler.render(node, database: database).map { sql in sql.map { inliner.inject(into: $0, for: node) } }
+    }
 }

@@ -27,6 +27,7 @@ extension ParseState {
             if [.model, .seed, .snapshot].contains(node.resourceType) { byName[node.name] = index }
             if node.resourceType == .source { byID[node.uniqueID] = index }
         }
+        var jobs: [GenericTestJob] = []
         for entry in project.properties where [.model, .seed, .snapshot].contains(entry.resourceType) {
             guard let index = byName[entry.name], nodes[index].resourceType == entry.resourceType else {
                 let names = nodes.lazy.filter { $0.resourceType == entry.resourceType }.map(\.name)
@@ -39,11 +40,12 @@ extension ParseState {
             var target = TestTarget(nodes[index])
             target.declaredColumns = entry.columns.map(\.name)
             for test in entry.tests {
-                addGenericTest(test, target: target, targetName: target.name, column: nil, file: entry.file, folders: entry.folders)
+                jobs.append(GenericTestJob(test: test, target: target, targetName: target.name, column: nil, file: entry.file, folders: entry.folders))
             }
             for column in entry.columns {
                 for test in column.tests {
-                    addGenericTest(test, target: target, targetName: target.name, column: column.name, file: entry.file, folders: entry.folders)
+                    jobs.append(
+                        GenericTestJob(test: test, target: target, targetName: target.name, column: column.name, file: entry.file, folders: entry.folders))
                 }
             }
         }
@@ -54,15 +56,42 @@ extension ParseState {
                 target.declaredColumns = table.columns.map(\.name)
                 let targetName = source.name + "_" + table.name
                 for test in table.tests {
-                    addGenericTest(test, target: target, targetName: targetName, column: nil, file: source.file, folders: source.folders)
+                    jobs.append(GenericTestJob(test: test, target: target, targetName: targetName, column: nil, file: source.file, folders: source.folders))
                 }
                 for column in table.columns {
                     for test in column.tests {
-                        addGenericTest(test, target: target, targetName: targetName, column: column.name, file: source.file, folders: source.folders)
+                        jobs.append(
+                            GenericTestJob(test: test, target: target, targetName: targetName, column: column.name, file: source.file, folders: source.folders))
                     }
                 }
             }
         }
+        // Each test is built on its own (names, config, argument templates): on all cores, then
+        // collected in declaration order, so nodes and diagnostics come out as a sequential pass would.
+        let state = self
+        let outcomes = jobs.concurrentMap { job in state.genericTest(job) }
+        for outcome in outcomes {
+            errors += outcome.errors
+            warnings += outcome.warnings
+            if let node = outcome.node { nodes.append(node) }
+        }
+    }
+
+    /// One test declaration to turn into a node.
+    struct GenericTestJob: Sendable {
+        var test: TestDefinition
+        var target: TestTarget
+        var targetName: String
+        var column: String?
+        var file: String
+        var folders: [String]
+    }
+
+    /// What one declaration produced: the test node, unless it is unusable, and its diagnostics.
+    struct GenericTestOutcome: Sendable {
+        var node: Node?
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
     }
 
     /// Names of every generic test available, for suggestions.
@@ -71,9 +100,9 @@ extension ParseState {
             + macros.filter { $0.name.hasPrefix("test_") }.map { String($0.name.dropFirst(5)) }
     }
 
-    private mutating func addGenericTest(
-        _ test: TestDefinition, target: TestTarget, targetName: String, column: String?, file: String, folders: [String]
-    ) {
+    private func genericTest(_ job: GenericTestJob) -> GenericTestOutcome {
+        let test = job.test, target = job.target, targetName = job.targetName, column = job.column, file = job.file, folders = job.folders
+        var outcome = GenericTestOutcome()
         var namespace: String?
         var testName = test.testName
         if let dot = testName.lastIndex(of: ".") {
@@ -83,28 +112,28 @@ extension ParseState {
         let macroName = "test_" + testName
         let found = [namespace ?? packageName, "dfx", "dbt"].contains { environment.macro(named: macroName, namespace: $0) != nil }
         guard found else {
-            errors.append(
+            outcome.errors.append(
                 Diagnostic(
                     .error, "unknown test '\(test.testName)'", at: test.location, length: test.testName.count,
                     sourceLine: sourceLine(of: test.location),
                     hint: Suggestions.hint(for: testName, in: knownTestNames)
                         ?? "define it with {% test \(testName)(model, column_name) %} … {% endtest %} in a macro file"))
-            return
+            return outcome
         }
         for required in Self.requiredTestArguments[testName] ?? [] where test.arguments[required] == nil {
-            errors.append(
+            outcome.errors.append(
                 Diagnostic(
                     .error, "test '\(testName)' needs the argument '\(required)'", at: test.location,
                     sourceLine: sourceLine(of: test.location),
                     hint: "write it as:\n    - \(testName):\n        \(required): ..."))
         }
         if testName == "accepted_range", test.arguments["min_value"] == nil, test.arguments["max_value"] == nil {
-            errors.append(
+            outcome.errors.append(
                 Diagnostic(
                     .error, "test 'accepted_range' needs 'min_value', 'max_value' or both", at: test.location,
                     sourceLine: sourceLine(of: test.location), hint: "write it as:\n    - accepted_range:\n        min_value: 0"))
         }
-        if column == nil { warnings += undeclaredColumnWarnings(test, testName: testName, target: target) }
+        if column == nil { outcome.warnings += undeclaredColumnWarnings(test, testName: testName, target: target) }
         var kwargs = test.arguments
         if let column { kwargs["column_name"] = .string(column) }
         // dbt: `<namespace>_` then `source_` prefix the test's name; the node's name, fqn and unique ID
@@ -120,7 +149,7 @@ extension ParseState {
             fqn: fqn, path: shortName + ".sql", originalFilePath: file, location: test.location)
         node.config = projectConfig(.test, fqn: fqn)
         ConfigMerge.apply(test.config, onto: &node.config)
-        errors += testConfigProblems(node.config, test: test)
+        outcome.errors += testConfigProblems(node.config, test: test)
         if shortName != name, node.config["alias"] == nil { node.config["alias"] = .string(shortName) }
         node.attachedNode = target.uniqueID
         node.columnName = column
@@ -137,18 +166,25 @@ extension ParseState {
         for (key, value) in kwargs.sorted(by: { $0.key < $1.key }) {
             guard case .string(let text) = value, text.hasPrefix("ref(") || text.hasPrefix("source(") else { continue }
             let location = test.valueLocations[key] ?? test.location
-            guard let template = compileTemplate("{{ " + text + " }}", path: location.file) else { continue }
+            let template: Template
+            do {
+                template = try environment.compile("{{ " + text + " }}", path: location.file)
+            } catch {
+                outcome.errors += error.diagnostics
+                continue
+            }
             var probe = Node(
                 uniqueID: node.uniqueID, resourceType: .test, name: name, packageName: packageName, fqn: fqn, path: node.path,
                 originalFilePath: file, location: location)
             probe.rawCode = ""
-            errors += extractCalls(template: template, into: &probe)
+            outcome.errors += extractCalls(template: template, into: &probe)
             node.refs += probe.refs.map { Reference(package: $0.package, name: $0.name, version: $0.version, location: location) }
             node.sourceReferences += probe.sourceReferences.map {
                 SourceReference(sourceName: $0.sourceName, tableName: $0.tableName, location: location)
             }
         }
-        nodes.append(node)
+        outcome.node = node
+        return outcome
     }
 
     /// A model-level test naming a column (`column_name:`, `combination_of_columns:`) that the
@@ -258,7 +294,7 @@ extension ParseState {
 }
 
 /// What a generic test needs of the node it tests (a small copy, not the whole node).
-struct TestTarget {
+struct TestTarget: Sendable {
     var uniqueID: String
     var name: String
     var resourceType: ResourceType

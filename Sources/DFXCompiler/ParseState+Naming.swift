@@ -37,10 +37,14 @@ extension ParseState {
         let environment = self.environment
         let hasSchemas = settings.dialect.hasSchemas
         let indices = nodes.indices.filter { nodes[$0].resourceType != .source }
-        let current = nodes
-        let named = indices.concurrentMap { index in
-            Self.names(for: current[index], macros: macros, environment: environment, context: context, target: target, hasSchemas: hasSchemas)
+        // A function's parameter, not a local copy: the nodes' shared fields must have one owner again
+        // before they are set below, or each node would be copied on write.
+        func nameAll(_ current: [Node]) -> [NamingResult] {
+            indices.concurrentMap { index in
+                Self.names(for: current[index], macros: macros, environment: environment, context: context, target: target, hasSchemas: hasSchemas)
+            }
         }
+        let named = nameAll(nodes)
         for (index, result) in zip(indices, named) {
             nodes[index].schema = result.schema
             nodes[index].alias = result.alias

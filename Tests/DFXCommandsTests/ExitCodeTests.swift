@@ -16,6 +16,23 @@ final class ExitCodeTests: XCTestCase {
         XCTAssertFalse(project.exists("target/manifest.json"))
     }
 
+    /// A model that fails to render fails the compile with its location; every failure is reported,
+    /// and the previous manifest.json stays as it was (it is written whole or not at all).
+    func testFailingModelsKeepThePreviousManifest() throws {
+        let project = try FixtureProject("jaffle")
+        XCTAssertEqual(project.run(["compile"]).status, 0)
+        let before = try XCTUnwrap(project.read("target/manifest.json"))
+        try project.write("models/broken_one.sql", "select {{ undefined_macro_one() }}\n")
+        try project.write("models/broken_two.sql", "select 1 as a,\n  {{ 1 / 0 }}\n")
+        let result = project.run(["compile"])
+        XCTAssertEqual(result.status, 2, result.stderr + result.stdout)
+        XCTAssertTrue(result.stderr.contains("models/broken_one.sql:1:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("models/broken_two.sql:2:"), result.stderr)
+        XCTAssertEqual(project.read("target/manifest.json"), before)
+        let leftovers = (try FileManager.default.contentsOfDirectory(atPath: project.root + "/target")).filter { $0.contains(".tmp-") }
+        XCTAssertEqual(leftovers, [])
+    }
+
     func testUsageErrors() throws {
         let project = try FixtureProject("jaffle")
         for arguments in [["compiel"], ["ls", "--output", "xml"], ["compile", "--no-such-flag"], ["ls", "--log-format", "yaml"]] {

@@ -84,3 +84,58 @@ final class ManifestTests: XCTestCase {
         }
     }
 }
+
+/// `dfx compile` writes the manifest in pieces (head, node batches in any completion order, tail)
+/// from nodes compiled one at a time; the result must be the document `ManifestWriter.write` makes
+/// from the whole-project compile, byte for byte.
+final class StreamedManifestTests: XCTestCase {
+    func testPiecesMakeTheSameDocumentAsTheWholeWriter() throws {
+        var files = GenericTestTests.project
+        files["models/docs.md"] = "{% docs orders_doc %}Every order.{% enddocs %}"
+        files["macros/m.sql"] = "{% macro double(x) %}{{ x }} * 2{% endmacro %}"
+        files["models/report.sql"] = "select {{ double('id') }} from {{ ref('orders') }} join {{ ref('recent') }} using (id)"
+        files["models/recent.sql"] = "{{ config(materialized='ephemeral') }} select * from {{ ref('orders') }} where id > 1"
+        let harness = try CompilerHarness(files)
+        let (manifest, compiled) = try harness.compile()
+        XCTAssertTrue(compiled["model.shop.report"]?.contains("__dbt__cte__recent") == true, "\(compiled)")
+        let graph = try manifest.dependencyGraph()
+        let maps = manifest.parentAndChildMaps(graph)
+        let paths = Dictionary(uniqueKeysWithValues: compiled.keys.map { ($0, "target/compiled/" + $0 + ".sql") })
+        let whole = ManifestWriter(
+            manifest: manifest, compiled: compiled, compiledPaths: paths, parentMap: maps.parents, childMap: maps.children,
+            generatedAt: "2024-01-02T03:04:05.000000Z", dfxVersion: "0.0.0-test"
+        ).bytes()
+
+        let pieces = ManifestWriter(
+            manifest: manifest, compiled: [:], compiledPaths: [:], parentMap: maps.parents, childMap: maps.children,
+            generatedAt: "2024-01-02T03:04:05.000000Z", dfxVersion: "0.0.0-test")
+        let stream = try NodeCompiler(manifest: manifest, dialect: .postgres).streaming(for: Array(compiled.keys))
+        for batchSize in [1, 2, 3, 1000] {
+            var json = JSONWriter()
+            pieces.writeHead(into: &json)
+            var document = json.takeBytes()
+            // Batches compiled in reverse, as workers may finish them, then written in order.
+            let batches = pieces.nodeBatches(size: batchSize)
+            var fragments: [Int: [UInt8]] = [:]
+            for (number, range) in batches.enumerated().reversed() {
+                fragments[number] = pieces.nodeFragment(range) { node in
+                    guard compiled[node.uniqueID] != nil, case .success(let sql?) = stream.compile(node) else { return nil }
+                    return (sql, paths[node.uniqueID])
+                }
+            }
+            var wroteAny = false
+            for number in batches.indices {
+                guard let fragment = fragments[number], !fragment.isEmpty else { continue }
+                if wroteAny { document.append(UInt8(ascii: ",")) }
+                document += fragment
+                wroteAny = true
+            }
+            var tail = JSONWriter()
+            pieces.writeHead(into: &tail)
+            _ = tail.takeBytes()
+            pieces.writeTail(into: &tail)
+            document += tail.takeBytes()
+            XCTAssertEqual(String(decoding: document, as: UTF8.self), String(decoding: whole, as: UTF8.self), "batches of \(batchSize)")
+        }
+    }
+}

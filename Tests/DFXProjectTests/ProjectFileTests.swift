@@ -5,24 +5,6 @@ import XCTest
 
 /// The project file: dfx and dbt spellings, paths, vars, and located errors.
 final class ProjectFileTests: XCTestCase {
-    /// A file's stem (its node name) and folders (its fqn), split byte-wise.
-    func testStemAndFoldersOfResourcePaths() {
-        let cases: [(String, String, [String])] = [
-            ("m.sql", "m", []),
-            ("staging/stg_orders.sql", "stg_orders", ["staging"]),
-            ("a/b/c.v2.sql", "c.v2", ["a", "b"]),
-            ("a//b/noext", "noext", ["a", "b"]),
-            ("é/ü.sql", "ü", ["é"]),
-        ]
-        for (relative, stem, folders) in cases {
-            let file = ProjectFile(
-                path: "models/" + relative, absolutePath: "/p/models/" + relative, pathInResourceFolder: relative,
-                resourceFolder: "models", contents: "")
-            XCTAssertEqual(file.stem, stem, relative)
-            XCTAssertEqual(file.folders, folders, relative)
-        }
-    }
-
     func testDbtProjectFileIsAccepted() throws {
         let project = try TemporaryProject([
             "dbt_project.yml": """

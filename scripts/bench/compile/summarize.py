@@ -98,15 +98,15 @@ def cell(values, digits, unit):
 def main(results):
     sizes = sorted((int(name) for name in os.listdir(results) if name.isdigit()))
     print(
-        "| models | dfx compile wall | dfx compile CPU | dfx compile peak RSS | dfx parse wall | dfx parse CPU "
+        "| models | dfx compile wall | dfx compile CPU | dfx compile peak RSS | dfx re-compile wall | dfx parse wall | dfx parse CPU "
         "| dbt parse wall | dbt parse CPU | dbt parse peak RSS | wall dbt parse / dfx compile | CPU dbt parse / dfx compile "
         "| RSS dbt parse / dfx compile | wall dbt parse / dfx parse |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     notes = []
     for size in sizes:
         folder = os.path.join(results, str(size))
         row = {}
-        for tool in ("dfx", "dfxparse", "dbt"):
+        for tool in ("dfx", "dfxre", "dfxparse", "dbt"):
             measured = runs(folder, tool)
             failed = [m for m in measured if m[2] != 0]
             if failed:
@@ -116,19 +116,21 @@ def main(results):
         dfx_wall, dfx_rss, dfx_cpu = row["dfx"]
         dbt_wall, dbt_rss, dbt_cpu = row["dbt"]
         parse_wall, _, parse_cpu = row["dfxparse"]
+        re_wall, _, _ = row["dfxre"]
         parse_ratio = f"{statistics.median(dbt_wall) / statistics.median(parse_wall):.1f}x" if parse_wall and dbt_wall else "n/a"
         cpu_ratio = f"{statistics.median(dbt_cpu) / statistics.median(dfx_cpu):.1f}x" if dfx_cpu and dbt_cpu and statistics.median(dfx_cpu) > 0 else "n/a"
         wall_ratio = f"{statistics.median(dbt_wall) / statistics.median(dfx_wall):.1f}x" if dfx_wall and dbt_wall else "n/a"
         rss_ratio = f"{statistics.median(dbt_rss) / statistics.median(dfx_rss):.1f}x" if dfx_rss and dbt_rss else "n/a"
         print(
-            f"| {size} | {cell(dfx_wall, 2, ' s')} | {cell(dfx_cpu, 2, ' s')} | {cell(dfx_rss, 0, ' MiB')} "
+            f"| {size} | {cell(dfx_wall, 2, ' s')} | {cell(dfx_cpu, 2, ' s')} | {cell(dfx_rss, 0, ' MiB')} | {cell(re_wall, 2, ' s')} "
             f"| {cell(parse_wall, 2, ' s')} | {cell(parse_cpu, 2, ' s')} "
             f"| {cell(dbt_wall, 2, ' s')} | {cell(dbt_cpu, 2, ' s')} | {cell(dbt_rss, 0, ' MiB')} "
             f"| {wall_ratio} | {cpu_ratio} | {rss_ratio} | {parse_ratio} |")
-        for tool in ("dfx", "dfxparse"):
+        labels = {"dfx": "dfx compile", "dfxre": "dfx re-compile", "dfxparse": "dfx parse"}
+        for tool in ("dfx", "dfxre", "dfxparse"):
             walls = ", ".join(f"{m[0]:.2f}" for m in runs(folder, tool) if m[0] is not None)
             if walls:
-                notes.append(f"N={size}: {'dfx compile' if tool == 'dfx' else 'dfx parse'} wall per run: {walls} s")
+                notes.append(f"N={size}: {labels[tool]} wall per run: {walls} s")
         manifests = {tool: load_manifest(os.path.join(folder, f"{tool}-manifest.json")) for tool in ("dfx", "dbt")}
         for tool, manifest in manifests.items():
             counts = node_counts(manifest)

@@ -1,0 +1,85 @@
+import DFXBasics
+import Foundation
+
+/// An artifact written in numbered parts that arrive in any order from several threads, appended
+/// to the file in part order: `dfx compile` hands each batch of nodes' manifest JSON over as soon
+/// as the batch is rendered, and only the batches waiting for an earlier one are held in memory.
+///
+/// The file appears whole (temporary file, then rename, on `finish`) or not at all (`abandon`).
+final class OrderedArtifactFile: @unchecked Sendable {
+    private let path: String
+    private let temporary: String
+    private let descriptor: Int32
+    private let lock = NSLock()
+    private var waiting: [Int: [UInt8]] = [:]
+    private var nextPart = 0
+    private var failed = false
+    private let partSeparator: [UInt8]
+    private var wrotePart = false
+
+    /// Opens a temporary file next to `path`; `partSeparator` goes between non-empty parts (a comma
+    /// between the members of one JSON object).
+    init(path: String, partSeparator: [UInt8]) throws(DiagnosticError) {
+        self.path = path
+        self.partSeparator = partSeparator
+        temporary = path + ".tmp-\(getpid())"
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw DiagnosticError(Diagnostic(.error, "cannot write \(path)", hint: "check that the target folder is writable"))
+        }
+    }
+
+    /// Writes bytes that come before every numbered part (or after all of them, once `deliver` has
+    /// been called for each part).
+    func write(_ bytes: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        append(bytes)
+    }
+
+    /// Part `number` (numbered from 0): written now if every earlier part has been, else kept until
+    /// they have.
+    func deliver(_ number: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        waiting[number] = bytes
+        while let ready = waiting.removeValue(forKey: nextPart) {
+            if !ready.isEmpty {
+                if wrotePart { append(partSeparator) }
+                append(ready)
+                wrotePart = true
+            }
+            nextPart += 1
+        }
+    }
+
+    /// Closes the file and gives it its name; an error if any write failed.
+    func finish() throws(DiagnosticError) {
+        close(descriptor)
+        guard !failed, waiting.isEmpty, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw DiagnosticError(Diagnostic(.error, "cannot write \(path)", hint: "check that the target folder is writable and not full"))
+        }
+    }
+
+    /// Closes and removes the temporary file: the previous artifact, if any, stays as it was.
+    func abandon() {
+        close(descriptor)
+        unlink(temporary)
+    }
+
+    private func append(_ bytes: [UInt8]) {
+        guard !failed, !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written <= 0 {
+                    failed = true
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}
