@@ -5,8 +5,8 @@ import DFXBasics
 /// Applies Jinja2's whitespace control (`{%-`, `-%}`, `{{-`, `-}}`, `{#-`, `-#}`), skips comments,
 /// passes `{% raw %}` content through as text, and removes a single trailing newline.
 struct Lexer {
-    /// The source's bytes (a slice of them: the file's bytes are not copied).
-    let bytes: ArraySlice<UInt8>
+    /// The source's bytes, read in place from its text while `tokenize` runs (empty otherwise).
+    private var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     let source: SourceFile
     private(set) var tokens: [Token] = []
     private var position = 0
@@ -14,22 +14,25 @@ struct Lexer {
 
     init(source: SourceFile) {
         self.source = source
-        // A copy for the time of the compile only (the source file keeps its text as a string).
-        let bytes = source.bytes.array
-        // keep_trailing_newline=False: one trailing newline is not part of the template.
-        self.bytes = bytes.last == UInt8(ascii: "\n") ? bytes[..<(bytes.count - 1)] : bytes[...]
     }
 
     private static let lbrace = UInt8(ascii: "{"), rbrace = UInt8(ascii: "}"), percent = UInt8(ascii: "%")
     private static let hash = UInt8(ascii: "#"), minus = UInt8(ascii: "-"), plus = UInt8(ascii: "+")
 
     mutating func tokenize() throws -> [Token] {
-        tokens.reserveCapacity(bytes.count / 8 + 4)
-        while position < bytes.count {
-            try lexData()
+        // The text's own storage, not a copy of it (every model of a project is compiled).
+        var text = source.text
+        return try text.withUTF8 { utf8 throws -> [Token] in
+            // keep_trailing_newline=False: one trailing newline is not part of the template.
+            bytes = utf8.last == UInt8(ascii: "\n") ? UnsafeBufferPointer(rebasing: utf8[..<(utf8.count - 1)]) : utf8
+            defer { bytes = UnsafeBufferPointer(start: nil, count: 0) }
+            tokens.reserveCapacity(bytes.count / 8 + 4)
+            while position < bytes.count {
+                try lexData()
+            }
+            tokens.append(Token(kind: .end, start: bytes.count, end: bytes.count))
+            return tokens
         }
-        tokens.append(Token(kind: .end, start: bytes.count, end: bytes.count))
-        return tokens
     }
 
     private func byte(_ offset: Int) -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
@@ -51,16 +54,15 @@ struct Lexer {
         let start = position
         // Template text is most of a model: jump from one `{` to the next, eight bytes at a time.
         var index = bytes.count
-        bytes.withUnsafeBytes { raw in
-            var from = position
-            while let brace = ByteSearch.firstIndex(of: Lexer.lbrace, in: raw, from: from), brace + 1 < raw.count {
-                let next = raw[brace + 1]
-                if next == Lexer.lbrace || next == Lexer.percent || next == Lexer.hash {
-                    index = brace
-                    return
-                }
-                from = brace + 1
+        let raw = UnsafeRawBufferPointer(bytes)
+        var from = position
+        while let brace = ByteSearch.firstIndex(of: Lexer.lbrace, in: raw, from: from), brace + 1 < raw.count {
+            let next = raw[brace + 1]
+            if next == Lexer.lbrace || next == Lexer.percent || next == Lexer.hash {
+                index = brace
+                break
             }
+            from = brace + 1
         }
         if index + 1 >= bytes.count {
             emitData(start, bytes.count, stripEnd: false)

@@ -63,9 +63,6 @@ struct SourceBytes: RandomAccessCollection, Sendable {
         let utf8 = text.utf8
         return utf8[utf8.index(utf8.startIndex, offsetBy: position)]
     }
-
-    /// The bytes as one array (for the lexer, which reads them many times over while compiling).
-    var array: [UInt8] { Array(text.utf8) }
 }
 
 /// Line starts of a template's text and what diagnostics need from them: line and column of a byte

@@ -25,7 +25,7 @@ struct Token: Sendable {
 
     /// Up to 8 bytes, little-endian; 0 when there are more.
     @inline(__always)
-    static func packed(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
         guard bytes.count <= 8 else { return 0 }
         var key: UInt64 = 0
         var shift: UInt64 = 0
