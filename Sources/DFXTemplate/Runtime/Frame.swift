@@ -67,6 +67,16 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
         }
     }
 
+    /// Appends the text of `slot.name` when the slot holds a dict whose entry `name` is a string or
+    /// an int, without copying anything out of the frame; false (nothing appended) otherwise.
+    @inline(__always)
+    func appendText(ofSlot slot: Int, attribute name: String, to out: inout OutputBuffer) -> Bool {
+        withUnsafeMutablePointers { header, elements in
+            guard slot < header.pointee.count, case .some(.dictRef(let storage)) = elements[slot] else { return false }
+            return storage.appendText(of: name, to: &out)
+        }
+    }
+
     /// Unbinds every slot (breaks `frame → macro → frame` cycles once a render is over).
     func clear() {
         withUnsafeMutablePointers { header, elements in

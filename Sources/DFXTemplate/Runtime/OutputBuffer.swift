@@ -62,6 +62,26 @@ struct OutputBuffer {
         }
     }
 
+    /// Appends what `{{ value }}` prints for a defined value (`renderedString()`, without building
+    /// a String for strings and ints).
+    @inline(__always)
+    mutating func appendText(of value: Value) {
+        switch value {
+        case .string(let text): appendUTF8(text)
+        case .int(let number): appendDecimal(number)
+        default: appendUTF8(value.renderedString())
+        }
+    }
+
+    /// Maps the bytes from `mark` on through `table` (128 entries) when they are all ASCII; false,
+    /// with nothing changed, when one is not.
+    mutating func mapASCII(from mark: Int, through table: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base, mark < count else { return true }
+        for index in mark..<count where base[index] >= 0x80 { return false }
+        for index in mark..<count { base[index] = table[Int(base[index])] }
+        return true
+    }
+
     /// Drops the bytes from `mark` on.
     mutating func truncate(to mark: Int) {
         if mark >= 0 && mark < count { count = mark }

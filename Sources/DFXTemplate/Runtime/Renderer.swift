@@ -18,6 +18,9 @@ final class Renderer {
     /// Frames captured by macros defined during this render; cleared when it ends, since a frame
     /// holding a macro that closes over it is a reference cycle.
     var capturedFrames: [Frame] = []
+    /// The innermost running `for` loop whose `loop` fields are read directly (see
+    /// `LoopFieldNode`); kept alive by the running `LoopNode`.
+    @exclusivity(unchecked) var currentLoop: Unmanaged<LoopState>?
     /// Where the host's `Environment.call` came from, for the outermost macro's note.
     var hostCallSite: SourceLocation?
 

@@ -55,6 +55,24 @@ public final class DictStorage: @unchecked Sendable {
         return values[found]
     }
 
+    /// Appends the text of the string or int stored under `key`; false (nothing appended) when the
+    /// key is missing or holds another kind of value.
+    func appendText(of key: String, to out: inout OutputBuffer) -> Bool {
+        guard let found = position(ofString: key) else { return false }
+        return values.withUnsafeBufferPointer { buffer in
+            switch buffer[found] {
+            case .string(let text):
+                out.appendUTF8(text)
+                return true
+            case .int(let number):
+                out.appendDecimal(number)
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
     /// The value for a string key, or nil.
     public func get(_ key: String) -> Value? {
         guard let found = position(ofString: key) else { return nil }

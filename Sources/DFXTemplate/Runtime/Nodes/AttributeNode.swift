@@ -21,4 +21,10 @@ final class AttributeNode: ExprNode, @unchecked Sendable {
         default: return try renderer.attribute(of: value, name, base.expr)
         }
     }
+
+    /// `{{ record.name }}` of a local dict: the entry's text is printed where it is stored.
+    override func write(_ renderer: Renderer, _ frame: Frame, _ site: OutputNode) throws {
+        if localSlot >= 0, frame.appendText(ofSlot: localSlot, attribute: name, to: &renderer.out) { return }
+        try site.emit(try evaluate(renderer, frame), renderer)
+    }
 }

@@ -20,16 +20,20 @@ final class OutputNode: StmtNode, @unchecked Sendable {
 
     override func execute(_ renderer: Renderer, _ frame: Frame) throws {
         if localSlot >= 0, frame.appendText(ofSlot: localSlot, to: &renderer.out) { return }
-        let result: Value
         if let call {
-            guard let value = try call.call(renderer, frame, extraKeyword: nil, direct: true) else { return }
-            result = value
+            guard let result = try call.call(renderer, frame, extraKeyword: nil, direct: true) else { return }
+            try emit(result, renderer)
         } else if isOtherCall {
-            guard let value = try renderer.evaluateCall(value.expr, frame, extraKeyword: nil, direct: true) else { return }
-            result = value
+            guard let result = try renderer.evaluateCall(value.expr, frame, extraKeyword: nil, direct: true) else { return }
+            try emit(result, renderer)
         } else {
-            result = try value.evaluate(renderer, frame)
+            try value.write(renderer, frame, self)
         }
+    }
+
+    /// Prints a value this statement's expression produced.
+    @inline(__always)
+    func emit(_ result: Value, _ renderer: Renderer) throws {
         switch result {
         case .string(let text):
             renderer.out.appendUTF8(text)
