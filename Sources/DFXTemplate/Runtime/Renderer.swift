@@ -5,6 +5,8 @@ import DFXBasics
 final class Renderer {
     let state: EnvironmentState
     let context: [String: Value]
+    /// The `NameKey.filterBit`s of the context's keys: a name whose bit is clear is not there.
+    let contextFilter: UInt64
     let templateMacros: [String: Value]
     let undefinedBehavior: UndefinedBehavior
     @exclusivity(unchecked) var out = OutputBuffer()
@@ -44,6 +46,9 @@ final class Renderer {
     init(state: EnvironmentState, context: [String: Value], file: SourceFile, templateMacros: [String: Value]) {
         self.state = state
         self.context = context
+        var filter: UInt64 = 0
+        for key in context.keys { filter |= NameKey.filterBit(key) }
+        self.contextFilter = filter
         self.file = file
         self.templateMacros = templateMacros
         self.undefinedBehavior = state.options.undefinedBehavior
