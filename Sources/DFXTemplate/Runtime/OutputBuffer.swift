@@ -26,10 +26,36 @@ struct OutputBuffer {
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity { reserve(bytes.count) }
+        let length = bytes.count
+        if count + length > capacity { reserve(length) }
         guard let base else { return }
-        (base + count).initialize(from: source, count: bytes.count)
-        count += bytes.count
+        if length <= 16 {
+            OutputBuffer.copyShort(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(base + count), length)
+        } else {
+            (base + count).initialize(from: source, count: length)
+        }
+        count += length
+    }
+
+    /// Copies 1 to 16 bytes with at most two overlapping loads and stores (most template text
+    /// and values are short, and a `memcpy` call costs more than the copy).
+    @inline(__always)
+    private static func copyShort(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, _ length: Int) {
+        if length >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        } else {
+            for offset in 0..<length {
+                target.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+            }
+        }
     }
 
     @inline(__always)
