@@ -154,14 +154,10 @@ extension Renderer {
         if definition.acceptsKwargs { frame[definition.kwargsSlot] = .dictRef(extras ?? DictStorage()) }
         depth += 1
         file = definition.file
-        var saved = OutputBuffer()
+        // The body renders after the current output either way; a call whose text is a value
+        // takes it back out (no buffer of its own to allocate).
         let mark = out.count
-        if !direct { swap(&saved, &out) }
         defer {
-            if !direct {
-                swap(&saved, &out)
-                saved.free()
-            }
             file = callFile
             depth -= 1
         }
@@ -179,7 +175,7 @@ extension Renderer {
                 try execute(definition.body, frame)
             }
         } catch let signal as MacroReturn {
-            if direct, out.count > mark { out.truncate(to: mark) }
+            out.truncate(to: mark)
             return signal.value
         } catch var error as RenderError {
             let defined = definition.file.location(Int(definition.span.start))
@@ -197,7 +193,10 @@ extension Renderer {
             }
             throw error
         }
-        return direct ? nil : .string(out.string())
+        if direct { return nil }
+        let text = out.string(from: mark)
+        out.truncate(to: mark)
+        return .string(text)
     }
 
     private func signatureNote(_ definition: MacroDefinition) -> String {

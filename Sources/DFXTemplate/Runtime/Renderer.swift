@@ -158,16 +158,12 @@ final class Renderer {
         capturedFrames.removeAll()
     }
 
-    /// Renders `body` into a fresh buffer and returns the text.
+    /// Renders `body` after the current output and takes its text back out.
     func capture(_ body: [Stmt], _ frame: Frame) throws -> String {
-        var saved = OutputBuffer()
-        swap(&saved, &out)
-        defer {
-            swap(&saved, &out)
-            saved.free()
-        }
+        let mark = out.count
+        defer { out.truncate(to: mark) }
         try execute(body, frame)
-        return out.string()
+        return out.string(from: mark)
     }
 
     /// Appends a value's text; undefined prints nothing (lenient) or fails.
