@@ -63,17 +63,16 @@ public final class DictStorage: @unchecked Sendable {
     /// key is missing or holds another kind of value.
     func appendText(of key: String, hash: UInt64, to out: inout OutputBuffer) -> Bool {
         guard let found = position(ofString: key, hash: hash) else { return false }
-        return values.withUnsafeBufferPointer { buffer in
-            switch buffer[found] {
-            case .string(let text):
-                out.appendUTF8(text)
-                return true
-            case .int(let number):
-                out.appendDecimal(number)
-                return true
-            default:
-                return false
-            }
+        // A plain subscript: `withUnsafeBufferPointer` retained the array and copied the entry.
+        switch values[found] {
+        case .string(let text):
+            out.appendUTF8(text)
+            return true
+        case .int(let number):
+            out.appendDecimal(number)
+            return true
+        default:
+            return false
         }
     }
 
