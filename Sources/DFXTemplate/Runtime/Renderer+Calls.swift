@@ -75,13 +75,14 @@ extension Renderer {
     }
 
     func callNative(_ native: NativeFunction, _ positional: [Value], _ keyword: [(String, Value)], span: Span) throws -> Value {
-        let arguments = Arguments(positional: positional, keyword: keyword, location: file.location(Int(span.start)))
+        let arguments = Arguments(positional: positional, keyword: keyword, file: file, offset: Int(span.start))
         do {
             return try native.body(arguments)
+        } catch let signal where signal is MacroReturn {
+            // `return()` (one cast, and the error travels on in its existing box).
+            throw signal
         } catch let error as TemplateRuntimeError {
             throw fail(error.message, span, hint: error.hint)
-        } catch let error as MacroReturn {
-            throw error
         } catch let error as RenderError {
             throw error
         } catch let error as DiagnosticError {
