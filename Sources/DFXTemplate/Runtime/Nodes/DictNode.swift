@@ -6,6 +6,9 @@ final class DictNode: ExprNode, @unchecked Sendable {
     let constantKeys: [Value]?
     /// Their shared key table.
     let shape: KeyShape?
+    /// With constant keys, when every value is a literal too: the values, made once (copied on a
+    /// dict's first change).
+    let constantValues: [Value]?
 
     init(_ expr: Expr, pairs: [(Expr, Expr)]) {
         keys = Lowering.expressions(pairs.map(\.0))
@@ -17,10 +20,15 @@ final class DictNode: ExprNode, @unchecked Sendable {
         let distinct = strings.count == keys.count && Set(strings).count == strings.count
         constantKeys = distinct ? strings.map { .string($0) } : nil
         shape = distinct ? KeyShape(strings) : nil
+        let literals = values.nodes.compactMap { ($0 as? LiteralNode)?.value }
+        constantValues = distinct && literals.count == values.count ? literals : nil
         super.init(expr)
     }
 
     override func evaluate(_ renderer: Renderer, _ frame: Frame) throws -> Value {
+        if let constantKeys, let constantValues {
+            return .dictRef(DictStorage(distinctKeys: constantKeys, values: constantValues, shape: shape))
+        }
         if let constantKeys {
             var evaluated: [Value] = []
             evaluated.reserveCapacity(constantKeys.count)
