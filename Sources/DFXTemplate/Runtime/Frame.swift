@@ -77,6 +77,22 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
         }
     }
 
+    /// The truthiness of a slot bound to a bool, int, None or string, tested in place; nil for any
+    /// other value or an unbound slot.
+    @inline(__always)
+    func truthiness(ofSlot slot: Int) -> Bool? {
+        withUnsafeMutablePointers { header, elements in
+            guard slot < header.pointee.count else { return nil }
+            switch elements[slot] {
+            case .some(.bool(let flag)): return flag
+            case .some(.int(let number)): return number != 0
+            case .some(.none): return false
+            case .some(.string(let text)): return !text.isEmpty
+            default: return nil
+            }
+        }
+    }
+
     /// Unbinds every slot (breaks `frame → macro → frame` cycles once a render is over).
     func clear() {
         withUnsafeMutablePointers { header, elements in

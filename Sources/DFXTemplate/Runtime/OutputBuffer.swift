@@ -74,17 +74,24 @@ struct OutputBuffer {
         }
     }
 
-    /// Appends an integer's decimal digits without building a String.
+    /// Appends an integer's decimal digits without building a String (digits are produced by
+    /// constant division, which compiles to multiplications, into a small stack buffer).
     mutating func appendDecimal(_ number: Int) {
-        if number < 0 { append(0x2D) }
-        let magnitude = number.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        var rest = magnitude
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: rest / divisor) + 0x30)
-            rest %= divisor
-            divisor /= 10
+        if number >= 0 && number < 10 {
+            append(UInt8(truncatingIfNeeded: number) + 0x30)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = number.magnitude
+            var start = digits.count
+            repeat {
+                let (quotient, remainder) = rest.quotientAndRemainder(dividingBy: 10)
+                start -= 1
+                digits[start] = UInt8(truncatingIfNeeded: remainder) + 0x30
+                rest = quotient
+            } while rest > 0
+            if number < 0 { append(0x2D) }
+            append(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 

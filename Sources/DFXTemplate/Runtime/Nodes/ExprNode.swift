@@ -11,6 +11,12 @@ class ExprNode: @unchecked Sendable {
         try renderer.evaluate(expr, frame)
     }
 
+    /// The value's truthiness as a condition (`if`, `not`, `a if c`): strict mode refuses undefined.
+    /// A local variable overrides it to test its slot in place.
+    func isTrue(_ renderer: Renderer, _ frame: Frame) throws -> Bool {
+        try renderer.truthy(try evaluate(renderer, frame), self)
+    }
+
     /// Prints the value into the renderer's output as `{{ }}` does; `site` is the output statement
     /// (its expression is the one an undefined error names). Nodes that can produce their text
     /// without building a `Value` (attributes read in place, `~` chains, case and byte filters)

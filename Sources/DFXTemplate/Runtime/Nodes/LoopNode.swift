@@ -47,7 +47,7 @@ final class LoopNode: StmtNode, @unchecked Sendable {
             for item in items {
                 try renderer.step(span)
                 try bind(item, renderer, frame)
-                if try renderer.truthy(try condition.evaluate(renderer, frame), condition) { kept.append(item) }
+                if try condition.isTrue(renderer, frame) { kept.append(item) }
             }
             items = kept
         }

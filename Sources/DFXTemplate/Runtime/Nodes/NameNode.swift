@@ -26,4 +26,10 @@ final class NameNode: ExprNode, @unchecked Sendable {
         }
         return renderer.lookup(name, hash: hash, filterBit: filterBit)
     }
+
+    /// A local bool, int, None or string is tested where it is stored (no copy).
+    override func isTrue(_ renderer: Renderer, _ frame: Frame) throws -> Bool {
+        if slot >= 0, depth == 0, let truth = frame.truthiness(ofSlot: slot) { return truth }
+        return try renderer.truthy(try evaluate(renderer, frame), self)
+    }
 }
