@@ -19,6 +19,23 @@ final class StatementTests: XCTestCase {
         ])
     }
 
+    /// `loop.<field>` reads the running loop directly unless something in the body may rebind
+    /// `loop` (Jinja2 rejects that at compile time; DFXTemplate lets the new binding win for the
+    /// rest of the loop). Every lowering mode must agree.
+    func testLoopFieldsWhenLoopIsRebound() {
+        let cases: [(String, String)] = [
+            ("{% for x in [1, 2] %}{{ loop.index }}{% set loop = {'index': 'i'} %}{{ loop.index }} {% endfor %}", "1i ii "),
+            ("{% for x in [1, 2] %}{{ loop.last }}{% if x == 1 %}{% set loop = {'last': 'L'} %}{% endif %}{{ loop.last }} {% endfor %}", "FalseL LL "),
+            ("{% for x in [1, 2] %}{% for y in [3] %}{% endfor %}{{ loop.index }}{% endfor %}", "12"),
+        ]
+        for lowering in [TemplateLowering.all, .macros, .none] {
+            let environment = Environment(options: EnvironmentOptions(lowering: lowering))
+            for (source, expected) in cases {
+                XCTAssertEqual(render(source, environment: environment), expected, "\(source) [lowering: \(lowering)]")
+            }
+        }
+    }
+
     func testSetScoping() {
         check([
             Case("{% set x = 1 %}{% for i in [1,2] %}{% set x = i %}{% endfor %}{{ x }}", "1"),

@@ -70,26 +70,46 @@ enum JSONWriter {
             out += "\""
             return
         }
+        // The escaped text is ASCII: build its bytes, then make one string.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
         for unit in text.utf16 {
-            switch unit {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x08: out += "\\b"
-            case 0x0C: out += "\\f"
-            case 0x3C: out += "\\u003c"
-            case 0x3E: out += "\\u003e"
-            case 0x26: out += "\\u0026"
-            case 0x27: out += "\\u0027"
-            case 0x20..<0x7F: out.unicodeScalars.append(UnicodeScalar(UInt8(unit)))
-            default:
-                let hex = String(unit, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            if let letter = shortEscape(unit) {
+                bytes.append(0x5C)
+                bytes.append(letter)
+            } else if unit >= 0x20, unit < 0x7F, unit != 0x3C, unit != 0x3E, unit != 0x26, unit != 0x27 {
+                bytes.append(UInt8(unit))
+            } else {
+                appendEscape(unit, to: &bytes)  // control, non-ASCII, and <>&' as \u003c ...
             }
         }
+        out += String(decoding: bytes, as: UTF8.self)
         out += "\""
+    }
+
+    /// The letter after the backslash for the characters JSON escapes by name.
+    @inline(__always)
+    private static func shortEscape(_ unit: UInt16) -> UInt8? {
+        switch unit {
+        case 0x22: return 0x22  // "
+        case 0x5C: return 0x5C  // backslash
+        case 0x0A: return 0x6E  // n
+        case 0x0D: return 0x72  // r
+        case 0x09: return 0x74  // t
+        case 0x08: return 0x62  // b
+        case 0x0C: return 0x66  // f
+        default: return nil
+        }
+    }
+
+    /// `\u` and the UTF-16 unit as four lowercase hex digits.
+    private static func appendEscape(_ unit: UInt16, to bytes: inout [UInt8]) {
+        bytes.append(0x5C)
+        bytes.append(0x75)
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let digit = UInt8(truncatingIfNeeded: unit >> UInt16(shift)) & 0x0F
+            bytes.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+        }
     }
 
     /// Whether `quote` must rewrite any character of `text` (non-ASCII, control, quote, backslash,

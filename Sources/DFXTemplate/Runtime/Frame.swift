@@ -53,15 +53,41 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
         }
     }
 
-    /// `slot.name` when the slot holds a dict or a host object (`loop`, relations), looked up
+    /// `slot.name` (`hash` is the name's `NameKey.hash`) when the slot holds a dict or a host object (`loop`, relations), looked up
     /// without copying the value out of the frame; nil for anything else.
     @inline(__always)
-    func attribute(ofSlot slot: Int, _ name: String) -> Value?? {
+    func attribute(ofSlot slot: Int, _ name: String, hash: UInt64) -> Value?? {
         withUnsafeMutablePointers { header, elements in
             guard slot < header.pointee.count else { return nil }
             switch elements[slot] {
-            case .some(.dictRef(let storage)): return .some(storage.get(name))
+            case .some(.dictRef(let storage)): return .some(storage.get(name, hash: hash))
             case .some(.object(let object)): return .some(object.attribute(name))
+            default: return nil
+            }
+        }
+    }
+
+    /// Appends the text of `slot.name` when the slot holds a dict whose entry `name` is a string or
+    /// an int, without copying anything out of the frame; false (nothing appended) otherwise.
+    @inline(__always)
+    func appendText(ofSlot slot: Int, attribute name: String, hash: UInt64, to out: inout OutputBuffer) -> Bool {
+        withUnsafeMutablePointers { header, elements in
+            guard slot < header.pointee.count, case .some(.dictRef(let storage)) = elements[slot] else { return false }
+            return storage.appendText(of: name, hash: hash, to: &out)
+        }
+    }
+
+    /// The truthiness of a slot bound to a bool, int, None or string, tested in place; nil for any
+    /// other value or an unbound slot.
+    @inline(__always)
+    func truthiness(ofSlot slot: Int) -> Bool? {
+        withUnsafeMutablePointers { header, elements in
+            guard slot < header.pointee.count else { return nil }
+            switch elements[slot] {
+            case .some(.bool(let flag)): return flag
+            case .some(.int(let number)): return number != 0
+            case .some(.none): return false
+            case .some(.string(let text)): return !text.isEmpty
             default: return nil
             }
         }

@@ -2,8 +2,16 @@
 final class LoopState: TemplateObject, @unchecked Sendable {
     let items: [Value]
     @exclusivity(unchecked) var index0 = 0
+    /// For a loop whose fields `LoopFieldNode`s read directly: the frame and slot of its `loop`
+    /// variable (nil and -1 otherwise).
+    let frame: ObjectIdentifier?
+    let slot: Int
 
-    init(items: [Value]) { self.items = items }
+    init(items: [Value], frame: ObjectIdentifier? = nil, slot: Int = -1) {
+        self.items = items
+        self.frame = frame
+        self.slot = slot
+    }
 
     /// The plain fields of `loop` (all but `cycle`), resolved from the name at compile time.
     enum Field {

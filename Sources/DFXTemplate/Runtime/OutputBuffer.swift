@@ -26,10 +26,36 @@ struct OutputBuffer {
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity { reserve(bytes.count) }
+        let length = bytes.count
+        if count + length > capacity { reserve(length) }
         guard let base else { return }
-        (base + count).initialize(from: source, count: bytes.count)
-        count += bytes.count
+        if length <= 16 {
+            OutputBuffer.copyShort(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(base + count), length)
+        } else {
+            (base + count).initialize(from: source, count: length)
+        }
+        count += length
+    }
+
+    /// Copies 1 to 16 bytes with at most two overlapping loads and stores (most template text
+    /// and values are short, and a `memcpy` call costs more than the copy).
+    @inline(__always)
+    private static func copyShort(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, _ length: Int) {
+        if length >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        } else {
+            for offset in 0..<length {
+                target.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+            }
+        }
     }
 
     @inline(__always)
@@ -48,18 +74,45 @@ struct OutputBuffer {
         }
     }
 
-    /// Appends an integer's decimal digits without building a String.
+    /// Appends an integer's decimal digits without building a String (digits are produced by
+    /// constant division, which compiles to multiplications, into a small stack buffer).
     mutating func appendDecimal(_ number: Int) {
-        if number < 0 { append(0x2D) }
-        let magnitude = number.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        var rest = magnitude
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: rest / divisor) + 0x30)
-            rest %= divisor
-            divisor /= 10
+        if number >= 0 && number < 10 {
+            append(UInt8(truncatingIfNeeded: number) + 0x30)
+            return
         }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = number.magnitude
+            var start = digits.count
+            repeat {
+                let (quotient, remainder) = rest.quotientAndRemainder(dividingBy: 10)
+                start -= 1
+                digits[start] = UInt8(truncatingIfNeeded: remainder) + 0x30
+                rest = quotient
+            } while rest > 0
+            if number < 0 { append(0x2D) }
+            append(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// Appends what `{{ value }}` prints for a defined value (`renderedString()`, without building
+    /// a String for strings and ints).
+    @inline(__always)
+    mutating func appendText(of value: Value) {
+        switch value {
+        case .string(let text): appendUTF8(text)
+        case .int(let number): appendDecimal(number)
+        default: appendUTF8(value.renderedString())
+        }
+    }
+
+    /// Maps the bytes from `mark` on through `table` (128 entries) when they are all ASCII; false,
+    /// with nothing changed, when one is not.
+    mutating func mapASCII(from mark: Int, through table: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base, mark < count else { return true }
+        for index in mark..<count where base[index] >= 0x80 { return false }
+        for index in mark..<count { base[index] = table[Int(base[index])] }
+        return true
     }
 
     /// Drops the bytes from `mark` on.

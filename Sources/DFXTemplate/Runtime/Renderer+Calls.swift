@@ -75,13 +75,14 @@ extension Renderer {
     }
 
     func callNative(_ native: NativeFunction, _ positional: [Value], _ keyword: [(String, Value)], span: Span) throws -> Value {
-        let arguments = Arguments(positional: positional, keyword: keyword, location: file.location(Int(span.start)))
+        let arguments = Arguments(positional: positional, keyword: keyword, file: file, offset: Int(span.start))
         do {
             return try native.body(arguments)
+        } catch let signal where signal is MacroReturn {
+            // `return()` (one cast, and the error travels on in its existing box).
+            throw signal
         } catch let error as TemplateRuntimeError {
             throw fail(error.message, span, hint: error.hint)
-        } catch let error as MacroReturn {
-            throw error
         } catch let error as RenderError {
             throw error
         } catch let error as DiagnosticError {
@@ -154,14 +155,10 @@ extension Renderer {
         if definition.acceptsKwargs { frame[definition.kwargsSlot] = .dictRef(extras ?? DictStorage()) }
         depth += 1
         file = definition.file
-        var saved = OutputBuffer()
+        // The body renders after the current output either way; a call whose text is a value
+        // takes it back out (no buffer of its own to allocate).
         let mark = out.count
-        if !direct { swap(&saved, &out) }
         defer {
-            if !direct {
-                swap(&saved, &out)
-                saved.free()
-            }
             file = callFile
             depth -= 1
         }
@@ -179,7 +176,7 @@ extension Renderer {
                 try execute(definition.body, frame)
             }
         } catch let signal as MacroReturn {
-            if direct, out.count > mark { out.truncate(to: mark) }
+            out.truncate(to: mark)
             return signal.value
         } catch var error as RenderError {
             let defined = definition.file.location(Int(definition.span.start))
@@ -197,7 +194,10 @@ extension Renderer {
             }
             throw error
         }
-        return direct ? nil : .string(out.string())
+        if direct { return nil }
+        let text = out.string(from: mark)
+        out.truncate(to: mark)
+        return .string(text)
     }
 
     private func signatureNote(_ definition: MacroDefinition) -> String {

@@ -132,10 +132,16 @@ extension Renderer {
     /// A free name: render context, then globals, then this template's macros, then registered
     /// macros and macro namespaces.
     func lookup(_ name: String) -> Value {
-        if let value = context[name] { return value }
+        lookup(name, hash: NameKey.hash(name), filterBit: NameKey.filterBit(name))
+    }
+
+    /// A free name, with its `NameKey`s (a name node has them from compile time).
+    @inline(__always)
+    func lookup(_ name: String, hash: UInt64, filterBit: UInt64) -> Value {
+        if contextFilter & filterBit != 0, let value = context[name] { return value }
         // `state.freeNames` merges globals, registered macros and namespaces; this template's own
         // macros rank between the globals and the rest.
-        guard let found = state.freeNames[name] else { return templateMacros[name] ?? .undefined }
+        guard let found = state.freeNames.find(name, hash: hash) else { return templateMacros[name] ?? .undefined }
         if found.origin == .global || templateMacros.isEmpty { return found.value }
         return templateMacros[name] ?? found.value
     }

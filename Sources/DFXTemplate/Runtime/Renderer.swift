@@ -5,6 +5,8 @@ import DFXBasics
 final class Renderer {
     let state: EnvironmentState
     let context: [String: Value]
+    /// The `NameKey.filterBit`s of the context's keys: a name whose bit is clear is not there.
+    let contextFilter: UInt64
     let templateMacros: [String: Value]
     let undefinedBehavior: UndefinedBehavior
     @exclusivity(unchecked) var out = OutputBuffer()
@@ -18,6 +20,9 @@ final class Renderer {
     /// Frames captured by macros defined during this render; cleared when it ends, since a frame
     /// holding a macro that closes over it is a reference cycle.
     var capturedFrames: [Frame] = []
+    /// The innermost running `for` loop whose `loop` fields are read directly (see
+    /// `LoopFieldNode`); kept alive by the running `LoopNode`.
+    @exclusivity(unchecked) var currentLoop: Unmanaged<LoopState>?
     /// Where the host's `Environment.call` came from, for the outermost macro's note.
     var hostCallSite: SourceLocation?
 
@@ -41,6 +46,9 @@ final class Renderer {
     init(state: EnvironmentState, context: [String: Value], file: SourceFile, templateMacros: [String: Value]) {
         self.state = state
         self.context = context
+        var filter: UInt64 = 0
+        for key in context.keys { filter |= NameKey.filterBit(key) }
+        self.contextFilter = filter
         self.file = file
         self.templateMacros = templateMacros
         self.undefinedBehavior = state.options.undefinedBehavior
@@ -150,16 +158,12 @@ final class Renderer {
         capturedFrames.removeAll()
     }
 
-    /// Renders `body` into a fresh buffer and returns the text.
+    /// Renders `body` after the current output and takes its text back out.
     func capture(_ body: [Stmt], _ frame: Frame) throws -> String {
-        var saved = OutputBuffer()
-        swap(&saved, &out)
-        defer {
-            swap(&saved, &out)
-            saved.free()
-        }
+        let mark = out.count
+        defer { out.truncate(to: mark) }
         try execute(body, frame)
-        return out.string()
+        return out.string(from: mark)
     }
 
     /// Appends a value's text; undefined prints nothing (lenient) or fails.

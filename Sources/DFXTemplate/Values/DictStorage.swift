@@ -8,6 +8,8 @@ public final class DictStorage: @unchecked Sendable {
     /// Values, parallel to `keys`.
     @exclusivity(unchecked) public private(set) var values: [Value] = []
     @exclusivity(unchecked) private var index: [HashKey: Int]?
+    /// The shared key table of a dict built by a display with literal keys, while its keys are those.
+    @exclusivity(unchecked) private var shape: KeyShape?
     /// Whether this is a `namespace()` object (the only kind `{% set ns.attr = ... %}` may change).
     public let isNamespace: Bool
 
@@ -25,11 +27,13 @@ public final class DictStorage: @unchecked Sendable {
         values.reserveCapacity(capacity)
     }
 
-    /// A dict of distinct, hashable `keys` (checked by the caller) with parallel `values`.
-    init(distinctKeys keys: [Value], values: [Value]) {
+    /// A dict of distinct, hashable `keys` (checked by the caller) with parallel `values`; `shape`,
+    /// when given, indexes exactly these keys.
+    init(distinctKeys keys: [Value], values: [Value], shape: KeyShape? = nil) {
         self.isNamespace = false
         self.keys = keys
         self.values = values
+        self.shape = shape
         if keys.count > DictStorage.indexThreshold { rebuildIndex() }
     }
 
@@ -57,10 +61,40 @@ public final class DictStorage: @unchecked Sendable {
         return values[found]
     }
 
+    /// Appends the text of the string or int stored under `key`; false (nothing appended) when the
+    /// key is missing or holds another kind of value.
+    func appendText(of key: String, hash: UInt64, to out: inout OutputBuffer) -> Bool {
+        guard let found = position(ofString: key, hash: hash) else { return false }
+        // A plain subscript: `withUnsafeBufferPointer` retained the array and copied the entry.
+        switch values[found] {
+        case .string(let text):
+            out.appendUTF8(text)
+            return true
+        case .int(let number):
+            out.appendDecimal(number)
+            return true
+        default:
+            return false
+        }
+    }
+
     /// The value for a string key, or nil.
     public func get(_ key: String) -> Value? {
         guard let found = position(ofString: key) else { return nil }
         return values[found]
+    }
+
+    /// The value for a string key whose `NameKey.hash` is `hash` (an attribute node has it from
+    /// compile time), or nil.
+    func get(_ key: String, hash: UInt64) -> Value? {
+        guard let found = position(ofString: key, hash: hash) else { return nil }
+        return values[found]
+    }
+
+    @inline(__always)
+    private func position(ofString key: String, hash: UInt64) -> Int? {
+        if let shape { return shape.position(of: key, hash: hash) }
+        return position(ofString: key)
     }
 
     /// Sets `key` to `value`, keeping the original position of an existing key.
@@ -79,6 +113,7 @@ public final class DictStorage: @unchecked Sendable {
             return true
         }
         if index != nil, let hashKey = HashKey(key) { index?[hashKey] = keys.count }
+        shape = nil
         keys.append(key)
         values.append(value)
         if index == nil, keys.count > DictStorage.indexThreshold { rebuildIndex() }
@@ -98,6 +133,7 @@ public final class DictStorage: @unchecked Sendable {
     public func remove(_ key: Value) -> Value? {
         guard let hashKey = HashKey(key), let found = position(of: hashKey) else { return nil }
         let value = values[found]
+        shape = nil
         keys.remove(at: found)
         values.remove(at: found)
         if index != nil { rebuildIndex() }
@@ -110,6 +146,7 @@ public final class DictStorage: @unchecked Sendable {
         other.keys = keys
         other.values = values
         other.index = index
+        other.shape = shape
         return other
     }
 
@@ -124,6 +161,7 @@ public final class DictStorage: @unchecked Sendable {
         self.keys = other.keys
         self.values = other.values
         self.index = other.index
+        self.shape = other.shape
     }
 }
 

@@ -14,7 +14,7 @@ final class BranchesNode: StmtNode, @unchecked Sendable {
     override func execute(_ renderer: Renderer, _ frame: Frame) throws {
         for index in conditions.refs.indices {
             let holds = try conditions.refs[index]._withUnsafeGuaranteedRef { condition in
-                try renderer.truthy(try condition.evaluate(renderer, frame), condition)
+                try condition.isTrue(renderer, frame)
             }
             if holds {
                 try renderer.run(bodies[index].refs, frame)

@@ -10,7 +10,7 @@ final class CallNode: ExprNode, @unchecked Sendable {
 
     init(_ expr: Expr, callee: ExprNode, arguments: CallArguments) {
         self.callee = callee
-        if let attribute = callee as? AttributeNode {
+        if let attribute = (callee as? AttributeNode) ?? (callee as? LoopFieldNode)?.fallback {
             methodBase = attribute.base
             methodName = attribute.name
         } else {

@@ -4,6 +4,11 @@ final class DictNode: ExprNode, @unchecked Sendable {
     let values: NodeList<ExprNode>
     /// When every key is a distinct string literal: the keys, made once.
     let constantKeys: [Value]?
+    /// Their shared key table.
+    let shape: KeyShape?
+    /// With constant keys, when every value is a literal too: the values, made once (copied on a
+    /// dict's first change).
+    let constantValues: [Value]?
 
     init(_ expr: Expr, pairs: [(Expr, Expr)]) {
         keys = Lowering.expressions(pairs.map(\.0))
@@ -12,16 +17,23 @@ final class DictNode: ExprNode, @unchecked Sendable {
             if let literal = node as? LiteralNode, case .string(let text) = literal.value { return text }
             return nil
         }
-        constantKeys = strings.count == keys.count && Set(strings).count == strings.count ? strings.map { .string($0) } : nil
+        let distinct = strings.count == keys.count && Set(strings).count == strings.count
+        constantKeys = distinct ? strings.map { .string($0) } : nil
+        shape = distinct ? KeyShape(strings) : nil
+        let literals = values.nodes.compactMap { ($0 as? LiteralNode)?.value }
+        constantValues = distinct && literals.count == values.count ? literals : nil
         super.init(expr)
     }
 
     override func evaluate(_ renderer: Renderer, _ frame: Frame) throws -> Value {
+        if let constantKeys, let constantValues {
+            return .dictRef(DictStorage(distinctKeys: constantKeys, values: constantValues, shape: shape))
+        }
         if let constantKeys {
             var evaluated: [Value] = []
             evaluated.reserveCapacity(constantKeys.count)
             for node in values.refs { evaluated.append(try node._withUnsafeGuaranteedRef { try $0.evaluate(renderer, frame) }) }
-            return .dictRef(DictStorage(distinctKeys: constantKeys, values: evaluated))
+            return .dictRef(DictStorage(distinctKeys: constantKeys, values: evaluated, shape: shape))
         }
         let storage = DictStorage(capacity: keys.count)
         for index in keys.refs.indices {

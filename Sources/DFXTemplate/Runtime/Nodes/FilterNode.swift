@@ -15,6 +15,11 @@ final class FilterNode: ExprNode, @unchecked Sendable {
         case replace(old: String, new: String)
     }
 
+    /// For a chain of `lower`/`upper`/one-ASCII-character `replace` filters ending here (e.g.
+    /// `{{ (a ~ b) | replace(' ', '_') | lower }}`): what the chain does to each ASCII byte, so that
+    /// printing it maps the base's bytes in the output instead of building a string per filter.
+    let byteMap: ByteMap?
+
     init(_ expr: Expr, base: ExprNode?, filter: FilterCall) {
         self.base = base
         self.function = filter.function
@@ -35,6 +40,7 @@ final class FilterNode: ExprNode, @unchecked Sendable {
             }
         default: special = .none
         }
+        byteMap = ByteMap(special: special, span: span, base: base)
         super.init(expr)
     }
 
@@ -65,5 +71,36 @@ final class FilterNode: ExprNode, @unchecked Sendable {
         } catch let error as TemplateRuntimeError {
             throw renderer.fail(error.message, span, hint: error.hint)
         }
+    }
+
+    /// Prints a byte-mappable chain by mapping its base's text in the output (falling back to the
+    /// filters' own code when the text is not ASCII).
+    override func write(_ renderer: Renderer, _ frame: Frame, _ site: OutputNode) throws {
+        guard let byteMap else { return try site.emit(try evaluate(renderer, frame), renderer) }
+        let mark = renderer.out.count
+        if let concat = byteMap.concat {
+            try concat.writeParts(renderer, frame)
+        } else {
+            let value = try byteMap.base.evaluate(renderer, frame)
+            if case .undefined = value, renderer.undefinedBehavior != .lenient { throw renderer.undefinedError(byteMap.base.expr) }
+            renderer.out.appendText(of: value)
+        }
+        if renderer.out.mapASCII(from: mark, through: UnsafeBufferPointer(byteMap.table)) { return }
+        var text = renderer.out.string(from: mark)
+        renderer.out.truncate(to: mark)
+        for (step, stepSpan) in byteMap.steps {
+            switch step {
+            case .lower: text = text.pythonLower
+            case .upper: text = text.pythonUpper
+            case .replace(let old, let new):
+                do {
+                    text = try text.replacing(old, with: new, maxCount: -1)
+                } catch let error as TemplateRuntimeError {
+                    throw renderer.fail(error.message, stepSpan, hint: error.hint)
+                }
+            case .none: break
+            }
+        }
+        renderer.out.appendUTF8(text)
     }
 }

@@ -8,6 +8,9 @@ final class LoopNode: StmtNode, @unchecked Sendable {
     let body: NodeList<StmtNode>
     let otherwise: NodeList<StmtNode>?
     let loopSlot: Int?
+    /// Whether the body's `loop.<field>` nodes may read this loop's state directly: it has a
+    /// `loop` variable that nothing in the body (or the loop's own target) reassigns.
+    let publishesState: Bool
     let span: Span
 
     init(_ statement: Stmt, loop: ForLoop) {
@@ -18,6 +21,11 @@ final class LoopNode: StmtNode, @unchecked Sendable {
         body = Lowering.statements(loop.body)
         otherwise = loop.otherwise.map(Lowering.statements)
         loopSlot = loop.loopSlot
+        if let slot = loop.loopSlot {
+            publishesState = !Lowering.assigns(slot, loop.target) && !Lowering.assigns(slot, in: loop.body)
+        } else {
+            publishesState = false
+        }
         span = loop.span
         super.init(statement)
     }
@@ -39,7 +47,7 @@ final class LoopNode: StmtNode, @unchecked Sendable {
             for item in items {
                 try renderer.step(span)
                 try bind(item, renderer, frame)
-                if try renderer.truthy(try condition.evaluate(renderer, frame), condition) { kept.append(item) }
+                if try condition.isTrue(renderer, frame) { kept.append(item) }
             }
             items = kept
         }
@@ -47,15 +55,23 @@ final class LoopNode: StmtNode, @unchecked Sendable {
             if let otherwise { try renderer.run(otherwise, frame) }
             return
         }
-        var state: LoopState?
-        if let loopSlot {
-            let created = LoopState(items: items)
-            state = created
-            frame[loopSlot] = .object(created)
+        guard let loopSlot else {
+            for position in items.indices {
+                try renderer.step(span)
+                try bind(items[position], renderer, frame)
+                try renderer.run(body.refs, frame)
+            }
+            return
         }
+        let outer = renderer.currentLoop
+        let state = LoopState(
+            items: items, frame: publishesState ? ObjectIdentifier(frame) : nil, slot: loopSlot)
+        frame[loopSlot] = .object(state)
+        if publishesState { renderer.currentLoop = Unmanaged.passUnretained(state) }
+        defer { renderer.currentLoop = outer }
         for position in items.indices {
             try renderer.step(span)
-            state?.index0 = position
+            state.index0 = position
             try bind(items[position], renderer, frame)
             try renderer.run(body.refs, frame)
         }

@@ -27,7 +27,11 @@ enum Lowering {
         case .name(let ref):
             return NameNode(expr, ref)
         case .attribute(let base, let name):
-            return AttributeNode(expr, base: expression(base), name: name)
+            let attribute = AttributeNode(expr, base: expression(base), name: name)
+            if case .name(let ref) = base.kind, ref.name == "loop", ref.depth == 0, ref.slot >= 0, let field = LoopState.Field(name) {
+                return LoopFieldNode(expr, field: field, slot: ref.slot, fallback: attribute)
+            }
+            return attribute
         case .call(let callee, let arguments) where arguments.star == nil && arguments.doubleStar == nil:
             return CallNode(expr, callee: expression(callee), arguments: arguments)
         case .filter(let base, let filter) where filter.arguments.star == nil && filter.arguments.doubleStar == nil:
@@ -59,6 +63,40 @@ enum Lowering {
             return TestNode(expr, base: expression(base), test: test)
         default:
             return ExprNode(expr)
+        }
+    }
+
+    /// Whether `body` (nested blocks included, other functions' bodies not) may assign `slot`.
+    static func assigns(_ slot: Int, in body: [Stmt]) -> Bool {
+        body.contains { statement in
+            switch statement {
+            case .text, .output, .evaluate, .callBlock, .nothing:
+                return false
+            case .branches(let branches, let otherwise):
+                return branches.contains { assigns(slot, in: $0.1) } || assigns(slot, in: otherwise ?? [])
+            case .loop(let loop):
+                return loop.loopSlot == slot || assigns(slot, loop.target) || assigns(slot, in: loop.body)
+                    || assigns(slot, in: loop.otherwise ?? [])
+            case .assign(let target, _):
+                return assigns(slot, target)
+            case .assignBlock(let target, let inner, _):
+                return assigns(slot, target) || assigns(slot, in: inner)
+            case .defineMacro(_, let defined):
+                return defined == slot
+            case .filterBlock(_, let inner):
+                return assigns(slot, in: inner)
+            case .scope(let assignments, let inner):
+                return assignments.contains { assigns(slot, $0.0) } || assigns(slot, in: inner)
+            }
+        }
+    }
+
+    /// Whether an assignment target binds `slot`.
+    static func assigns(_ slot: Int, _ target: AssignTarget) -> Bool {
+        switch target {
+        case .slot(let bound, _): return bound == slot
+        case .tuple(let targets, _): return targets.contains { assigns(slot, $0) }
+        case .attribute: return false
         }
     }
 }

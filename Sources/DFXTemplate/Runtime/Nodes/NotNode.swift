@@ -8,6 +8,10 @@ final class NotNode: ExprNode, @unchecked Sendable {
     }
 
     override func evaluate(_ renderer: Renderer, _ frame: Frame) throws -> Value {
-        .bool(!(try renderer.truthy(try operand.evaluate(renderer, frame), operand)))
+        .bool(!(try operand.isTrue(renderer, frame)))
+    }
+
+    override func isTrue(_ renderer: Renderer, _ frame: Frame) throws -> Bool {
+        !(try operand.isTrue(renderer, frame))
     }
 }

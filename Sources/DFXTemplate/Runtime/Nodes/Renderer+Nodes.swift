@@ -8,7 +8,15 @@ extension Renderer {
     /// Runs a lowered body given as its unretained references.
     @inline(__always)
     func run(_ body: UnsafeBufferPointer<Unmanaged<StmtNode>>, _ frame: Frame) throws {
-        for node in body { try node._withUnsafeGuaranteedRef { try $0.execute(self, frame) } }
+        for node in body {
+            try node._withUnsafeGuaranteedRef { statement in
+                if let text = statement.text {
+                    out.append(text)
+                } else {
+                    try statement.execute(self, frame)
+                }
+            }
+        }
     }
 
     /// Python truthiness of a node's value; strict mode refuses undefined.
