@@ -22,8 +22,13 @@ extension Node {
 
     /// Tags from config, deduplicated in order.
     public var tags: [String] {
-        var seen = Set<String>()
-        return (config["tags"]?.stringList ?? []).filter { seen.insert($0).inserted }
+        let listed = config["tags"]?.stringList ?? []
+        // Nodes have a few tags: a linear check costs less than hashing them into a set.
+        guard listed.count > 1 else { return listed }
+        var unique: [String] = []
+        unique.reserveCapacity(listed.count)
+        for tag in listed where !unique.contains(tag) { unique.append(tag) }
+        return unique
     }
 
     /// `meta` from config.
