@@ -34,6 +34,9 @@ final class CallNode: ExprNode, @unchecked Sendable {
             if isSingleAppend, case .listRef(let storage) = base, !storage.isTuple, extraKeyword == nil {
                 // `xs.append(x)`, the most frequent method call, without argument arrays.
                 let item = try arguments.positional.refs[0]._withUnsafeGuaranteedRef { try $0.evaluate(renderer, frame) }
+                // A list filled by a loop starts with room for 16 items instead of growing 1, 2, 4, 8, 16
+                // (an empty display allocates nothing until its first append).
+                if storage.items.capacity == 0 { storage.items.reserveCapacity(16) }
                 storage.items.append(item)
                 return Value.none
             }
