@@ -57,10 +57,12 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
     /// without copying the value out of the frame; nil for anything else.
     @inline(__always)
     func attribute(ofSlot slot: Int, _ name: String, hash: UInt64) -> Value?? {
-        withUnsafeMutablePointers { header, elements in
+        if let storage = dictionary(inSlot: slot) {
+            return .some(storage._withUnsafeGuaranteedRef { $0.get(name, hash: hash) })
+        }
+        return withUnsafeMutablePointers { header, elements in
             guard slot < header.pointee.count else { return nil }
             switch elements[slot] {
-            case .some(.dictRef(let storage)): return .some(storage.get(name, hash: hash))
             case .some(.object(let object)): return .some(object.attribute(name))
             default: return nil
             }
