@@ -75,6 +75,13 @@ extension Renderer {
     }
 
     func callNative(_ native: NativeFunction, _ positional: [Value], _ keyword: [(String, Value)], span: Span) throws -> Value {
+        if native.isReturn, keyword.isEmpty {
+            // `return(x)`: the value waits in `pendingReturn` for the innermost macro call, which
+            // takes it without casting the error (the body's `MacroReturn` is for host calls).
+            let value = positional.first ?? .none
+            pendingReturn = value
+            throw MacroReturn(value: value)
+        }
         let arguments = Arguments(positional: positional, keyword: keyword, file: file, offset: Int(span.start))
         do {
             return try native.body(arguments)
@@ -175,10 +182,17 @@ extension Renderer {
                 }
                 try execute(definition.body, frame)
             }
-        } catch let signal as MacroReturn {
-            out.truncate(to: mark)
-            return signal.value
-        } catch var error as RenderError {
+        } catch {
+            if let value = pendingReturn {
+                pendingReturn = nil
+                out.truncate(to: mark)
+                return value
+            }
+            if let signal = error as? MacroReturn {
+                out.truncate(to: mark)
+                return signal.value
+            }
+            guard var error = error as? RenderError else { throw error }
             let defined = definition.file.location(Int(definition.span.start))
             let calledFrom = depth == 1 ? (hostCallSite ?? callFile.location(Int(span.start))) : callFile.location(Int(span.start))
             error.diagnostic.notes.append("in macro '\(definition.name)' (\(defined)), called from \(calledFrom)")
