@@ -51,6 +51,9 @@ final class CallNode: ExprNode, @unchecked Sendable {
             return try renderer.callValue(function, positional, keyword, callee: callee.expr, span: expr.span, direct: direct)
         }
         let function = try callee.evaluate(renderer, frame)
+        if extraKeyword == nil, case .macro(let macro) = function, renderer.canBind(arguments, to: macro.definition) {
+            return try renderer.callMacro(macro, binding: arguments, from: frame, span: expr.span, direct: direct)
+        }
         var (positional, keyword) = try arguments.evaluate(renderer, frame, extra: extraKeyword == nil ? 0 : 1)
         if let extraKeyword { keyword.append(extraKeyword) }
         return try renderer.callValue(function, positional, keyword, callee: callee.expr, span: expr.span, direct: direct)
