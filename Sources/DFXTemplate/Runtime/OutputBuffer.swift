@@ -51,10 +51,14 @@ struct OutputBuffer {
             let tail = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
             target.storeBytes(of: head, as: UInt32.self)
             target.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        } else if length >= 2 {
+            // Not a byte loop: the compiler turns that into a `memcpy` call.
+            let head = source.loadUnaligned(as: UInt16.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 2, as: UInt16.self)
+            target.storeBytes(of: head, as: UInt16.self)
+            target.storeBytes(of: tail, toByteOffset: length - 2, as: UInt16.self)
         } else {
-            for offset in 0..<length {
-                target.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
-            }
+            target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
         }
     }
 
