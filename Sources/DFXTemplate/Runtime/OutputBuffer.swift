@@ -32,7 +32,7 @@ struct OutputBuffer {
         if length <= 16 {
             OutputBuffer.copyShort(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(base + count), length)
         } else {
-            (base + count).initialize(from: source, count: length)
+            UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: length)
         }
         count += length
     }
@@ -83,6 +83,16 @@ struct OutputBuffer {
     mutating func appendDecimal(_ number: Int) {
         if number >= 0 && number < 10 {
             append(UInt8(truncatingIfNeeded: number) + 0x30)
+            return
+        }
+        if number >= 10 && number < 100 {
+            // Two digits (loop indexes, window sizes): no digit buffer.
+            if count + 2 > capacity { reserve(2) }
+            guard let base else { return }
+            let tens = number / 10
+            base[count] = UInt8(truncatingIfNeeded: tens) + 0x30
+            base[count + 1] = UInt8(truncatingIfNeeded: number - tens * 10) + 0x30
+            count += 2
             return
         }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
