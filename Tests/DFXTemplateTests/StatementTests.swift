@@ -36,6 +36,33 @@ final class StatementTests: XCTestCase {
         }
     }
 
+    /// `for k, v in d.items()` binds a dict's keys and values in place on the node path (no list of
+    /// pairs); `loop` fields, `previtem`/`nextitem`, `else`, changes to the dict inside the loop
+    /// (not seen: the pairs are taken when the loop starts) and non-dict bases must match the enum
+    /// path in every lowering mode.
+    func testItemsLoopsMatchInEveryLoweringMode() {
+        let context: [String: Value] = [
+            "d": .dict([("a", .int(1)), ("b", .int(2)), ("c", .int(3))]), "xs": .list([.int(1)]),
+        ]
+        let cases: [(String, String)] = [
+            ("{% for k, v in d.items() %}{{ loop.previtem | default('-') }}{{ k }}{{ v }}{{ loop.nextitem | default('-') }}{{ loop.length }}{% if not loop.last %},{% endif %}{% endfor %}",
+             "-a1('b', 2)3,('a', 1)b2('c', 3)3,('b', 2)c3-3"),
+            ("{% for k, v in d.items() %}{{ k }}{{ v }}{% endfor %}", "a1b2c3"),
+            ("{% for k, v in {}.items() %}x{% else %}empty{% endfor %}", "empty"),
+            ("{% set e = {'a': 1} %}{% for k, v in e.items() %}{% do e.update({'z': 9}) %}{{ k }}{{ v }}{% endfor %}{{ e | length }}", "a12"),
+            ("{% for i in [1, 2] %}{% set outer = loop %}{% for k, v in d.items() %}{% if outer.last and loop.last %}{{ i }}{{ k }}{{ v }}{% endif %}{% endfor %}{% endfor %}", "2c3"),
+            ("{% for k, k in d.items() %}{{ k }}{% endfor %}", "123"),
+            ("{% for k, v in xs.items() %}{{ k }}{% endfor %}", "ERROR: t.sql:1:16: error: 'xs.items' is undefined and cannot be called"),
+        ]
+        for lowering in [TemplateLowering.all, .macros, .none] {
+            let environment = Environment(options: EnvironmentOptions(lowering: lowering))
+            for (source, expected) in cases {
+                let output = render(source, context, environment: environment)
+                XCTAssertEqual(output.components(separatedBy: "\n").first, expected, "\(source) [lowering: \(lowering)]")
+            }
+        }
+    }
+
     func testSetScoping() {
         check([
             Case("{% set x = 1 %}{% for i in [1,2] %}{% set x = i %}{% endfor %}{{ x }}", "1"),
