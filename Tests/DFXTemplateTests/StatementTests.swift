@@ -109,6 +109,33 @@ final class StatementTests: XCTestCase {
         ])
     }
 
+    /// Macro calls whose arguments bind straight into the callee's frame (node path) and those that
+    /// go through argument arrays (errors, `caller`, the enum path) give the same text and errors.
+    func testMacroArgumentBindingMatchesInEveryLoweringMode() {
+        let macros = "{% macro m(a, b=2) %}{{ a }}{{ b }}{% endmacro %}{% macro n(caller) %}[{{ caller }}]{% endmacro %}"
+        let cases: [(String, String?)] = [
+            ("{{ m(1) }}{{ m(1, 3) }}{{ m(b=5, a=4) }}{{ m(1, b=7) }}{{ m(a=[1][0] + 1) }}", "12134517 22"),
+            ("{{ m(1, 2, 3) }}", nil),
+            ("{{ m(1, a=2) }}", nil),
+            ("{{ m(c=1) }}", nil),
+            ("{{ m(undefined_name.x) }}", nil),
+            ("{{ n(caller='x') }}", "[x]"),
+        ]
+        for (call, expected) in cases {
+            let source = macros + call
+            let reference = render(source, environment: Environment(options: EnvironmentOptions(lowering: .none)))
+            if let expected {
+                XCTAssertEqual(reference, expected.replacingOccurrences(of: " ", with: ""), source)
+            } else {
+                XCTAssertTrue(reference.hasPrefix("ERROR: "), "\(source) gave \(reference)")
+            }
+            for lowering in [TemplateLowering.all, .macros] {
+                let output = render(source, environment: Environment(options: EnvironmentOptions(lowering: lowering)))
+                XCTAssertEqual(output, reference, "\(source) [lowering: \(lowering)]")
+            }
+        }
+    }
+
     func testDbtBlocks() {
         let environment = Environment()
         let source = "{% snapshot snap %}select {{ 1 + 1 }}{% endsnapshot %}\n{% docs about %}Some *markdown*{% enddocs %}"
