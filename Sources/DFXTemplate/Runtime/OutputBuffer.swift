@@ -124,7 +124,16 @@ struct OutputBuffer {
     /// with nothing changed, when one is not.
     mutating func mapASCII(from mark: Int, through table: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base, mark < count else { return true }
-        for index in mark..<count where base[index] >= 0x80 { return false }
+        // The ASCII check takes 8 bytes at a time (most mapped text is a dozen bytes or more).
+        var index = mark
+        while index + 8 <= count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return false }
+            index += 1
+        }
         for index in mark..<count { base[index] = table[Int(base[index])] }
         return true
     }
