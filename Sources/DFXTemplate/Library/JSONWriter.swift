@@ -83,18 +83,31 @@ enum JSONWriter {
         // The escaped text is ASCII: build its bytes, then make one string.
         var bytes: [UInt8] = [0x22]
         bytes.reserveCapacity(text.utf8.count + 18)
-        for unit in text.utf16 {
-            if let letter = shortEscape(unit) {
-                bytes.append(0x5C)
-                bytes.append(letter)
-            } else if unit >= 0x20, unit < 0x7F, unit != 0x3C, unit != 0x3E, unit != 0x26, unit != 0x27 {
-                bytes.append(UInt8(unit))
-            } else {
-                appendEscape(unit, to: &bytes)  // control, non-ASCII, and <>&' as \u003c ...
-            }
+        // ASCII text (a relation name with its quotes, say) is its own UTF-16: walk its bytes, not
+        // the UTF-16 view's iterator.
+        let walkedBytes = text.utf8.withContiguousStorageIfAvailable { source -> Bool in
+            guard !source.contains(where: { $0 >= 0x80 }) else { return false }
+            for byte in source { appendQuoted(UInt16(byte), to: &bytes) }
+            return true
+        }
+        if walkedBytes != true {
+            for unit in text.utf16 { appendQuoted(unit, to: &bytes) }
         }
         bytes.append(0x22)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one UTF-16 unit of a string literal's text, escaped as `tojson` does.
+    @inline(__always)
+    private static func appendQuoted(_ unit: UInt16, to bytes: inout [UInt8]) {
+        if let letter = shortEscape(unit) {
+            bytes.append(0x5C)
+            bytes.append(letter)
+        } else if unit >= 0x20, unit < 0x7F, unit != 0x3C, unit != 0x3E, unit != 0x26, unit != 0x27 {
+            bytes.append(UInt8(unit))
+        } else {
+            appendEscape(unit, to: &bytes)  // control, non-ASCII, and <>&' as \u003c ...
+        }
     }
 
     /// The letter after the backslash for the characters JSON escapes by name.
