@@ -36,6 +36,33 @@ final class StatementTests: XCTestCase {
         }
     }
 
+    /// `for k, v in d.items()` binds a dict's keys and values in place on the node path (no list of
+    /// pairs); `loop` fields, `previtem`/`nextitem`, `else`, changes to the dict inside the loop
+    /// (not seen: the pairs are taken when the loop starts) and non-dict bases must match the enum
+    /// path in every lowering mode.
+    func testItemsLoopsMatchInEveryLoweringMode() {
+        let context: [String: Value] = [
+            "d": .dict([("a", .int(1)), ("b", .int(2)), ("c", .int(3))]), "xs": .list([.int(1)]),
+        ]
+        let cases: [(String, String)] = [
+            ("{% for k, v in d.items() %}{{ loop.previtem | default('-') }}{{ k }}{{ v }}{{ loop.nextitem | default('-') }}{{ loop.length }}{% if not loop.last %},{% endif %}{% endfor %}",
+             "-a1('b', 2)3,('a', 1)b2('c', 3)3,('b', 2)c3-3"),
+            ("{% for k, v in d.items() %}{{ k }}{{ v }}{% endfor %}", "a1b2c3"),
+            ("{% for k, v in {}.items() %}x{% else %}empty{% endfor %}", "empty"),
+            ("{% set e = {'a': 1} %}{% for k, v in e.items() %}{% do e.update({'z': 9}) %}{{ k }}{{ v }}{% endfor %}{{ e | length }}", "a12"),
+            ("{% for i in [1, 2] %}{% set outer = loop %}{% for k, v in d.items() %}{% if outer.last and loop.last %}{{ i }}{{ k }}{{ v }}{% endif %}{% endfor %}{% endfor %}", "2c3"),
+            ("{% for k, k in d.items() %}{{ k }}{% endfor %}", "123"),
+            ("{% for k, v in xs.items() %}{{ k }}{% endfor %}", "ERROR: t.sql:1:16: error: 'xs.items' is undefined and cannot be called"),
+        ]
+        for lowering in [TemplateLowering.all, .macros, .none] {
+            let environment = Environment(options: EnvironmentOptions(lowering: lowering))
+            for (source, expected) in cases {
+                let output = render(source, context, environment: environment)
+                XCTAssertEqual(output.components(separatedBy: "\n").first, expected, "\(source) [lowering: \(lowering)]")
+            }
+        }
+    }
+
     func testSetScoping() {
         check([
             Case("{% set x = 1 %}{% for i in [1,2] %}{% set x = i %}{% endfor %}{{ x }}", "1"),
@@ -80,6 +107,33 @@ final class StatementTests: XCTestCase {
             Case("{% macro m(a, b=a ~ '!') %}{{ b }}{% endmacro %}{{ m('hi') }}", "hi!"),
             Case("{% test not_null(model, column_name) %}select {{ column_name }}{% endtest %}{{ test_not_null('m', 'id') }}", "select id"),
         ])
+    }
+
+    /// Macro calls whose arguments bind straight into the callee's frame (node path) and those that
+    /// go through argument arrays (errors, `caller`, the enum path) give the same text and errors.
+    func testMacroArgumentBindingMatchesInEveryLoweringMode() {
+        let macros = "{% macro m(a, b=2) %}{{ a }}{{ b }}{% endmacro %}{% macro n(caller) %}[{{ caller }}]{% endmacro %}"
+        let cases: [(String, String?)] = [
+            ("{{ m(1) }}{{ m(1, 3) }}{{ m(b=5, a=4) }}{{ m(1, b=7) }}{{ m(a=[1][0] + 1) }}", "12134517 22"),
+            ("{{ m(1, 2, 3) }}", nil),
+            ("{{ m(1, a=2) }}", nil),
+            ("{{ m(c=1) }}", nil),
+            ("{{ m(undefined_name.x) }}", nil),
+            ("{{ n(caller='x') }}", "[x]"),
+        ]
+        for (call, expected) in cases {
+            let source = macros + call
+            let reference = render(source, environment: Environment(options: EnvironmentOptions(lowering: .none)))
+            if let expected {
+                XCTAssertEqual(reference, expected.replacingOccurrences(of: " ", with: ""), source)
+            } else {
+                XCTAssertTrue(reference.hasPrefix("ERROR: "), "\(source) gave \(reference)")
+            }
+            for lowering in [TemplateLowering.all, .macros] {
+                let output = render(source, environment: Environment(options: EnvironmentOptions(lowering: lowering)))
+                XCTAssertEqual(output, reference, "\(source) [lowering: \(lowering)]")
+            }
+        }
     }
 
     func testDbtBlocks() {

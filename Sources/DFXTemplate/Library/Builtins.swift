@@ -48,7 +48,7 @@ enum Builtins {
                 return .list((0..<count).map { index in .tuple(sequences.map { $0[index] }) })
             }),
         "return": .function(
-            NativeFunction("return") { arguments in
+            NativeFunction("return", isReturn: true) { arguments in
                 throw MacroReturn(value: arguments.positional.first ?? Value.none)
             }),
     ]

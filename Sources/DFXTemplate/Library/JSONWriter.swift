@@ -1,9 +1,15 @@
 /// Jinja2's `tojson`: `json.dumps(value, sort_keys=True)` with `<`, `>`, `&`, `'` escaped.
 enum JSONWriter {
     static func write(_ value: Value, indent: Int) throws -> String {
-        var out = ""
-        try write(value, into: &out, indent: indent, level: 0)
-        return out
+        switch value {
+        // A lone string or object (a relation): the quoted text is the whole result.
+        case .string(let text): return quoted(text)
+        case .object(let object): return quoted(object.renderedString)
+        default:
+            var out = ""
+            try write(value, into: &out, indent: indent, level: 0)
+            return out
+        }
     }
 
     private static func write(_ value: Value, into out: inout String, indent: Int, level: Int) throws {
@@ -17,7 +23,7 @@ enum JSONWriter {
             if number.isNaN { out += "NaN" } else if number.isInfinite { out += number < 0 ? "-Infinity" : "Infinity" } else {
                 out += Value.pythonFloat(number)
             }
-        case .string(let text): quote(text, into: &out)
+        case .string(let text): out += quoted(text)
         case .listRef(let storage):
             try container(storage.items, open: "[", close: "]", into: &out, indent: indent, level: level) { item, out in
                 try write(item, into: &out, indent: indent, level: level + 1)
@@ -34,11 +40,11 @@ enum JSONWriter {
                 }
             }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }  // UTF-8 byte order is code point order
             try container(pairs, open: "{", close: "}", into: &out, indent: indent, level: level) { pair, out in
-                quote(pair.0, into: &out)
+                out += quoted(pair.0)
                 out += ": "
                 try write(pair.1, into: &out, indent: indent, level: level + 1)
             }
-        case .object(let object): quote(object.renderedString, into: &out)
+        case .object(let object): out += quoted(object.renderedString)
         case .function, .macro:
             throw TemplateRuntimeError("tojson: object of type '\(value.typeName)' is not JSON serializable")
         }
@@ -61,30 +67,47 @@ enum JSONWriter {
         out += close
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
+    /// `text` as a JSON string literal, quotes included, made as one string.
+    private static func quoted(_ text: String) -> String {
         if !needsEscaping(text) {
             // Most strings (identifiers, SQL) are printable ASCII without quotes: copy them whole
             // instead of appending one scalar at a time.
-            out += text
-            out += "\""
-            return
-        }
-        // The escaped text is ASCII: build its bytes, then make one string.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for unit in text.utf16 {
-            if let letter = shortEscape(unit) {
-                bytes.append(0x5C)
-                bytes.append(letter)
-            } else if unit >= 0x20, unit < 0x7F, unit != 0x3C, unit != 0x3E, unit != 0x26, unit != 0x27 {
-                bytes.append(UInt8(unit))
-            } else {
-                appendEscape(unit, to: &bytes)  // control, non-ASCII, and <>&' as \u003c ...
+            let count = text.utf8.count
+            return String(unsafeUninitializedCapacity: count + 2) { buffer in
+                buffer[0] = 0x22
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(from: text.utf8)
+                buffer[count + 1] = 0x22
+                return count + 2
             }
         }
-        out += String(decoding: bytes, as: UTF8.self)
-        out += "\""
+        // The escaped text is ASCII: build its bytes, then make one string.
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(text.utf8.count + 18)
+        // ASCII text (a relation name with its quotes, say) is its own UTF-16: walk its bytes, not
+        // the UTF-16 view's iterator.
+        let walkedBytes = text.utf8.withContiguousStorageIfAvailable { source -> Bool in
+            guard !source.contains(where: { $0 >= 0x80 }) else { return false }
+            for byte in source { appendQuoted(UInt16(byte), to: &bytes) }
+            return true
+        }
+        if walkedBytes != true {
+            for unit in text.utf16 { appendQuoted(unit, to: &bytes) }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one UTF-16 unit of a string literal's text, escaped as `tojson` does.
+    @inline(__always)
+    private static func appendQuoted(_ unit: UInt16, to bytes: inout [UInt8]) {
+        if let letter = shortEscape(unit) {
+            bytes.append(0x5C)
+            bytes.append(letter)
+        } else if unit >= 0x20, unit < 0x7F, unit != 0x3C, unit != 0x3E, unit != 0x26, unit != 0x27 {
+            bytes.append(UInt8(unit))
+        } else {
+            appendEscape(unit, to: &bytes)  // control, non-ASCII, and <>&' as \u003c ...
+        }
     }
 
     /// The letter after the backslash for the characters JSON escapes by name.

@@ -57,10 +57,12 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
     /// without copying the value out of the frame; nil for anything else.
     @inline(__always)
     func attribute(ofSlot slot: Int, _ name: String, hash: UInt64) -> Value?? {
-        withUnsafeMutablePointers { header, elements in
+        if let storage = dictionary(inSlot: slot) {
+            return .some(storage._withUnsafeGuaranteedRef { $0.get(name, hash: hash) })
+        }
+        return withUnsafeMutablePointers { header, elements in
             guard slot < header.pointee.count else { return nil }
             switch elements[slot] {
-            case .some(.dictRef(let storage)): return .some(storage.get(name, hash: hash))
             case .some(.object(let object)): return .some(object.attribute(name))
             default: return nil
             }
@@ -71,9 +73,19 @@ final class Frame: ManagedBuffer<Frame.Header, Value?> {
     /// an int, without copying anything out of the frame; false (nothing appended) otherwise.
     @inline(__always)
     func appendText(ofSlot slot: Int, attribute name: String, hash: UInt64, to out: inout OutputBuffer) -> Bool {
+        guard let storage = dictionary(inSlot: slot) else { return false }
+        return storage._withUnsafeGuaranteedRef { $0.appendText(of: name, hash: hash, to: &out) }
+    }
+
+    /// The dict bound to `slot`, unretained (nil for any other value or an unbound slot): the
+    /// frame keeps it alive while the caller reads it, which must not rebind the slot. Taking the
+    /// reference out in a scope that does nothing else lets the compiler drop the retain/release
+    /// pair that a pattern match around the whole read costs.
+    @inline(__always)
+    func dictionary(inSlot slot: Int) -> Unmanaged<DictStorage>? {
         withUnsafeMutablePointers { header, elements in
-            guard slot < header.pointee.count, case .some(.dictRef(let storage)) = elements[slot] else { return false }
-            return storage.appendText(of: name, hash: hash, to: &out)
+            guard slot < header.pointee.count, case .some(.dictRef(let storage)) = elements[slot] else { return nil }
+            return Unmanaged.passUnretained(storage)
         }
     }
 

@@ -1,14 +1,18 @@
 /// The `loop` variable of a `{% for %}`: index, first/last, length, cycle() ...
 final class LoopState: TemplateObject, @unchecked Sendable {
     let items: [Value]
+    /// For `for k, v in d.items()` run without building the pairs: the values, parallel to `items`
+    /// (the keys); `previtem`/`nextitem` build their pair when asked.
+    let pairedValues: [Value]?
     @exclusivity(unchecked) var index0 = 0
     /// For a loop whose fields `LoopFieldNode`s read directly: the frame and slot of its `loop`
     /// variable (nil and -1 otherwise).
     let frame: ObjectIdentifier?
     let slot: Int
 
-    init(items: [Value], frame: ObjectIdentifier? = nil, slot: Int = -1) {
+    init(items: [Value], pairedValues: [Value]? = nil, frame: ObjectIdentifier? = nil, slot: Int = -1) {
         self.items = items
+        self.pairedValues = pairedValues
         self.frame = frame
         self.slot = slot
     }
@@ -46,9 +50,15 @@ final class LoopState: TemplateObject, @unchecked Sendable {
         case .revindex0: return .int(length - index0 - 1)
         case .depth: return .int(1)
         case .depth0: return .int(0)
-        case .previtem: return index0 > 0 ? items[index0 - 1] : .undefined
-        case .nextitem: return index0 + 1 < length ? items[index0 + 1] : .undefined
+        case .previtem: return index0 > 0 ? item(index0 - 1) : .undefined
+        case .nextitem: return index0 + 1 < length ? item(index0 + 1) : .undefined
         }
+    }
+
+    /// The item at `position` (a `(key, value)` tuple for a loop over paired keys and values).
+    private func item(_ position: Int) -> Value {
+        guard let pairedValues else { return items[position] }
+        return .tuple([items[position], pairedValues[position]])
     }
 
     func attribute(_ name: String) -> Value? {

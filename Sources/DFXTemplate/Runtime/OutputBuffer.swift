@@ -32,7 +32,7 @@ struct OutputBuffer {
         if length <= 16 {
             OutputBuffer.copyShort(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(base + count), length)
         } else {
-            (base + count).initialize(from: source, count: length)
+            UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: length)
         }
         count += length
     }
@@ -51,10 +51,14 @@ struct OutputBuffer {
             let tail = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
             target.storeBytes(of: head, as: UInt32.self)
             target.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        } else if length >= 2 {
+            // Not a byte loop: the compiler turns that into a `memcpy` call.
+            let head = source.loadUnaligned(as: UInt16.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 2, as: UInt16.self)
+            target.storeBytes(of: head, as: UInt16.self)
+            target.storeBytes(of: tail, toByteOffset: length - 2, as: UInt16.self)
         } else {
-            for offset in 0..<length {
-                target.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
-            }
+            target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
         }
     }
 
@@ -79,6 +83,16 @@ struct OutputBuffer {
     mutating func appendDecimal(_ number: Int) {
         if number >= 0 && number < 10 {
             append(UInt8(truncatingIfNeeded: number) + 0x30)
+            return
+        }
+        if number >= 10 && number < 100 {
+            // Two digits (loop indexes, window sizes): no digit buffer.
+            if count + 2 > capacity { reserve(2) }
+            guard let base else { return }
+            let tens = number / 10
+            base[count] = UInt8(truncatingIfNeeded: tens) + 0x30
+            base[count + 1] = UInt8(truncatingIfNeeded: number - tens * 10) + 0x30
+            count += 2
             return
         }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
@@ -110,7 +124,16 @@ struct OutputBuffer {
     /// with nothing changed, when one is not.
     mutating func mapASCII(from mark: Int, through table: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base, mark < count else { return true }
-        for index in mark..<count where base[index] >= 0x80 { return false }
+        // The ASCII check takes 8 bytes at a time (most mapped text is a dozen bytes or more).
+        var index = mark
+        while index + 8 <= count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return false }
+            index += 1
+        }
         for index in mark..<count { base[index] = table[Int(base[index])] }
         return true
     }

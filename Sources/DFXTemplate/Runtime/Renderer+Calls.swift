@@ -75,6 +75,13 @@ extension Renderer {
     }
 
     func callNative(_ native: NativeFunction, _ positional: [Value], _ keyword: [(String, Value)], span: Span) throws -> Value {
+        if native.isReturn, keyword.isEmpty {
+            // `return(x)`: the value waits in `pendingReturn` for the innermost macro call, which
+            // takes it without casting the error (the body's `MacroReturn` is for host calls).
+            let value = positional.first ?? .none
+            pendingReturn = value
+            throw MacroReturn(value: value)
+        }
         let arguments = Arguments(positional: positional, keyword: keyword, file: file, offset: Int(span.start))
         do {
             return try native.body(arguments)
@@ -105,19 +112,7 @@ extension Renderer {
         _ macro: Macro, _ positional: [Value], _ keyword: [(String, Value)], span: Span, direct: Bool
     ) throws -> Value? {
         let definition = macro.definition
-        let callFile = file
-        let used = stackUsed()
-        if used > deepestStack { deepestStack = used }
-        if used >= state.options.maxStackBytes {
-            throw fail(
-                "macro calls nested too deeply (more than \(state.options.maxStackBytes / 1024) KB of stack) calling '\(definition.name)'",
-                span, hint: "look for a macro that calls itself without end")
-        }
-        guard depth < state.options.maxDepth else {
-            throw fail(
-                "macro calls nested too deeply (more than \(state.options.maxDepth) levels) calling '\(definition.name)'",
-                span, hint: "look for a macro that calls itself without end")
-        }
+        try checkNesting(definition, span)
         let frame = Frame.make(slotCount: definition.slotCount, parent: macro.closure)
         let parameters = definition.parameters
         if positional.count > parameters.count, !definition.acceptsVarargs {
@@ -153,6 +148,65 @@ extension Renderer {
             frame[definition.varargsSlot] = .tuple(Array(positional.dropFirst(parameters.count)))
         }
         if definition.acceptsKwargs { frame[definition.kwargsSlot] = .dictRef(extras ?? DictStorage()) }
+        return try run(definition, frame, span: span, direct: direct)
+    }
+
+    /// Whether a call site's `arguments` can be bound straight into `definition`'s frame: a lowered
+    /// macro without `*args`/`**kwargs`, no more positional arguments than parameters, and keywords
+    /// that all name parameters after the positional ones (anything else is an error or needs the
+    /// argument arrays, and takes `callMacro(_:_:_:span:direct:)`). Looks at names only, so both
+    /// paths evaluate the arguments in the same order and report the same errors.
+    func canBind(_ arguments: ArgumentNodes, to definition: MacroDefinition) -> Bool {
+        guard definition.lowered != nil, !definition.acceptsVarargs, !definition.acceptsKwargs,
+            arguments.positional.count <= definition.parameters.count
+        else { return false }
+        for name in arguments.keywordNames {
+            guard name != "caller", let index = definition.parameterNames.firstIndex(of: name), index >= arguments.positional.count else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Calls `macro` with the call site's arguments evaluated straight into its frame (no argument
+    /// arrays); the caller has checked `canBind`.
+    func callMacro(
+        _ macro: Macro, binding arguments: ArgumentNodes, from callerFrame: Frame, span: Span, direct: Bool
+    ) throws -> Value? {
+        let definition = macro.definition
+        let frame = Frame.make(slotCount: definition.slotCount, parent: macro.closure)
+        for index in arguments.positional.refs.indices {
+            frame[index] = try arguments.positional.refs[index]._withUnsafeGuaranteedRef { try $0.evaluate(self, callerFrame) }
+        }
+        for index in arguments.keywordValues.refs.indices {
+            let value = try arguments.keywordValues.refs[index]._withUnsafeGuaranteedRef { try $0.evaluate(self, callerFrame) }
+            if let slot = definition.parameterNames.firstIndex(of: arguments.keywordNames[index]) { frame[slot] = value }
+        }
+        try checkNesting(definition, span)
+        return try run(definition, frame, span: span, direct: direct)
+    }
+
+    /// Fails when a call to `definition` would nest macro calls too deeply (stack or depth limit).
+    @inline(__always)
+    private func checkNesting(_ definition: MacroDefinition, _ span: Span) throws {
+        let used = stackUsed()
+        if used > deepestStack { deepestStack = used }
+        if used >= state.options.maxStackBytes {
+            throw fail(
+                "macro calls nested too deeply (more than \(state.options.maxStackBytes / 1024) KB of stack) calling '\(definition.name)'",
+                span, hint: "look for a macro that calls itself without end")
+        }
+        guard depth < state.options.maxDepth else {
+            throw fail(
+                "macro calls nested too deeply (more than \(state.options.maxDepth) levels) calling '\(definition.name)'",
+                span, hint: "look for a macro that calls itself without end")
+        }
+    }
+
+    /// Runs a macro's body in `frame` (its arguments bound): defaults, body, `return()`, notes.
+    private func run(_ definition: MacroDefinition, _ frame: Frame, span: Span, direct: Bool) throws -> Value? {
+        let callFile = file
+        let parameters = definition.parameters
         depth += 1
         file = definition.file
         // The body renders after the current output either way; a call whose text is a value
@@ -175,10 +229,17 @@ extension Renderer {
                 }
                 try execute(definition.body, frame)
             }
-        } catch let signal as MacroReturn {
-            out.truncate(to: mark)
-            return signal.value
-        } catch var error as RenderError {
+        } catch {
+            if let value = pendingReturn {
+                pendingReturn = nil
+                out.truncate(to: mark)
+                return value
+            }
+            if let signal = error as? MacroReturn {
+                out.truncate(to: mark)
+                return signal.value
+            }
+            guard var error = error as? RenderError else { throw error }
             let defined = definition.file.location(Int(definition.span.start))
             let calledFrom = depth == 1 ? (hostCallSite ?? callFile.location(Int(span.start))) : callFile.location(Int(span.start))
             error.diagnostic.notes.append("in macro '\(definition.name)' (\(defined)), called from \(calledFrom)")

@@ -23,6 +23,8 @@ final class Renderer {
     /// The innermost running `for` loop whose `loop` fields are read directly (see
     /// `LoopFieldNode`); kept alive by the running `LoopNode`.
     @exclusivity(unchecked) var currentLoop: Unmanaged<LoopState>?
+    /// The value of the `return()` being thrown to the innermost macro call (see `callNative`).
+    @exclusivity(unchecked) var pendingReturn: Value?
     /// Where the host's `Environment.call` came from, for the outermost macro's note.
     var hostCallSite: SourceLocation?
 

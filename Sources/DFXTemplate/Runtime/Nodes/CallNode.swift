@@ -30,26 +30,40 @@ final class CallNode: ExprNode, @unchecked Sendable {
     func call(_ renderer: Renderer, _ frame: Frame, extraKeyword: (String, Value)?, direct: Bool) throws -> Value? {
         try renderer.step(expr.span)
         if let methodBase {
-            let base = try methodBase.evaluate(renderer, frame)
-            if isSingleAppend, case .listRef(let storage) = base, !storage.isTuple, extraKeyword == nil {
-                // `xs.append(x)`, the most frequent method call, without argument arrays.
-                let item = try arguments.positional.refs[0]._withUnsafeGuaranteedRef { try $0.evaluate(renderer, frame) }
-                storage.items.append(item)
-                return Value.none
-            }
-            var (positional, keyword) = try arguments.evaluate(renderer, frame, extra: extraKeyword == nil ? 0 : 1)
-            if let extraKeyword { keyword.append(extraKeyword) }
-            do {
-                if let result = try Methods.call(base, methodName, positional, keyword) { return result }
-            } catch let error as TemplateRuntimeError {
-                throw renderer.fail(error.message, expr.span, hint: error.hint)
-            }
-            let function = try renderer.attribute(of: base, methodName, methodBase.expr)
-            return try renderer.callValue(function, positional, keyword, callee: callee.expr, span: expr.span, direct: direct)
+            return try callMethod(on: try methodBase.evaluate(renderer, frame), renderer, frame, extraKeyword: extraKeyword, direct: direct)
         }
         let function = try callee.evaluate(renderer, frame)
+        if extraKeyword == nil, case .macro(let macro) = function, renderer.canBind(arguments, to: macro.definition) {
+            return try renderer.callMacro(macro, binding: arguments, from: frame, span: expr.span, direct: direct)
+        }
         var (positional, keyword) = try arguments.evaluate(renderer, frame, extra: extraKeyword == nil ? 0 : 1)
         if let extraKeyword { keyword.append(extraKeyword) }
+        return try renderer.callValue(function, positional, keyword, callee: callee.expr, span: expr.span, direct: direct)
+    }
+
+    /// `base.name(arguments)` once `base` (`methodBase`'s value) is known: the rest of `call`
+    /// (`LoopNode` evaluates the base of `d.items()` itself).
+    func callMethod(
+        on base: Value, _ renderer: Renderer, _ frame: Frame, extraKeyword: (String, Value)?, direct: Bool
+    ) throws -> Value? {
+        guard let methodBase else { return nil }
+        if isSingleAppend, case .listRef(let storage) = base, !storage.isTuple, extraKeyword == nil {
+            // `xs.append(x)`, the most frequent method call, without argument arrays.
+            let item = try arguments.positional.refs[0]._withUnsafeGuaranteedRef { try $0.evaluate(renderer, frame) }
+            // A list filled by a loop starts with room for 16 items instead of growing 1, 2, 4, 8, 16
+            // (an empty display allocates nothing until its first append).
+            if storage.items.capacity == 0 { storage.items.reserveCapacity(16) }
+            storage.items.append(item)
+            return Value.none
+        }
+        var (positional, keyword) = try arguments.evaluate(renderer, frame, extra: extraKeyword == nil ? 0 : 1)
+        if let extraKeyword { keyword.append(extraKeyword) }
+        do {
+            if let result = try Methods.call(base, methodName, positional, keyword) { return result }
+        } catch let error as TemplateRuntimeError {
+            throw renderer.fail(error.message, expr.span, hint: error.hint)
+        }
+        let function = try renderer.attribute(of: base, methodName, methodBase.expr)
         return try renderer.callValue(function, positional, keyword, callee: callee.expr, span: expr.span, direct: direct)
     }
 }
