@@ -14,7 +14,7 @@ rm -f "$work/src/"*.swift
 cp "$root"/Sources/DFXBasics/*.swift "$root"/Sources/DFXGraph/*.swift "$root/scripts/fuzz/SelectorFuzzer.swift" "$work/src/"
 # One module: the cross-module import is not needed.
 sed -i '/^import DFXBasics$/d' "$work/src/"*.swift
-swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name SelectorFuzz \
+swiftc -sanitize=fuzzer,address -parse-as-library -O -package-name dfx -module-name SelectorFuzz \
   "$work/src/"*.swift -o "$work/fuzzer"
 
 # Seeds: every quoted selector-looking string in the graph tests.

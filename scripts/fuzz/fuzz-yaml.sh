@@ -7,7 +7,7 @@ seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/fuzz-out/yaml"
 mkdir -p "$out/corpus"
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -package-name dfx)
 
 cd "$out"
 swiftc "${flags[@]}" -module-name DFXBasics -emit-module -emit-library -static \
