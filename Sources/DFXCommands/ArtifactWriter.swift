@@ -109,6 +109,13 @@ struct ArtifactWriter {
         }
     }
 
+    /// A temporary file name next to `path`, unique to this write: the process ID alone is not, when
+    /// two commands run in one process (tests, or a program embedding dfx) and write the same
+    /// artifact at once (one renamed the other's half-written file away).
+    static func temporaryPath(for path: String) -> String {
+        path + ".tmp-\(getpid())-" + UUID().uuidString.prefix(8)
+    }
+
     /// Writes `bytes` to `name` under the target folder, atomically (temporary file, then rename).
     func writeArtifact(_ name: String, bytes: [UInt8]) throws(DiagnosticError) {
         do {
@@ -117,7 +124,7 @@ struct ArtifactWriter {
             throw DiagnosticError(Diagnostic(.error, "cannot create \(targetDirectory): \(error.localizedDescription)"))
         }
         let path = targetDirectory + "/" + name
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = Self.temporaryPath(for: path)
         guard Self.writeFile(temporary, bytes: bytes), rename(temporary, path) == 0 else {
             unlink(temporary)
             throw DiagnosticError(Diagnostic(.error, "cannot write \(path)", hint: "check that the target folder is writable"))
@@ -149,7 +156,7 @@ struct ArtifactWriter {
             throw DiagnosticError(Diagnostic(.error, "cannot create \(targetDirectory): \(error.localizedDescription)"))
         }
         let path = targetDirectory + "/" + name
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = Self.temporaryPath(for: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw DiagnosticError(Diagnostic(.error, "cannot write \(path)", hint: "check that the target folder is writable"))

@@ -103,7 +103,7 @@ struct JUnitReport {
         } catch {
             throw DiagnosticError(Diagnostic(.error, "cannot create \(folder): \(error.localizedDescription)"))
         }
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = ArtifactWriter.temporaryPath(for: path)
         guard ArtifactWriter.writeFile(temporary, bytes: Array(xml.utf8)), rename(temporary, path) == 0 else {
             unlink(temporary)
             throw DiagnosticError(Diagnostic(.error, "cannot write the JUnit report \(path)", hint: "check that the folder is writable"))

@@ -22,7 +22,7 @@ final class OrderedArtifactFile: @unchecked Sendable {
     init(path: String, partSeparator: [UInt8]) throws(DiagnosticError) {
         self.path = path
         self.partSeparator = partSeparator
-        temporary = path + ".tmp-\(getpid())"
+        temporary = ArtifactWriter.temporaryPath(for: path)
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw DiagnosticError(Diagnostic(.error, "cannot write \(path)", hint: "check that the target folder is writable"))
