@@ -31,7 +31,9 @@ public struct CompileCommand: ParsableCommand {
             // Templates that query (run_query, statement blocks) connect on first use; most never do.
             let factory = ConnectionFactory(target: workspace.target, projectRoot: workspace.project.rootPath)
             let database = TemplateDatabase(dialect: factory.dialect, open: { try factory.open() })
+            timer.note("relation index built")
             let stream = try compiler.streaming(for: selected, database: database)
+            timer.note("ephemeral models rendered")
             let compiledCount = try CompiledArtifacts(workspace: workspace, selected: selected).write(stream, timer: timer)
             timer.mark("render and write artifacts")
             let elapsed = clock.now - start

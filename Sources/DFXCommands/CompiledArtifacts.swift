@@ -40,6 +40,7 @@ struct CompiledArtifacts {
             }
         }
 
+        timer.note("compiled paths and folders")
         let graph = workspace.graph
         let startedAt = workspace.settings.startedAt.iso8601
         let output = try OrderedArtifactFile(path: writer.targetDirectory + "/manifest.json", partSeparator: [UInt8(ascii: ",")])
