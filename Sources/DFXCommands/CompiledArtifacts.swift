@@ -106,7 +106,9 @@ struct CompiledArtifacts {
             throw DiagnosticError(Diagnostic(.error, "cannot write \(unwritable)", hint: "check that the target folder is writable"))
         }
         output.write(tail.bytes)
+        timer.note("manifest tail written")
         try output.finish()
+        timer.note("manifest renamed into place")
         return results.reduce(0) { $0 + $1.compiled }
     }
 }
