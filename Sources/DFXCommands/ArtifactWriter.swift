@@ -46,60 +46,6 @@ struct ArtifactWriter {
         return path.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
     }
 
-    /// Where each compiled node's file goes, relative to the target folder (`compiled/…`).
-    func compiledFiles(_ compiled: [String: String], manifest: Manifest) -> [String: String] {
-        var files: [String: String] = [:]
-        files.reserveCapacity(compiled.count)
-        for id in compiled.keys {
-            guard let index = manifest.indexByID[id] else { continue }
-            files[id] = Self.compiledPath(for: manifest.nodes[index])
-        }
-        return files
-    }
-
-    /// The path each compiled node is written to, as artifacts record it (`target/compiled/…`).
-    func recordedPaths(_ files: [String: String]) -> [String: String] {
-        files.mapValues { targetPath + "/" + $0 }
-    }
-
-    /// Writes each compiled SQL file; `files` is `compiledFiles(_:manifest:)`.
-    func writeCompiled(_ compiled: [String: String], files: [String: String]) throws(DiagnosticError) {
-        var jobs: [(path: String, sql: String)] = []
-        jobs.reserveCapacity(compiled.count)
-        var folders = Set<String>()
-        var lastFolder = ""
-        for (id, sql) in compiled {
-            guard let relative = files[id] else { continue }
-            let absolute = targetDirectory + "/" + relative
-            let folder = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.endIndex)])
-            if folder != lastFolder {
-                folders.insert(folder)
-                lastFolder = folder
-            }
-            jobs.append((absolute, sql))
-        }
-        for folder in folders.sorted() {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw DiagnosticError(Diagnostic(.error, "cannot create \(folder): \(error.localizedDescription)"))
-            }
-        }
-        // Sequential on purpose: creating files in one folder from several threads contends on the
-        // folder's lock. A file whose content is already right is left alone: rewriting 10,000
-        // unchanged files costs more (truncate, reallocate, journal) than reading them.
-        let failed = jobs.first { job in
-            var sql = job.sql
-            return sql.withUTF8 { bytes in
-                if Self.fileHasContent(job.path, bytes) { return false }
-                return !Self.writeFile(job.path, bytes: bytes)
-            }
-        }?.path
-        if let failed {
-            throw DiagnosticError(Diagnostic(.error, "cannot write \(failed)", hint: "check that the target folder is writable"))
-        }
-    }
-
     /// Writes `text` to the file at `path` unless the file already holds exactly it; false when
     /// the file cannot be written.
     static func writeIfChanged(_ path: String, _ text: String) -> Bool {

@@ -36,7 +36,8 @@ struct CompiledArtifacts {
             do {
                 try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true)
             } catch {
-                throw DiagnosticError(Diagnostic(.error, "cannot create \(absolute): \(error.localizedDescription)"))
+                throw DiagnosticError(
+                    Diagnostic(.error, "cannot create \(absolute): \(error.localizedDescription)", hint: "check that the target folder is writable"))
             }
         }
 
@@ -64,13 +65,7 @@ struct CompiledArtifacts {
                 let tailWriter = ManifestWriter(
                     manifest: manifest, compiled: [:], compiledPaths: [:], parentMap: maps.parents, childMap: maps.children,
                     generatedAt: startedAt, dfxVersion: DFXVersion.current)
-                // The tail closes the `nodes` object the head opened: a writer that wrote the head
-                // (again, a few hundred bytes, dropped) is at that nesting.
-                var json = JSONWriter(reservingCapacity: 1 << 20)
-                tailWriter.writeHead(into: &json)
-                _ = json.takeBytes()
-                tailWriter.writeTail(into: &json)
-                tail.bytes = json.takeBytes()
+                tail.bytes = tailWriter.tail()
                 return
             }
             let batch = job - 1

@@ -10,10 +10,17 @@ struct EphemeralInliner: Sendable {
     /// Unique IDs of the ephemeral models: most projects have none, and then nothing is looked up.
     let ephemeralIDs: Set<String>
 
-    init(manifest: Manifest, rendered: [String: String]) {
+    /// `ephemeralIDs`: `ephemeralIDs(of:)` of the manifest, computed once by the caller (run compiles
+    /// node by node; scanning every node each time would be quadratic).
+    init(manifest: Manifest, rendered: [String: String], ephemeralIDs: Set<String>) {
         self.manifest = manifest
         self.rendered = rendered
-        self.ephemeralIDs = Set(manifest.nodes.lazy.filter(\.isEphemeral).map(\.uniqueID))
+        self.ephemeralIDs = ephemeralIDs
+    }
+
+    /// The unique IDs of the manifest's ephemeral models.
+    static func ephemeralIDs(of manifest: Manifest) -> Set<String> {
+        Set(manifest.nodes.lazy.filter(\.isEphemeral).map(\.uniqueID))
     }
 
     func inject(into sql: String, for node: Node) -> String {

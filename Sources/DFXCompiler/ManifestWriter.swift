@@ -100,6 +100,18 @@ public struct ManifestWriter: Sendable {
         return part.objectMembers()
     }
 
+    /// What follows the last node fragment, as bytes (see `writeTail`): the manifest's end for a
+    /// caller that wrote the head and the fragments itself.
+    public func tail() -> [UInt8] {
+        // `writeTail` closes the `nodes` object the head opened: a writer that wrote the head (a few
+        // hundred bytes, dropped) is at that nesting.
+        var json = JSONWriter(reservingCapacity: 1 << 20)
+        writeHead(into: &json)
+        _ = json.takeBytes()
+        writeTail(into: &json)
+        return json.takeBytes()
+    }
+
     /// Closes `nodes` and writes every other section: sources, macros, docs, disabled nodes and
     /// the parent and child maps.
     public func writeTail(into json: inout JSONWriter) {

@@ -12,11 +12,14 @@ public struct NodeCompiler: Sendable {
     public let manifest: Manifest
     let relations: RelationIndex
     let dialect: SQLDialect
+    /// The ephemeral models' unique IDs, found once for every compile of this manifest.
+    let ephemeralIDs: Set<String>
 
     public init(manifest: Manifest, dialect: SQLDialect) {
         self.manifest = manifest
         self.dialect = dialect
         self.relations = RelationIndex(nodes: manifest.nodes, dialect: dialect)
+        self.ephemeralIDs = EphemeralInliner.ephemeralIDs(of: manifest)
     }
 
     /// Compiled SQL for each of `uniqueIDs` (ephemeral parents rendered as needed), or every
@@ -62,7 +65,7 @@ public struct NodeCompiler: Sendable {
             }
         }
         if !errors.isEmpty { throw DiagnosticError(errors) }
-        let inliner = EphemeralInliner(manifest: manifest, rendered: rendered)
+        let inliner = EphemeralInliner(manifest: manifest, rendered: rendered, ephemeralIDs: ephemeralIDs)
         var output: [String: String] = [:]
         for id in uniqueIDs {
             guard let sql = rendered[id], let node = manifest.node(id) else { continue }
@@ -98,7 +101,7 @@ public struct NodeCompiler: Sendable {
             }
         }
         if !errors.isEmpty { throw DiagnosticError(errors) }
-        return StreamingCompilation(compiler: self, inliner: EphemeralInliner(manifest: manifest, rendered: rendered), database: database)
+        return StreamingCompilation(compiler: self, inliner: EphemeralInliner(manifest: manifest, rendered: rendered, ephemeralIDs: ephemeralIDs), database: database)
     }
 
     /// One node's SQL, before ephemeral inlining; nil for nodes without SQL.

@@ -130,11 +130,7 @@ final class StreamedManifestTests: XCTestCase {
                 document += fragment
                 wroteAny = true
             }
-            var tail = JSONWriter()
-            pieces.writeHead(into: &tail)
-            _ = tail.takeBytes()
-            pieces.writeTail(into: &tail)
-            document += tail.takeBytes()
+            document += pieces.tail()
             XCTAssertEqual(String(decoding: document, as: UTF8.self), String(decoding: whole, as: UTF8.self), "batches of \(batchSize)")
         }
     }
