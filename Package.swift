@@ -19,9 +19,11 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // libcrypto for SHA-256 checksums with the CPU's SHA instructions (libpq-dev depends on libssl-dev).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Layer 0: locations, diagnostics, small shared utilities.
-        .target(name: "DFXBasics", exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "DFXBasics", dependencies: ["CCrypto"], exclude: ["README.md"], swiftSettings: strict),
         // Layer 1: independent of each other.
         .target(name: "DFXYAML", dependencies: ["DFXBasics", "CYAML"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "DFXTemplate", dependencies: ["DFXBasics"], exclude: ["README.md"], swiftSettings: strict),

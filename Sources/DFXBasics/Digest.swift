@@ -1,20 +1,21 @@
 /// MD5 and SHA-256 over bytes, for file checksums in artifacts (dbt writes sha256), dbt-compatible
 /// test names (md5 of long names) and stable hashes. Not for security.
 ///
-/// Both read the input in place (a string's UTF-8 storage, an array's buffer): only the last one or
-/// two padded blocks are copied. `dfx compile` hashes every file of a project, so the rounds run
-/// on registers with the round variables renamed instead of shifted (SHA-256 in `SHA256Core`).
+/// Both read the input in place (a string's UTF-8 storage, an array's buffer). `dfx compile` hashes
+/// every file of a project, so SHA-256 goes through libcrypto (`LibCryptoSHA256`, hardware SHA
+/// instructions) and falls back to the portable `SHA256Core`; MD5 only ever hashes short names and
+/// stays portable (`MD5Core`).
 public enum Digest {
     /// Lower-case hex SHA-256 of `text`'s UTF-8 bytes.
     public static func sha256Hex(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { hex(SHA256Core.hash(UnsafeRawBufferPointer($0))) }
+        return text.withUTF8 { sha256Hex(UnsafeRawBufferPointer($0)) }
     }
 
     /// Lower-case hex SHA-256 of `text`'s UTF-8 bytes (a slice of a larger string, not copied).
     public static func sha256Hex(_ text: Substring) -> String {
         var text = text
-        return text.withUTF8 { hex(SHA256Core.hash(UnsafeRawBufferPointer($0))) }
+        return text.withUTF8 { sha256Hex(UnsafeRawBufferPointer($0)) }
     }
 
     /// Lower-case hex MD5 of `text`'s UTF-8 bytes.
@@ -30,12 +31,23 @@ public enum Digest {
 
     /// SHA-256 (FIPS 180-4).
     public static func sha256(_ message: [UInt8]) -> [UInt8] {
-        message.withUnsafeBytes { SHA256Core.hash($0) }
+        message.withUnsafeBytes { bytes in
+            var digest = [UInt8](repeating: 0, count: 32)
+            let hashed = digest.withUnsafeMutableBytes { LibCryptoSHA256.hash(bytes, into: $0) }
+            return hashed ? digest : SHA256Core.hash(bytes)
+        }
     }
 
     /// MD5 (RFC 1321).
     public static func md5(_ message: [UInt8]) -> [UInt8] {
         message.withUnsafeBytes { MD5Core.hash($0) }
+    }
+
+    private static func sha256Hex(_ message: UnsafeRawBufferPointer) -> String {
+        withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { digest in
+            LibCryptoSHA256.hash(message, into: digest)
+                ? hex(UnsafeRawBufferPointer(digest)) : hex(SHA256Core.hash(message))
+        }
     }
 
     private static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
