@@ -6,8 +6,8 @@ extension DependencyGraph {
         let names = nodes.map(\.name)
         let sorted = nodes.indices.sorted {
             // Byte order (not Unicode canonical order): deterministic and several times faster.
-            if names[$0] != names[$1] { return names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
-            return nodes[$0].uniqueID.utf8.lexicographicallyPrecedes(nodes[$1].uniqueID.utf8)
+            let byName = ByteOrder.compare(names[$0], names[$1])
+            return byName != 0 ? byName < 0 : ByteOrder.precedes(nodes[$0].uniqueID, nodes[$1].uniqueID)
         }
         var rank = [Int](repeating: 0, count: nodes.count)
         for (position, index) in sorted.enumerated() { rank[index] = position }
