@@ -53,8 +53,13 @@ struct FileScanner {
         for reader in 0..<threads {
             done.enter()
             let thread = Thread {
-                // Interleaved: neighbouring files (one folder) are read by different threads.
-                for index in stride(from: reader, to: count, by: threads) { slots.store(readText(paths[index]), at: index) }
+                // Interleaved: neighbouring files (one folder) are read by different threads, and a
+                // thread's own files mostly share a folder, opened once (`FolderHandle`).
+                var folder = FolderHandle()
+                for index in stride(from: reader, to: count, by: threads) {
+                    slots.store(readText(paths[index], folder: &folder), at: index)
+                }
+                folder.release()
                 done.leave()
             }
             thread.stackSize = 1 << 18
@@ -67,7 +72,15 @@ struct FileScanner {
     /// A file's text (invalid UTF-8 repaired), read straight into the string's storage: no `Data`
     /// and no second copy per file. Nil when the file cannot be opened or read.
     static func readText(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY)
+        var folder = FolderHandle()
+        defer { folder.release() }
+        return readText(path, folder: &folder)
+    }
+
+    /// `readText(_:)` opening the file relative to its folder's descriptor, kept in `folder` between
+    /// calls: the kernel then looks up one name instead of walking every component of the path.
+    static func readText(_ path: String, folder: inout FolderHandle) -> String? {
+        let descriptor = folder.openFile(path)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
@@ -91,6 +104,36 @@ struct FileScanner {
             return total
         }
         return failed ? nil : text
+    }
+
+    /// An open descriptor of the folder of the last file read, reused while the next file is in the
+    /// same folder (`openat` with the file's own name).
+    struct FolderHandle {
+        private var path: Substring = ""
+        private var descriptor: Int32 = -1
+
+        /// Opens `file` read-only (an absolute or root-relative path); -1 on failure, like `open`.
+        mutating func openFile(_ file: String) -> Int32 {
+            guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")), slash > file.startIndex else {
+                return open(file, O_RDONLY)
+            }
+            let folder = file[..<slash]
+            if descriptor < 0 || folder != path {
+                release()
+                descriptor = open(String(folder), O_RDONLY | O_DIRECTORY)
+                path = folder
+                if descriptor < 0 { return open(file, O_RDONLY) }
+            }
+            // The name after the slash is the tail of the path's NUL-terminated C string.
+            let offset = file.utf8.distance(from: file.utf8.startIndex, to: slash) + 1
+            return file.withCString { openat(descriptor, $0 + offset, O_RDONLY) }
+        }
+
+        /// Closes the folder's descriptor, if one is open.
+        mutating func release() {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+        }
     }
 
     /// Relative paths of the regular files below `base`, sorted, hidden entries skipped.
