@@ -79,6 +79,28 @@ final class LexerParserTests: XCTestCase {
         XCTAssertEqual(name.slot, -1, "names never assigned are looked up at run time")
     }
 
+    /// One operand followed by the end of its expression is parsed without descending through the
+    /// precedence levels; anything after it (an operator, filter, test, `if`) takes the full path.
+    func testSimpleOperandsAndWhatFollowsThem() throws {
+        let context: [String: Value] = [
+            "f": .function(NativeFunction("f") { arguments in .string("f" + arguments.positional.map { $0.renderedString() }.joined(separator: ","))}),
+            "d": .dict([("k", .list([.int(1), .int(2), .int(3)]))]), "x": .int(2),
+        ]
+        check([
+            Case("{{ 'a' 'b' }}|{{ f('a', 1, 2.5, x) }}|{{ d.k[1] }}|{{ d['k'][0:2] }}|{{ d.k.0 }}", "ab|fa,1,2.5,2|2|[1, 2]|1", context),
+            Case("{{ f(f('a')) ~ 'b' }}|{{ f('a') | upper }}|{{ f('a') is string }}|{{ f('a') if x else 'n' }}", "ffab|FA|True|fa", context),
+            Case("{{ not x }}|{{ x + 1 }}|{{ [x, f(x)] }}|{{ {'a': f(x)}['a'] }}|{{ (x) }}|{{ f() }}", "False|3|[2, 'f2']|f2|2|f", context),
+            Case("{{ f(x.) }}", "ERROR: t.sql:1:8: error: expected an attribute name after '.', found ')'\n 1 | {{ f(x.) }}\n   |        ^"),
+        ])
+        // The same tree either way: a call's span covers the callee through `)`.
+        let (body, _) = try parse("{{ ref('a') }}")
+        guard case .output(let call) = body.first else { return XCTFail("no output") }
+        XCTAssertEqual(call.span.start, 3)
+        XCTAssertEqual(call.span.start + call.span.length, 11)
+        let deep = "{{ " + String(repeating: "f(", count: 300) + "1" + String(repeating: ")", count: 300) + " }}"
+        XCTAssertTrue(render(deep, context).contains("nesting is too deep"))
+    }
+
     func testOperatorPrecedence() {
         check([
             Case("{{ 1 + 2 * 3 - 4 / 2 }}|{{ 2 ** 3 ** 2 }}|{{ -2 ** 2 }}|{{ not 1 == 2 and 3 }}", "5.0|64|4|3"),
