@@ -77,11 +77,27 @@ struct SourceLines: Sendable {
         var copy = text
         copy.withUTF8 { utf8 in
             starts.reserveCapacity(utf8.count / 32 + 1)
-            let raw = UnsafeRawBufferPointer(utf8)
+            guard let base = utf8.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let count = utf8.count
+            // Eight bytes at a time, every newline of a word taken from one mask: lines are short,
+            // so a search restarted after each newline would spend its time starting.
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
             var offset = 0
-            while let newline = ByteSearch.firstIndex(of: 0x0A, in: raw, from: offset) {
-                starts.append(UInt32(truncatingIfNeeded: newline + 1))
-                offset = newline + 1
+            while offset + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ newlines
+                // The high bit of each byte that is zero in `word` (exact: the sum never carries
+                // from one byte into the next).
+                var found = ~(((word & lows) &+ lows) | word | lows)
+                while found != 0 {
+                    starts.append(UInt32(truncatingIfNeeded: offset + found.trailingZeroBitCount / 8 + 1))
+                    found &= found &- 1
+                }
+                offset += 8
+            }
+            while offset < count {
+                if base[offset] == 0x0A { starts.append(UInt32(truncatingIfNeeded: offset + 1)) }
+                offset += 1
             }
         }
         self.starts = starts
