@@ -1,6 +1,9 @@
 import DFXBasics
 import DFXCompiler
+import DFXProject
 import XCTest
+
+@testable import DFXCompiler
 
 /// Reading `ref`/`source`/`config` calls statically and by a recording render, and config precedence.
 final class ExtractionTests: XCTestCase {
@@ -49,6 +52,14 @@ final class ExtractionTests: XCTestCase {
         // config() inside {% if %}: only the branch that runs counts.
         XCTAssertEqual(try node("conditional").config["materialized"], .string("incremental"))
         XCTAssertEqual(try node("conditional").tags, ["on"])
+    }
+
+    /// A SQL node's fqn: the package, the folders under the resource folder, the file's stem.
+    func testFQNFromThePath() {
+        for path in ["m.sql", "staging/m.sql", "marts/finance/m.sql", "a//b/m.sql", "ünï/cödé/m.sql"] {
+            let file = ProjectFile(path: "models/" + path, absolutePath: "/p/models/" + path, pathInResourceFolder: path, resourceFolder: "models", contents: "")
+            XCTAssertEqual(ParseState.fqn(package: "shop", pathInResourceFolder: path, name: file.stem), ["shop"] + file.folders + [file.stem], path)
+        }
     }
 
     func testRefInABranchThatDoesNotRunIsNoDependency() throws {
