@@ -113,7 +113,9 @@ extension ParseState {
             testName = String(testName[testName.utf8.index(after: dot)...])
         }
         let macroName = "test_" + testName
-        let found = [namespace ?? packageName, "dfx", "dbt"].contains { environment.macro(named: macroName, namespace: $0) != nil }
+        let found =
+            environment.macro(named: macroName, namespace: namespace ?? packageName) != nil
+            || environment.macro(named: macroName, namespace: "dfx") != nil || environment.macro(named: macroName, namespace: "dbt") != nil
         guard found else {
             outcome.errors.append(
                 Diagnostic(
@@ -146,7 +148,15 @@ extension ParseState {
         let name = test.customName ?? generated.full
         let shortName = test.customName ?? generated.short
         let fqn = [packageName] + folders + [name]
-        let hash = String(Digest.md5Hex(name + "|" + target.uniqueID + "|" + file).prefix(10))
+        // One allocation for the hashed text (appending piece by piece grew it three times).
+        var hashed = ""
+        hashed.reserveCapacity(name.utf8.count + target.uniqueID.utf8.count + file.utf8.count + 2)
+        hashed += name
+        hashed += "|"
+        hashed += target.uniqueID
+        hashed += "|"
+        hashed += file
+        let hash = String(Digest.md5Hex(hashed).prefix(10))
         var node = Node(
             uniqueID: "test.\(packageName).\(name).\(hash)", resourceType: .test, name: name, packageName: packageName,
             fqn: fqn, path: shortName + ".sql", originalFilePath: file, location: test.location)
