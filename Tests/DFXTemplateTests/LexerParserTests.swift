@@ -57,6 +57,24 @@ final class LexerParserTests: XCTestCase {
         XCTAssertEqual(file.location(10_000).line, 3)
         let plain = "no line ending"
         XCTAssertEqual(SourceFile(path: "p", text: plain).text, plain)
+        // A lone "\r" stays; a "\r\n" across an eight-byte boundary goes.
+        XCTAssertEqual(SourceFile(path: "p", text: "a\rb\nc").text, "a\rb\nc")
+        XCTAssertEqual(SourceFile(path: "p", text: "1234567\r\nabc").text, "1234567\nabc")
+    }
+
+    /// Line starts are found eight bytes at a time: the same as a byte-by-byte scan, whatever sits
+    /// next to the newlines (a vertical tab, "Ċ" whose second byte is 0x8A, "\r", "é").
+    func testLineStartsMatchAByteScan() {
+        let pieces = ["a", "\n", "\u{0B}", "Ċ", "\r", "é", "{{ x }}", "\n\n", "select 1 from t"]
+        for round in 0..<200 {
+            // Deterministic mixes of the pieces, 0 to 59 of them.
+            let text = (0..<(round % 60)).map { pieces[(round * 7 + $0 * 13 + $0 * $0) % pieces.count] }.joined()
+            let bytes = Array(text.utf8)
+            let expected = [UInt32(0)] + bytes.indices.filter { bytes[$0] == 0x0A }.map { UInt32($0 + 1) }
+            let lines = SourceLines(text: text)
+            XCTAssertEqual(lines.starts, expected, text.debugDescription)
+            XCTAssertEqual(lines.hasCarriageReturnNewline, text.utf8.count != text.replacingOccurrences(of: "\r\n", with: "\n").utf8.count, text.debugDescription)
+        }
     }
 
     func parse(_ source: String) throws -> (body: [Stmt], slots: Int) {

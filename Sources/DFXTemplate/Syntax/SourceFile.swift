@@ -17,22 +17,23 @@ final class SourceFile: Sendable {
     init(path: String, text: String) {
         self.path = path
         // Jinja2 normalises line endings to "\n"; drop the "\r" of "\r\n" (lines and columns stay put).
+        // The line scan notices a "\r\n" on the way: only then is the text rewritten and scanned again.
+        var lines = SourceLines(text: text)
         let normalized: String
-        var scanned = text
-        let hasCarriageReturn = scanned.withUTF8 { ByteSearch.firstIndex(of: 0x0D, in: UnsafeRawBufferPointer($0), from: 0) != nil }
-        if hasCarriageReturn {
+        if lines.hasCarriageReturnNewline {
             let bytes = Array(text.utf8)
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             for (offset, byte) in bytes.enumerated()
             where !(byte == 0x0D && offset + 1 < bytes.count && bytes[offset + 1] == 0x0A) { out.append(byte) }
             normalized = String(decoding: out, as: UTF8.self)
+            lines = SourceLines(text: normalized)
         } else {
             normalized = text
         }
         self.text = normalized
         self.bytes = SourceBytes(text: normalized)
-        self.lines = SourceLines(text: normalized)
+        self.lines = lines
     }
 
     func location(_ offset: Int) -> SourceLocation { lines.location(ofByteOffset: offset, file: path) }
@@ -70,10 +71,13 @@ struct SourceBytes: RandomAccessCollection, Sendable {
 struct SourceLines: Sendable {
     let text: String
     let starts: [UInt32]
+    /// Whether some line ends in "\r\n".
+    let hasCarriageReturnNewline: Bool
 
     init(text: String) {
         self.text = text
         var starts: [UInt32] = [0]
+        var carriageReturn = false
         var copy = text
         copy.withUTF8 { utf8 in
             starts.reserveCapacity(utf8.count / 32 + 1)
@@ -90,17 +94,23 @@ struct SourceLines: Sendable {
                 // from one byte into the next).
                 var found = ~(((word & lows) &+ lows) | word | lows)
                 while found != 0 {
-                    starts.append(UInt32(truncatingIfNeeded: offset + found.trailingZeroBitCount / 8 + 1))
+                    let newline = offset + found.trailingZeroBitCount / 8
+                    if newline > 0, base[newline - 1] == 0x0D { carriageReturn = true }
+                    starts.append(UInt32(truncatingIfNeeded: newline + 1))
                     found &= found &- 1
                 }
                 offset += 8
             }
             while offset < count {
-                if base[offset] == 0x0A { starts.append(UInt32(truncatingIfNeeded: offset + 1)) }
+                if base[offset] == 0x0A {
+                    if offset > 0, base[offset - 1] == 0x0D { carriageReturn = true }
+                    starts.append(UInt32(truncatingIfNeeded: offset + 1))
+                }
                 offset += 1
             }
         }
         self.starts = starts
+        self.hasCarriageReturnNewline = carriageReturn
     }
 
     /// A `SourceLocation` for a byte offset: 1-based line, column in Unicode scalars.
