@@ -24,8 +24,11 @@ extension ParseState {
         var byName: [String: Int] = [:]
         var byID: [String: Int] = [:]
         for (index, node) in nodes.enumerated() {
-            if [.model, .seed, .snapshot].contains(node.resourceType) { byName[node.name] = index }
-            if node.resourceType == .source { byID[node.uniqueID] = index }
+            switch node.resourceType {
+            case .model, .seed, .snapshot: byName[node.name] = index
+            case .source: byID[node.uniqueID] = index
+            default: break
+            }
         }
         var jobs: [GenericTestJob] = []
         for entry in project.properties where [.model, .seed, .snapshot].contains(entry.resourceType) {
@@ -105,12 +108,14 @@ extension ParseState {
         var outcome = GenericTestOutcome()
         var namespace: String?
         var testName = test.testName
-        if let dot = testName.lastIndex(of: ".") {
+        if let dot = testName.utf8.lastIndex(of: UInt8(ascii: ".")) {
             namespace = String(testName[..<dot])
-            testName = String(testName[testName.index(after: dot)...])
+            testName = String(testName[testName.utf8.index(after: dot)...])
         }
         let macroName = "test_" + testName
-        let found = [namespace ?? packageName, "dfx", "dbt"].contains { environment.macro(named: macroName, namespace: $0) != nil }
+        let found =
+            environment.macro(named: macroName, namespace: namespace ?? packageName) != nil
+            || environment.macro(named: macroName, namespace: "dfx") != nil || environment.macro(named: macroName, namespace: "dbt") != nil
         guard found else {
             outcome.errors.append(
                 Diagnostic(
@@ -143,7 +148,15 @@ extension ParseState {
         let name = test.customName ?? generated.full
         let shortName = test.customName ?? generated.short
         let fqn = [packageName] + folders + [name]
-        let hash = String(Digest.md5Hex(name + "|" + target.uniqueID + "|" + file).prefix(10))
+        // One allocation for the hashed text (appending piece by piece grew it three times).
+        var hashed = ""
+        hashed.reserveCapacity(name.utf8.count + target.uniqueID.utf8.count + file.utf8.count + 2)
+        hashed += name
+        hashed += "|"
+        hashed += target.uniqueID
+        hashed += "|"
+        hashed += file
+        let hash = String(Digest.md5Hex(hashed).prefix(10))
         var node = Node(
             uniqueID: "test.\(packageName).\(name).\(hash)", resourceType: .test, name: name, packageName: packageName,
             fqn: fqn, path: shortName + ".sql", originalFilePath: file, location: test.location)
@@ -275,21 +288,28 @@ extension ParseState {
         }
     }
 
-    /// `re.sub("[^0-9a-zA-Z_]+", "_", text)`.
+    /// `re.sub("[^0-9a-zA-Z_]+", "_", text)`, over the UTF-8 bytes: every byte of a non-ASCII
+    /// character is a non-word byte of the same run, so it becomes part of one `_` as in Python.
     static func replaceNonWord(_ text: String) -> String {
-        var out = ""
+        let utf8 = text.utf8
+        if utf8.allSatisfy(isWordByte) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
         var inRun = false
-        for scalar in text.unicodeScalars {
-            let isWord = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
-            if isWord {
-                out.unicodeScalars.append(scalar)
+        for byte in utf8 {
+            if isWordByte(byte) {
+                out.append(byte)
                 inRun = false
             } else if !inRun {
-                out += "_"
+                out.append(UInt8(ascii: "_"))
                 inRun = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
     }
 }
 

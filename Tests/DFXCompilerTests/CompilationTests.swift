@@ -66,6 +66,46 @@ final class CompilationTests: XCTestCase {
         XCTAssertEqual(manifest.node("model.shop.n")?.schema, "analytics")
     }
 
+    /// Naming macros that read `node` are called for every node; a macro that depends only on the
+    /// custom name is called once per name, and a name it fails on is reported at every node using it.
+    func testNamingMacrosPerNodeAndPerCustomName() throws {
+        let files = [
+            "dbt_project.yml": "name: shop\nmodels:\n  shop:\n    marts:\n      +schema: marts\n",
+            "models/marts/m.sql": "select 1",
+            "models/marts/k.sql": "select 1",
+            "models/n.sql": "select 1",
+            "macros/naming.sql": """
+                {% macro generate_schema_name(custom_schema_name, node) -%}
+                    {{ custom_schema_name or target.schema }}_{{ node.name }}
+                {%- endmacro %}
+                {% macro generate_alias_name(custom_alias_name, node) -%}
+                    {{ node.fqn | join('_') }}
+                {%- endmacro %}
+                """,
+        ]
+        let manifest = try CompilerHarness(files).parse()
+        XCTAssertEqual(manifest.node("model.shop.m")?.schema, "marts_m")
+        XCTAssertEqual(manifest.node("model.shop.k")?.schema, "marts_k")
+        XCTAssertEqual(manifest.node("model.shop.n")?.schema, "analytics_n")
+        XCTAssertEqual(manifest.node("model.shop.k")?.alias, "shop_marts_k")
+
+        var failing = files
+        failing["macros/naming.sql"] = """
+            {% macro generate_schema_name(custom_schema_name, node) -%}
+                {%- if custom_schema_name is none -%}{{ target.schema }}{%- else -%}{{ custom_schema_name.no_such.field }}{%- endif -%}
+            {%- endmacro %}
+            """
+        let errors = try CompilerHarness(failing).parseErrors()
+        XCTAssertEqual(errors.count, 2, errors.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(errors.compactMap(\.location?.file), ["macros/naming.sql", "macros/naming.sql"])
+        XCTAssertEqual(errors.map(\.message), errors.map { _ in errors[0].message })
+        // Each node's call is reported, naming that node's file.
+        let callers = errors.flatMap(\.notes).filter { $0.contains("called from") }.sorted()
+        XCTAssertEqual(callers.count, 2)
+        XCTAssertTrue(callers[0].hasSuffix("models/marts/k.sql:1:1"), callers[0])
+        XCTAssertTrue(callers[1].hasSuffix("models/marts/m.sql:1:1"), callers[1])
+    }
+
     func testTemplateContext() throws {
         let harness = try CompilerHarness([
             "models/ctx.sql": """

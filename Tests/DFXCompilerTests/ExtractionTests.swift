@@ -1,6 +1,9 @@
 import DFXBasics
 import DFXCompiler
+import DFXProject
 import XCTest
+
+@testable import DFXCompiler
 
 /// Reading `ref`/`source`/`config` calls statically and by a recording render, and config precedence.
 final class ExtractionTests: XCTestCase {
@@ -17,6 +20,8 @@ final class ExtractionTests: XCTestCase {
                 select * from {{ ref('base') }}
                 """,
             "models/in_loop.sql": "{% for name in ['base', 'other'] %}select * from {{ ref(name) }}{% if not loop.last %} union all {% endif %}{% endfor %}",
+            // The same through a filter: rendered, not unrolled.
+            "models/in_loop_rendered.sql": "{% for name in ['base', 'other'] | list %}select * from {{ ref(name) }}{% if not loop.last %} union all {% endif %}{% endfor %}",
             "models/with_source.sql": "select * from {{ source('raw', 'orders') }}",
             "models/sources.yml": "sources:\n  - name: raw\n    tables:\n      - name: orders\n",
         ])
@@ -27,17 +32,34 @@ final class ExtractionTests: XCTestCase {
             ("via_var", ["model.shop.base"]),
             ("conditional", ["model.shop.base"]),
             ("in_loop", ["model.shop.base", "model.shop.other"]),
+            ("in_loop_rendered", ["model.shop.base", "model.shop.other"]),
             ("with_source", ["source.shop.raw.orders"]),
         ]
         for (name, parents) in cases {
             XCTAssertEqual(try node(name).dependsOnNodes, parents, name)
         }
+        // The loop over a literal list is read without a render: each ref at the call, as a render records it.
+        XCTAssertEqual(
+            try node("in_loop").refs.map(\.location),
+            Array(repeating: SourceLocation(file: "models/in_loop.sql", line: 1, column: 53), count: 2))
+        XCTAssertEqual(
+            try node("in_loop_rendered").refs.map(\.location),
+            Array(repeating: SourceLocation(file: "models/in_loop_rendered.sql", line: 1, column: 53 + " | list".count), count: 2))
+        XCTAssertEqual(try node("in_loop").refs.map(\.name), try node("in_loop_rendered").refs.map(\.name))
         XCTAssertEqual(try node("literal").refs.map(\.package), [nil, "shop"])
         XCTAssertEqual(try node("literal").config["materialized"], .string("table"))
         XCTAssertEqual(try node("literal").refs.first?.location, SourceLocation(file: "models/literal.sql", line: 2, column: 18))
         // config() inside {% if %}: only the branch that runs counts.
         XCTAssertEqual(try node("conditional").config["materialized"], .string("incremental"))
         XCTAssertEqual(try node("conditional").tags, ["on"])
+    }
+
+    /// A SQL node's fqn: the package, the folders under the resource folder, the file's stem.
+    func testFQNFromThePath() {
+        for path in ["m.sql", "staging/m.sql", "marts/finance/m.sql", "a//b/m.sql", "ünï/cödé/m.sql"] {
+            let file = ProjectFile(path: "models/" + path, absolutePath: "/p/models/" + path, pathInResourceFolder: path, resourceFolder: "models", contents: "")
+            XCTAssertEqual(ParseState.fqn(package: "shop", pathInResourceFolder: path, name: file.stem), ["shop"] + file.folders + [file.stem], path)
+        }
     }
 
     func testRefInABranchThatDoesNotRunIsNoDependency() throws {

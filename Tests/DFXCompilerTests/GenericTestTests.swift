@@ -39,6 +39,16 @@ final class GenericTestTests: XCTestCase {
         XCTAssertEqual(long, "unique_m_" + Digest.md5Hex(base + String(repeating: "c", count: 64 - base.count)))
     }
 
+    /// Python's `re.sub("[^0-9a-zA-Z_]+", "_", text)`: a run of non-word characters, non-ASCII
+    /// letters included, becomes one `_`.
+    func testNonWordRunsBecomeOneUnderscore() {
+        let cases: [(String, String)] = [
+            ("customer_id", "customer_id"), ("amount >= 0", "amount_0"), ("ref('stg_customers')", "ref_stg_customers_"),
+            ("café", "caf_"), ("a é-b", "a_b"), ("naïve ünïcode", "na_ve_n_code"), ("", ""), ("日本", "_"), ("A9_z", "A9_z"),
+        ]
+        for (text, expected) in cases { XCTAssertEqual(ParseState.replaceNonWord(text), expected, text) }
+    }
+
     static let project: [String: String] = [
         "models/customers.sql": "select 1 as id",
         "models/orders.sql": "select 1 as id, 1 as customer_id, 'a' as status",

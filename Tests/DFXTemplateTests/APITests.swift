@@ -84,14 +84,16 @@ final class APITests: XCTestCase {
             {% set x = ref('b') %}
             {% if flag %}select * from {{ ref('a') }}{% else %}{{ source('raw', 'orders') }}{% endif %}
             {% for m in ['c'] %}{{ ref(m) }}{% endfor %}
+            {% for m in cols %}{{ ref(m) }}{% endfor %}
             {% macro inner() %}{{ ref('d', v=2) }}{% endmacro %}
             {{ wrap(ref('e')) }}
             """
         let template = try Environment().compile(source, path: "models/m.sql")
         let report = template.staticCalls(to: ["ref", "source", "config"])
-        XCTAssertEqual(report.calls.map(\.name), ["config", "ref", "ref", "source", "ref", "ref", "ref"])
+        XCTAssertEqual(report.calls.map(\.name), ["config", "ref", "ref", "source", "ref", "ref", "ref", "ref"])
+        // A loop over a literal list is read as its calls; over anything else, its argument is unknown.
         XCTAssertEqual(report.calls.map { $0.arguments.map { $0?.renderedString() ?? "?" } }, [
-            [], ["b"], ["a"], ["raw", "orders"], ["?"], ["d"], ["e"],
+            [], ["b"], ["a"], ["raw", "orders"], ["c"], ["?"], ["d"], ["e"],
         ])
         XCTAssertEqual(report.calls[0].keywordArguments.map(\.0), ["materialized", "tags"])
         XCTAssertEqual(report.calls[0].keywordArguments[1].1?.renderedString(), "['a']")

@@ -57,6 +57,24 @@ final class LexerParserTests: XCTestCase {
         XCTAssertEqual(file.location(10_000).line, 3)
         let plain = "no line ending"
         XCTAssertEqual(SourceFile(path: "p", text: plain).text, plain)
+        // A lone "\r" stays; a "\r\n" across an eight-byte boundary goes.
+        XCTAssertEqual(SourceFile(path: "p", text: "a\rb\nc").text, "a\rb\nc")
+        XCTAssertEqual(SourceFile(path: "p", text: "1234567\r\nabc").text, "1234567\nabc")
+    }
+
+    /// Line starts are found eight bytes at a time: the same as a byte-by-byte scan, whatever sits
+    /// next to the newlines (a vertical tab, "Ċ" whose second byte is 0x8A, "\r", "é").
+    func testLineStartsMatchAByteScan() {
+        let pieces = ["a", "\n", "\u{0B}", "Ċ", "\r", "é", "{{ x }}", "\n\n", "select 1 from t"]
+        for round in 0..<200 {
+            // Deterministic mixes of the pieces, 0 to 59 of them.
+            let text = (0..<(round % 60)).map { pieces[(round * 7 + $0 * 13 + $0 * $0) % pieces.count] }.joined()
+            let bytes = Array(text.utf8)
+            let expected = [UInt32(0)] + bytes.indices.filter { bytes[$0] == 0x0A }.map { UInt32($0 + 1) }
+            let lines = SourceLines(text: text)
+            XCTAssertEqual(lines.starts, expected, text.debugDescription)
+            XCTAssertEqual(lines.hasCarriageReturnNewline, text.utf8.count != text.replacingOccurrences(of: "\r\n", with: "\n").utf8.count, text.debugDescription)
+        }
     }
 
     func parse(_ source: String) throws -> (body: [Stmt], slots: Int) {
@@ -77,6 +95,28 @@ final class LexerParserTests: XCTestCase {
         guard case .output(let call) = free.first, case .call(let callee, _) = call.kind, case .name(let name) = callee.kind
         else { return XCTFail("no call") }
         XCTAssertEqual(name.slot, -1, "names never assigned are looked up at run time")
+    }
+
+    /// One operand followed by the end of its expression is parsed without descending through the
+    /// precedence levels; anything after it (an operator, filter, test, `if`) takes the full path.
+    func testSimpleOperandsAndWhatFollowsThem() throws {
+        let context: [String: Value] = [
+            "f": .function(NativeFunction("f") { arguments in .string("f" + arguments.positional.map { $0.renderedString() }.joined(separator: ","))}),
+            "d": .dict([("k", .list([.int(1), .int(2), .int(3)]))]), "x": .int(2),
+        ]
+        check([
+            Case("{{ 'a' 'b' }}|{{ f('a', 1, 2.5, x) }}|{{ d.k[1] }}|{{ d['k'][0:2] }}|{{ d.k.0 }}", "ab|fa,1,2.5,2|2|[1, 2]|1", context),
+            Case("{{ f(f('a')) ~ 'b' }}|{{ f('a') | upper }}|{{ f('a') is string }}|{{ f('a') if x else 'n' }}", "ffab|FA|True|fa", context),
+            Case("{{ not x }}|{{ x + 1 }}|{{ [x, f(x)] }}|{{ {'a': f(x)}['a'] }}|{{ (x) }}|{{ f() }}", "False|3|[2, 'f2']|f2|2|f", context),
+            Case("{{ f(x.) }}", "ERROR: t.sql:1:8: error: expected an attribute name after '.', found ')'\n 1 | {{ f(x.) }}\n   |        ^"),
+        ])
+        // The same tree either way: a call's span covers the callee through `)`.
+        let (body, _) = try parse("{{ ref('a') }}")
+        guard case .output(let call) = body.first else { return XCTFail("no output") }
+        XCTAssertEqual(call.span.start, 3)
+        XCTAssertEqual(call.span.start + call.span.length, 11)
+        let deep = "{{ " + String(repeating: "f(", count: 300) + "1" + String(repeating: ")", count: 300) + " }}"
+        XCTAssertTrue(render(deep, context).contains("nesting is too deep"))
     }
 
     func testOperatorPrecedence() {

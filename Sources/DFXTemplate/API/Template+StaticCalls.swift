@@ -10,7 +10,11 @@ extension Template {
         for definition in macros.values.sorted(by: { $0.span.start < $1.span.start }) where !collector.visited.contains(ObjectIdentifier(definition)) {
             collector.visit(definition.body)
         }
-        collector.report.calls.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        // Source order; calls at one place (an unrolled loop's) keep the order they were found in.
+        collector.report.calls = collector.report.calls.enumerated().sorted {
+            ($0.element.location.line, $0.element.location.column, $0.offset)
+                < ($1.element.location.line, $1.element.location.column, $1.offset)
+        }.map(\.element)
         return collector.report
     }
 }
@@ -46,6 +50,7 @@ struct StaticCallCollector {
             }
             if let otherwise { conditionally { $0.visit(otherwise) } }
         case .loop(let loop):
+            if unrollLiteralLoop(loop) { break }
             visit(loop.iterable)
             conditionally { collector in
                 if let condition = loop.condition { collector.visit(condition) }
@@ -76,6 +81,82 @@ struct StaticCallCollector {
             }
             visit(body)
         }
+    }
+
+    /// `{% for t in ['a', 'b'] %} … {{ ref(t) }} … {% endfor %}`: a loop over a non-empty literal
+    /// list of strings, without `if` or `else`, whose body makes exactly one watched call, directly
+    /// in an output tag, with literal arguments or the loop variable, and otherwise holds only text,
+    /// outputs and `if` blocks that mention no watched name and assign nothing. Such a call runs once
+    /// per item, in item order, exactly as a render would make it: it is recorded once per item with
+    /// the item in place of the variable. Returns false, recording nothing, for any other loop.
+    mutating func unrollLiteralLoop(_ loop: ForLoop) -> Bool {
+        guard loop.condition == nil, loop.otherwise == nil, case .slot(let slot, _) = loop.target else { return false }
+        let items: [Expr]
+        switch loop.iterable.kind {
+        case .list(let list), .tuple(let list): items = list
+        default: return false
+        }
+        var values: [Value] = []
+        for item in items {
+            guard case .literal(let value) = item.kind, case .string = value else { return false }
+            values.append(value)
+        }
+        guard !values.isEmpty else { return false }
+        var found: (name: String, arguments: CallArguments, span: Span)?
+        for statement in loop.body {
+            if case .output(let expr) = statement, case .call(let callee, let arguments) = expr.kind,
+                case .name(let ref) = callee.kind, names.contains(ref.name)
+            {
+                guard found == nil else { return false }
+                found = (ref.name, arguments, expr.span)
+            } else if !isInert(statement) {
+                return false
+            }
+        }
+        guard let (name, arguments, span) = found, arguments.star == nil, arguments.doubleStar == nil else { return false }
+        var keyword: [(String, Value?)] = []
+        for (key, expr) in arguments.keyword {
+            guard let value = Self.literal(expr) else { return false }
+            keyword.append((key, value))
+        }
+        // Each positional argument: a literal, or the loop variable (nil here, the item below).
+        var positional: [Value?] = []
+        for expr in arguments.positional {
+            if case .name(let ref) = expr.kind, ref.slot == slot, ref.depth == 0 {
+                positional.append(nil)
+            } else if let value = Self.literal(expr) {
+                positional.append(value)
+            } else {
+                return false
+            }
+        }
+        let location = file.location(Int(span.start))
+        for value in values {
+            report.calls.append(
+                StaticCall(
+                    name: name, arguments: positional.map { $0 ?? value }, keywordArguments: keyword, location: location,
+                    isConditional: conditionalDepth > 0))
+        }
+        return true
+    }
+
+    /// Text, an output or an `if` block (recursively) that mentions no watched name: running it
+    /// records nothing and changes no variable.
+    private func isInert(_ statement: Stmt) -> Bool {
+        switch statement {
+        case .text: return true
+        case .output(let expr): return mentionsNothingWatched(expr)
+        case .branches(let branches, let otherwise):
+            return branches.allSatisfy { mentionsNothingWatched($0.0) && $0.1.allSatisfy(isInert) }
+                && (otherwise ?? []).allSatisfy(isInert)
+        default: return false
+        }
+    }
+
+    private func mentionsNothingWatched(_ expr: Expr) -> Bool {
+        var probe = StaticCallCollector(names: names, file: file)
+        probe.visit(expr)
+        return probe.report.calls.isEmpty && probe.report.nonLiteralNames.isEmpty
     }
 
     mutating func visit(_ definition: MacroDefinition) {

@@ -23,6 +23,9 @@ extension Parser {
     mutating func parseExpression() throws -> Expr {
         try enterNesting(at: index)
         defer { nesting -= 1 }
+        // Most expressions in models are one operand (`'orders'`, `ref('orders')`, `var('x')`):
+        // those skip the descent through every precedence level, building the same tree.
+        if startsSimpleOperand { return try parsePostfix(try parsePrimary()) }
         var expr = try parseOr()
         while skipName("if") {
             let condition = try parseOr()
@@ -31,6 +34,57 @@ extension Parser {
             expr = Expr(kind: .conditional(condition, expr, otherwise), span: expr.span.through(condition.span))
         }
         return expr
+    }
+
+    /// Whether the tokens at `index` are one operand (a name or literal, then any calls, attributes
+    /// and subscripts) directly followed by a token that ends an expression (`)`, `]`, `}`, `,`, `:`,
+    /// `}}`, `%}`). Such an operand parses to what `parsePostfix(parsePrimary())` returns: no
+    /// operator, filter, test or conditional follows it. Reads tokens only.
+    private var startsSimpleOperand: Bool {
+        let last = tokens.count - 1
+        var position = min(index, last)
+        switch tokens[position].kind {
+        case .name: if tokens[position].key == Token.nameKey("not") { return false }
+        case .integer, .float: break
+        case .string:
+            while position < last, case .string = tokens[position + 1].kind { position += 1 }
+        default: return false
+        }
+        position += 1
+        while position < last {
+            let key = tokens[position].key
+            if key == Token.symbolKey(".") {
+                position += 2
+            } else if key == Token.symbolKey("(") || key == Token.symbolKey("[") {
+                var depth = 0
+                repeat {
+                    switch tokens[position].key {
+                    case Token.symbolKey("("), Token.symbolKey("["), Token.symbolKey("{"): depth += 1
+                    case Token.symbolKey(")"), Token.symbolKey("]"), Token.symbolKey("}"): depth -= 1
+                    case 0:
+                        switch tokens[position].kind {
+                        case .variableEnd, .blockEnd, .end: return false
+                        default: break
+                        }
+                    default: break
+                    }
+                    position += 1
+                } while depth > 0 && position < last
+                if depth > 0 { return false }
+            } else {
+                break
+            }
+        }
+        guard position <= last else { return false }
+        switch tokens[position].kind {
+        case .variableEnd, .blockEnd, .end: return true
+        case .symbol: break
+        default: return false
+        }
+        switch tokens[position].key {
+        case Token.symbolKey(")"), Token.symbolKey("]"), Token.symbolKey("}"), Token.symbolKey(","), Token.symbolKey(":"): return true
+        default: return false
+        }
     }
 
     mutating func parseOr() throws -> Expr {
@@ -185,7 +239,7 @@ extension Parser {
         return expr
     }
 
-    private mutating func parsePrimary() throws -> Expr {
+    mutating func parsePrimary() throws -> Expr {
         let token = current
         let span = Span(token.start, token.end)
         switch token.kind {
@@ -259,7 +313,7 @@ extension Parser {
         }
     }
 
-    private mutating func parsePostfix(_ base: Expr) throws -> Expr {
+    mutating func parsePostfix(_ base: Expr) throws -> Expr {
         var expr = base
         var depth = 0
         defer { nesting -= depth }

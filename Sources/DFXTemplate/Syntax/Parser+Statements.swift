@@ -6,7 +6,7 @@ extension Parser {
     ]
 
     /// Parses the statement after `{% name`; returns nil when it produces no node.
-    mutating func parseStatement(_ name: String, tagToken openTag: Token, nameToken: Token, endTags: Set<String>) throws -> Stmt? {
+    mutating func parseStatement(_ name: String, tagToken openTag: Token, nameToken: Token, endTags: [String]) throws -> Stmt? {
         // Diagnostics about the block point at `{% name`.
         let tagToken = Token(kind: openTag.kind, start: openTag.start, end: nameToken.end)
         switch name {

@@ -118,7 +118,7 @@ struct Parser {
     }
 
     /// Parses statements until one of `endTags` (returned, its `%}` not consumed) or the end.
-    mutating func parseBody(until endTags: Set<String>, opener: Token?, openerName: String) throws -> ([Stmt], String) {
+    mutating func parseBody(until endTags: [String], opener: Token?, openerName: String) throws -> ([Stmt], String) {
         var body: [Stmt] = []
         while true {
             let token = current
@@ -163,10 +163,10 @@ struct Parser {
     }
 
     /// Parses a block's body up to its end tag and consumes the end tag's `%}`.
-    mutating func parseBlockBody(_ name: String, opener: Token, extraEnds: Set<String> = []) throws -> ([Stmt], String) {
+    mutating func parseBlockBody(_ name: String, opener: Token, extraEnds: [String] = []) throws -> ([Stmt], String) {
         try enterNesting(opener)
         defer { nesting -= 1 }
-        let result = try parseBody(until: extraEnds.union(["end" + name]), opener: opener, openerName: name)
+        let result = try parseBody(until: extraEnds + ["end" + name], opener: opener, openerName: name)
         if result.1 == "end" + name {
             // Jinja2 allows a name after some end tags ({% endmacro name %}); accept and ignore one.
             if case .name = current.kind { index += 1 }

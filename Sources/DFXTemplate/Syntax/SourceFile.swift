@@ -17,22 +17,23 @@ final class SourceFile: Sendable {
     init(path: String, text: String) {
         self.path = path
         // Jinja2 normalises line endings to "\n"; drop the "\r" of "\r\n" (lines and columns stay put).
+        // The line scan notices a "\r\n" on the way: only then is the text rewritten and scanned again.
+        var lines = SourceLines(text: text)
         let normalized: String
-        var scanned = text
-        let hasCarriageReturn = scanned.withUTF8 { ByteSearch.firstIndex(of: 0x0D, in: UnsafeRawBufferPointer($0), from: 0) != nil }
-        if hasCarriageReturn {
+        if lines.hasCarriageReturnNewline {
             let bytes = Array(text.utf8)
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             for (offset, byte) in bytes.enumerated()
             where !(byte == 0x0D && offset + 1 < bytes.count && bytes[offset + 1] == 0x0A) { out.append(byte) }
             normalized = String(decoding: out, as: UTF8.self)
+            lines = SourceLines(text: normalized)
         } else {
             normalized = text
         }
         self.text = normalized
         self.bytes = SourceBytes(text: normalized)
-        self.lines = SourceLines(text: normalized)
+        self.lines = lines
     }
 
     func location(_ offset: Int) -> SourceLocation { lines.location(ofByteOffset: offset, file: path) }
@@ -70,21 +71,46 @@ struct SourceBytes: RandomAccessCollection, Sendable {
 struct SourceLines: Sendable {
     let text: String
     let starts: [UInt32]
+    /// Whether some line ends in "\r\n".
+    let hasCarriageReturnNewline: Bool
 
     init(text: String) {
         self.text = text
         var starts: [UInt32] = [0]
+        var carriageReturn = false
         var copy = text
         copy.withUTF8 { utf8 in
             starts.reserveCapacity(utf8.count / 32 + 1)
-            let raw = UnsafeRawBufferPointer(utf8)
+            guard let base = utf8.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let count = utf8.count
+            // Eight bytes at a time, every newline of a word taken from one mask: lines are short,
+            // so a search restarted after each newline would spend its time starting.
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
             var offset = 0
-            while let newline = ByteSearch.firstIndex(of: 0x0A, in: raw, from: offset) {
-                starts.append(UInt32(truncatingIfNeeded: newline + 1))
-                offset = newline + 1
+            while offset + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ newlines
+                // The high bit of each byte that is zero in `word` (exact: the sum never carries
+                // from one byte into the next).
+                var found = ~(((word & lows) &+ lows) | word | lows)
+                while found != 0 {
+                    let newline = offset + found.trailingZeroBitCount / 8
+                    if newline > 0, base[newline - 1] == 0x0D { carriageReturn = true }
+                    starts.append(UInt32(truncatingIfNeeded: newline + 1))
+                    found &= found &- 1
+                }
+                offset += 8
+            }
+            while offset < count {
+                if base[offset] == 0x0A {
+                    if offset > 0, base[offset - 1] == 0x0D { carriageReturn = true }
+                    starts.append(UInt32(truncatingIfNeeded: offset + 1))
+                }
+                offset += 1
             }
         }
         self.starts = starts
+        self.hasCarriageReturnNewline = carriageReturn
     }
 
     /// A `SourceLocation` for a byte offset: 1-based line, column in Unicode scalars.
