@@ -39,35 +39,38 @@ final class LibYAMLParser {
         defer { yaml_event_delete(&event) }
         let start = YAMLEvent.Mark(line: Int(event.start_mark.line), column: Int(event.start_mark.column))
         let end = YAMLEvent.Mark(line: Int(event.end_mark.line), column: Int(event.end_mark.column))
-        let kind: YAMLEvent.Kind
+        var result = YAMLEvent(kind: .streamEnd, start: start, end: end)
         switch event.type {
-        case YAML_STREAM_START_EVENT: kind = .streamStart
-        case YAML_DOCUMENT_START_EVENT: kind = .documentStart
-        case YAML_DOCUMENT_END_EVENT: kind = .documentEnd
+        case YAML_STREAM_START_EVENT: result.kind = .streamStart
+        case YAML_DOCUMENT_START_EVENT: result.kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: result.kind = .documentEnd
         case YAML_ALIAS_EVENT:
-            kind = .alias(anchor: Self.string(event.data.alias.anchor) ?? "")
+            result.kind = .alias
+            result.anchor = Self.string(event.data.alias.anchor) ?? ""
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let value: String
-            if let pointer = scalar.value {
-                value = String(decoding: UnsafeBufferPointer(start: pointer, count: Int(scalar.length)), as: UTF8.self)
-            } else {
-                value = ""
+            result.kind = .scalar
+            if let pointer = scalar.value, scalar.length > 0 {
+                result.value = String(decoding: UnsafeBufferPointer(start: pointer, count: Int(scalar.length)), as: UTF8.self)
             }
-            kind = .scalar(
-                value: value, style: Self.style(scalar.style), tag: Self.string(scalar.tag),
-                anchor: Self.string(scalar.anchor))
+            result.style = Self.style(scalar.style)
+            result.tag = Self.string(scalar.tag)
+            result.anchor = Self.string(scalar.anchor)
         case YAML_SEQUENCE_START_EVENT:
             let sequence = event.data.sequence_start
-            kind = .sequenceStart(tag: Self.string(sequence.tag), anchor: Self.string(sequence.anchor))
-        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
+            result.kind = .sequenceStart
+            result.tag = Self.string(sequence.tag)
+            result.anchor = Self.string(sequence.anchor)
+        case YAML_SEQUENCE_END_EVENT: result.kind = .sequenceEnd
         case YAML_MAPPING_START_EVENT:
             let mapping = event.data.mapping_start
-            kind = .mappingStart(tag: Self.string(mapping.tag), anchor: Self.string(mapping.anchor))
-        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
-        default: kind = .streamEnd
+            result.kind = .mappingStart
+            result.tag = Self.string(mapping.tag)
+            result.anchor = Self.string(mapping.anchor)
+        case YAML_MAPPING_END_EVENT: result.kind = .mappingEnd
+        default: break
         }
-        return YAMLEvent(kind: kind, start: start, end: end)
+        return result
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
