@@ -8,6 +8,13 @@ import Foundation
 struct FileScanner {
     /// Absolute path of the project root.
     let root: String
+    /// Folder listings already made: a project's model folders are listed for `.sql` files and
+    /// again for properties YAML.
+    private let listings = Listings()
+
+    init(root: String) {
+        self.root = root
+    }
 
     /// Every file under `folders` (relative to the root) whose name ends with one of `extensions`.
     /// Reads contents unless `readContents` is false. Missing folders are not an error.
@@ -16,7 +23,7 @@ struct FileScanner {
         var seen = Set<String>()
         for folder in folders {
             let base = Self.join(root, folder)
-            for relative in Self.listFiles(under: base) where extensions.contains(where: { Self.endsWith(relative, $0) }) {
+            for relative in listings.files(under: base) where extensions.contains(where: { Self.endsWith(relative, $0) }) {
                 let absolute = Self.normalize(Self.join(base, relative))
                 guard seen.insert(absolute).inserted else { continue }
                 found.append((folder, relative, absolute))
@@ -121,7 +128,25 @@ struct FileScanner {
                 }
             }
         }
-        return result.sorted()
+        return sortedPaths(result)
+    }
+
+    /// `paths` sorted as `String`'s `<` sorts them; for ASCII paths (the usual case) by comparing
+    /// their bytes, which is the same order without Unicode-aware comparison on every step.
+    static func sortedPaths(_ paths: [String]) -> [String] {
+        guard paths.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return paths.sorted() }
+        var keyed = paths.map { Array($0.utf8) }
+        keyed.sort { left, right in
+            let common = min(left.count, right.count)
+            let order = left.withUnsafeBufferPointer { a in
+                right.withUnsafeBufferPointer { b in
+                    guard common > 0, let x = a.baseAddress, let y = b.baseAddress else { return Int32(0) }
+                    return memcmp(x, y, common)
+                }
+            }
+            return order != 0 ? order < 0 : left.count < right.count
+        }
+        return keyed.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `a` + `/` + `b`, or `b` alone when it is absolute.
@@ -183,6 +208,18 @@ struct FileScanner {
     static func endsWith(_ text: String, _ suffix: String) -> Bool {
         let count = suffix.utf8.count
         return text.utf8.count >= count && text.utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+}
+
+/// Memoised `FileScanner.listFiles` results of one scanner (used from one thread).
+private final class Listings {
+    private var byFolder: [String: [String]] = [:]
+
+    func files(under base: String) -> [String] {
+        if let known = byFolder[base] { return known }
+        let listed = FileScanner.listFiles(under: base)
+        byFolder[base] = listed
+        return listed
     }
 }
 

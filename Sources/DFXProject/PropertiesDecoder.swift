@@ -126,8 +126,10 @@ struct PropertiesDecoder {
     /// (rather than one lookup per known key), errors and warnings as the mapping reader words them.
     private func columns(_ reader: inout YAMLMappingReader, warnings: inout [Diagnostic]) throws(DiagnosticError) -> [ColumnDefinition] {
         var result: [ColumnDefinition] = []
-        for node in try reader.list("columns") ?? [] {
-            guard let mapping = node.mapping else {
+        let nodes = try reader.list("columns") ?? []
+        result.reserveCapacity(nodes.count)
+        for node in nodes {
+            guard case .mapping(let mapping) = node.kind else {
                 throw DiagnosticError(node.typeMismatch("a column", expected: "a mapping"))
             }
             guard let nameNode = mapping["name"], let name = nameNode.scalarText, !nameNode.isNull else {
@@ -141,12 +143,12 @@ struct PropertiesDecoder {
             func mismatch(_ key: String, _ value: YAMLNode, _ expected: String) throws(DiagnosticError) -> Never {
                 throw (try YAMLMappingReader(node, context: context)).mismatch(key, value, expected: expected)
             }
-            for entry in mapping.entries {
-                guard let key = entry.key.scalarText else { continue }
-                let value = entry.value
-                if value.isNull, key != "name" { continue }
+            // By position: each entry is read in place, only its value node is copied out.
+            for position in mapping.entries.indices {
+                guard let key = mapping.entries[position].key.scalarText, key != "name" else { continue }
+                let value = mapping.entries[position].value
+                if value.isNull { continue }
                 switch key {
-                case "name": continue
                 case "description":
                     guard let text = value.stringValue else { try mismatch(key, value, "a string") }
                     definition.description = text
@@ -176,7 +178,7 @@ struct PropertiesDecoder {
                     continue
                 default:
                     warnings.append(
-                        entry.key.diagnostic(
+                        mapping.entries[position].key.diagnostic(
                             "unknown key '\(key)' in \(context)", severity: .warning,
                             hint: Suggestions.hint(for: key, in: Self.columnKeys.sorted())))
                 }
