@@ -48,8 +48,7 @@ struct PropertiesDecoder {
     private func decodeSource(_ node: YAMLNode, warnings: inout [Diagnostic]) throws(DiagnosticError) -> SourceDefinition {
         var reader = try YAMLMappingReader(node, context: "a source")
         let name = try reader.requiredString("name")
-        reader = try YAMLMappingReader(node, context: "source '\(name)'")
-        _ = try reader.requiredString("name")
+        reader.context = "source '\(name)'"
         var source = SourceDefinition(
             name: name, schema: try rendered(&reader, "schema") ?? name, location: node.location, file: file)
         source.folders = folders
@@ -73,8 +72,7 @@ struct PropertiesDecoder {
     private func decodeSourceTable(_ node: YAMLNode, sourceName: String, warnings: inout [Diagnostic]) throws(DiagnosticError) -> SourceTableDefinition {
         var reader = try YAMLMappingReader(node, context: "a table of source '\(sourceName)'")
         let name = try reader.requiredString("name")
-        reader = try YAMLMappingReader(node, context: "source table '\(sourceName).\(name)'")
-        _ = try reader.requiredString("name")
+        reader.context = "source table '\(sourceName).\(name)'"
         var table = SourceTableDefinition(name: name, location: node.location)
         table.identifier = try rendered(&reader, "identifier")
         table.description = try reader.string("description") ?? ""
@@ -94,8 +92,7 @@ struct PropertiesDecoder {
     private func decodeResource(_ node: YAMLNode, type: ResourceType, warnings: inout [Diagnostic]) throws(DiagnosticError) -> ResourceProperties {
         var reader = try YAMLMappingReader(node, context: "a \(type.rawValue)")
         let name = try reader.requiredString("name")
-        reader = try YAMLMappingReader(node, context: "\(type.rawValue) '\(name)'")
-        _ = try reader.requiredString("name")
+        reader.context = "\(type.rawValue) '\(name)'"
         var resource = ResourceProperties(resourceType: type, name: name, location: node.location, file: file)
         resource.folders = folders
         resource.description = try reader.string("description") ?? ""
