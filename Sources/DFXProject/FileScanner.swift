@@ -19,14 +19,17 @@ struct FileScanner {
     /// Every file under `folders` (relative to the root) whose name ends with one of `extensions`.
     /// Reads contents unless `readContents` is false. Missing folders are not an error.
     func scan(folders: [String], extensions: [String], readContents: Bool = true) throws(DiagnosticError) -> [ProjectFile] {
-        var found: [(folder: String, relative: String, absolute: String)] = []
+        var found: [(folder: String, relative: String, absolute: String, path: String)] = []
         var seen = Set<String>()
         for folder in folders {
             let base = Self.join(root, folder)
+            // Listed names are plain (hidden entries, so `.` and `..`, are skipped): the folder's
+            // paths are normalized once, not every file's.
+            let normalizedBase = Self.normalize(base), normalizedFolder = Self.normalize(folder)
             for relative in listings.files(under: base) where extensions.contains(where: { Self.endsWith(relative, $0) }) {
-                let absolute = Self.normalize(Self.join(base, relative))
+                let absolute = Self.appendPlain(normalizedBase, relative)
                 guard seen.insert(absolute).inserted else { continue }
-                found.append((folder, relative, absolute))
+                found.append((folder, relative, absolute, Self.appendPlain(normalizedFolder, relative)))
             }
         }
         let contents: [String?] = readContents ? Self.readTexts(found.map(\.absolute)) : Array(repeating: "", count: found.count)
@@ -38,7 +41,7 @@ struct FileScanner {
             }
             files.append(
                 ProjectFile(
-                    path: Self.normalize(Self.join(entry.folder, entry.relative)), absolutePath: entry.absolute,
+                    path: entry.path, absolutePath: entry.absolute,
                     pathInResourceFolder: entry.relative, resourceFolder: entry.folder, contents: text))
         }
         return files
@@ -154,6 +157,13 @@ struct FileScanner {
         if b.utf8.first == UInt8(ascii: "/") || a.isEmpty { return b }
         if b.isEmpty || b == "." { return a }
         return a.utf8.last == UInt8(ascii: "/") ? a + b : a + "/" + b
+    }
+
+    /// `normalize(join(base, relative))` for a normalized `base` and a relative path of plain names
+    /// (no empty, `.` or `..` component), without another pass over the bytes.
+    static func appendPlain(_ base: String, _ relative: String) -> String {
+        if base == "." { return relative }
+        return base.utf8.last == UInt8(ascii: "/") ? base + relative : base + "/" + relative
     }
 
     /// Removes `.` components and folds `x/..` pairs, keeping leading `..` of relative paths.

@@ -107,12 +107,13 @@ struct PropertiesDecoder {
         resource.columns = try columns(&reader, warnings: &warnings)
         resource.tests = try tests(&reader, warnings: &warnings)
         if type == .snapshot { resource.relation = try reader.string("relation") }
-        for ignored in ["constraints", "access", "group", "latest_version", "versions", "deprecation_date", "time_spine", "freshness"] {
-            _ = reader.node(ignored)
-        }
+        for ignored in Self.ignoredResourceKeys { reader.markRead(ignored) }
         warnings += reader.unknownKeys()
         return resource
     }
+
+    /// Keys of a model, seed, snapshot or analysis entry that dfx accepts and ignores.
+    static let ignoredResourceKeys = ["constraints", "access", "group", "latest_version", "versions", "deprecation_date", "time_spine", "freshness"]
 
     static let columnKeys: Set<String> = [
         "name", "description", "data_type", "quote", "meta", "tags", "tests", "data_tests", "constraints", "policy_tags",
@@ -134,7 +135,9 @@ struct PropertiesDecoder {
                 _ = try column.requiredString("name")
                 continue
             }
-            var definition = ColumnDefinition(name: name, location: node.location)
+            // Built in place in the result: a column is not copied into the array when done.
+            result.append(ColumnDefinition(name: name, location: node.location))
+            let slot = result.count - 1
             // Built only for a message: most columns never need it.
             var context: String { "column '\(name)'" }
             func mismatch(_ key: String, _ value: YAMLNode, _ expected: String) throws(DiagnosticError) -> Never {
@@ -148,29 +151,29 @@ struct PropertiesDecoder {
                 switch key {
                 case "description":
                     guard let text = value.stringValue else { try mismatch(key, value, "a string") }
-                    definition.description = text
+                    result[slot].description = text
                 case "data_type":
                     guard let text = value.scalarText, value.mapping == nil else { try mismatch(key, value, "a string") }
-                    definition.dataType = text
+                    result[slot].dataType = text
                 case "quote":
                     guard let flag = value.boolValue else { try mismatch(key, value, "a boolean") }
-                    definition.quote = flag
+                    result[slot].quote = flag
                 case "meta":
                     guard value.mapping != nil, case .dict(let entries) = try value.configValue(render: renderer, rawKeys: Self.rawKeys) else {
                         try mismatch(key, value, "a mapping")
                     }
-                    definition.meta = entries
+                    result[slot].meta = entries
                 case "tags":
                     if let text = value.scalarText, value.mapping == nil, value.sequence == nil {
-                        definition.tags = [text]
+                        result[slot].tags = [text]
                     } else if let items = value.sequence, items.allSatisfy({ $0.scalarText != nil }) {
-                        definition.tags = items.compactMap(\.scalarText)
+                        result[slot].tags = items.compactMap(\.scalarText)
                     } else {
                         try mismatch(key, value, "a list of strings")
                     }
                 case "tests", "data_tests":
                     guard let items = value.sequence else { try mismatch(key, value, "a list") }
-                    for item in items { definition.tests.append(try TestDefinitionDecoder().decode(item)) }
+                    for item in items { result[slot].tests.append(try TestDefinitionDecoder().decode(item)) }
                 case "constraints", "policy_tags", "config", "granularity":
                     continue
                 default:
@@ -180,7 +183,6 @@ struct PropertiesDecoder {
                             hint: Suggestions.hint(for: key, in: Self.columnKeys.sorted())))
                 }
             }
-            result.append(definition)
         }
         return result
     }

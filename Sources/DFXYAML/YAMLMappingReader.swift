@@ -49,6 +49,11 @@ public struct YAMLMappingReader: Sendable {
         return mapping[key]
     }
 
+    /// Marks `key` as read without looking it up: a key the caller accepts and ignores.
+    public mutating func markRead(_ key: String) {
+        requested.append(key)
+    }
+
     /// The key node of `key`, for pointing at a key rather than its value.
     public func keyNode(_ key: String) -> YAMLNode? { mapping.entry(forKey: key)?.key }
 

@@ -39,7 +39,7 @@ struct YAMLTreeBuilder {
             self.height = max(self.height, height + 1)
             guard isMapping else {
                 if items.capacity == 0 { items.reserveCapacity(4) }
-                items.append(node)
+                items.append(consume node)
                 return
             }
             guard let key = pendingKey.take() else {
@@ -48,9 +48,9 @@ struct YAMLTreeBuilder {
             }
             let text = key.scalarText
             if text == "<<", key.isMergeKey {
-                merges.append(YAMLMapping.Entry(key: key, value: node, text: text))
+                merges.append(YAMLMapping.Entry(key: key, value: consume node, text: text))
             } else {
-                try YAMLTreeBuilder.insert(key: key, value: node, text: text, into: &mapping)
+                try YAMLTreeBuilder.insert(key: key, value: consume node, text: text, into: &mapping)
             }
         }
     }
@@ -90,8 +90,8 @@ struct YAMLTreeBuilder {
                 result.documents.append(
                     root?.node ?? YAMLNode(.scalar(YAMLScalar("")), location: start, source: source))
             case .scalar:
-                let node = try scalar(event)
-                try finish(consume node, size: 1, height: 0, anchor: event.anchor)
+                if event.tagPointer != nil { try checkScalarTag(event) }
+                try finish(scalar(event), size: 1, height: 0, anchor: event.anchor)
             case .alias:
                 try alias(event.anchor ?? "", event: event)
             case .sequenceStart, .mappingStart:
@@ -117,15 +117,20 @@ struct YAMLTreeBuilder {
 
     // MARK: nodes
 
-    private mutating func scalar(_ event: YAMLEvent) throws(DiagnosticError) -> YAMLNode {
+    /// Rejects a scalar's explicit tag when it is unknown or cannot be applied to its text.
+    private func checkScalarTag(_ event: YAMLEvent) throws(DiagnosticError) {
+        guard let tag = event.tag else { return }
+        try checkTag(tag, allowed: YAMLTag.scalarTags, event: event)
+        if YAMLResolver.resolve(YAMLScalar(event.value, style: event.style, tag: tag)) == nil {
+            throw error("'\(event.value)' is not a valid \(YAMLTag.short(tag)) value", at: event)
+        }
+    }
+
+    /// A scalar event's node (its tag already checked). Not throwing: a throwing function built
+    /// its result aside and copied it out, one node copy and destroy per scalar.
+    private func scalar(_ event: YAMLEvent) -> YAMLNode {
         let tag = event.tag
         let scalar = YAMLScalar(event.value, style: event.style, tag: tag)
-        if let tag {
-            try checkTag(tag, allowed: YAMLTag.scalarTags, event: event)
-            if YAMLResolver.resolve(scalar) == nil {
-                throw error("'\(event.value)' is not a valid \(YAMLTag.short(tag)) value", at: event)
-            }
-        }
         let length = event.start.line == event.end.line ? event.end.column - event.start.column : 1
         return YAMLNode(
             .scalar(scalar), line: event.start.line + 1, column: event.start.column + 1, tag: tag, length: length, source: source)
@@ -238,7 +243,7 @@ struct YAMLTreeBuilder {
             root = Built(node: consume node, size: size, height: height)
             return
         }
-        try stack[stack.count - 1].add(node, size: size, height: height)
+        try stack[stack.count - 1].add(consume node, size: size, height: height)
     }
 
     private func checkTag(_ tag: String?, allowed: Set<String>, event: YAMLEvent) throws(DiagnosticError) {
