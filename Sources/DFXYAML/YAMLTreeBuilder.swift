@@ -133,7 +133,7 @@ struct YAMLTreeBuilder {
         let scalar = YAMLScalar(event.value, style: event.style, tag: tag)
         let length = event.start.line == event.end.line ? event.end.column - event.start.column : 1
         return YAMLNode(
-            .scalar(scalar), line: event.start.line + 1, column: event.start.column + 1, tag: tag, length: length, source: source)
+            .scalar(consume scalar), line: event.start.line + 1, column: event.start.column + 1, tag: tag, length: length, source: source)
     }
 
     private mutating func alias(_ anchor: String, event: YAMLEvent) throws(DiagnosticError) {
