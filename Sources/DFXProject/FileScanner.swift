@@ -138,18 +138,18 @@ struct FileScanner {
     /// their bytes, which is the same order without Unicode-aware comparison on every step.
     static func sortedPaths(_ paths: [String]) -> [String] {
         guard paths.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return paths.sorted() }
-        var keyed = paths.map { Array($0.utf8) }
-        keyed.sort { left, right in
-            let common = min(left.count, right.count)
-            let order = left.withUnsafeBufferPointer { a in
-                right.withUnsafeBufferPointer { b in
-                    guard common > 0, let x = a.baseAddress, let y = b.baseAddress else { return Int32(0) }
-                    return memcmp(x, y, common)
+        return paths.sorted { left, right in
+            // Native strings hand out their bytes in place; others (not made here) compare as Strings.
+            let inPlace = left.utf8.withContiguousStorageIfAvailable { a in
+                right.utf8.withContiguousStorageIfAvailable { b in
+                    let common = min(a.count, b.count)
+                    guard common > 0, let x = a.baseAddress, let y = b.baseAddress else { return a.count < b.count }
+                    let order = memcmp(x, y, common)
+                    return order != 0 ? order < 0 : a.count < b.count
                 }
             }
-            return order != 0 ? order < 0 : left.count < right.count
+            return inPlace.flatMap { $0 } ?? (left < right)
         }
-        return keyed.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `a` + `/` + `b`, or `b` alone when it is absolute.
@@ -163,7 +163,11 @@ struct FileScanner {
     /// (no empty, `.` or `..` component), without another pass over the bytes.
     static func appendPlain(_ base: String, _ relative: String) -> String {
         if base == "." { return relative }
-        return base.utf8.last == UInt8(ascii: "/") ? base + relative : base + "/" + relative
+        var path = base
+        path.reserveCapacity(base.utf8.count + 1 + relative.utf8.count)
+        if base.utf8.last != UInt8(ascii: "/") { path.append("/") }
+        path.append(relative)
+        return path
     }
 
     /// Removes `.` components and folds `x/..` pairs, keeping leading `..` of relative paths.
@@ -217,7 +221,13 @@ struct FileScanner {
     /// `hasSuffix` took a locale-aware search costing thousands of instructions per path).
     static func endsWith(_ text: String, _ suffix: String) -> Bool {
         let count = suffix.utf8.count
-        return text.utf8.count >= count && text.utf8.suffix(count).elementsEqual(suffix.utf8)
+        guard text.utf8.count >= count else { return false }
+        let inPlace = text.utf8.withContiguousStorageIfAvailable { a in
+            suffix.utf8.withContiguousStorageIfAvailable { b in
+                a.suffix(count).elementsEqual(b)
+            }
+        }
+        return inPlace.flatMap { $0 } ?? text.utf8.suffix(count).elementsEqual(suffix.utf8)
     }
 }
 
