@@ -145,9 +145,17 @@ struct PropertiesDecoder {
             }
             // By position: each entry is read in place, only its value node is copied out.
             for position in mapping.entries.indices {
-                guard let key = mapping.entries[position].key.scalarText, key != "name" else { continue }
+                guard let key = mapping.entries[position].key.scalarText else { continue }
+                // Lengths first: comparing unequal strings takes the general (slow) path.
+                let length = key.utf8.count
+                if length == 4, key == "name" { continue }
                 let value = mapping.entries[position].value
                 if value.isNull { continue }
+                if length == 11, key == "description" {
+                    guard let text = value.stringValue else { try mismatch(key, value, "a string") }
+                    result[slot].description = text
+                    continue
+                }
                 switch key {
                 case "description":
                     guard let text = value.stringValue else { try mismatch(key, value, "a string") }

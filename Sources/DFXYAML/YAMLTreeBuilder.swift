@@ -47,7 +47,8 @@ struct YAMLTreeBuilder {
                 return
             }
             let text = key.scalarText
-            if text == "<<", key.isMergeKey {
+            // The length first: comparing unequal strings takes the general (slow) path.
+            if let text, text.utf8.count == 2, text == "<<", key.isMergeKey {
                 merges.append(YAMLMapping.Entry(key: key, value: consume node, text: text))
             } else {
                 try YAMLTreeBuilder.insert(key: key, value: consume node, text: text, into: &mapping)
