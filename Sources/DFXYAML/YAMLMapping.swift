@@ -13,17 +13,8 @@ public struct YAMLMapping: Sendable {
         /// The key's scalar text (nil for a collection key), kept in the entry so that a lookup
         /// compares strings without copying (and retaining) key and value nodes.
         let text: String?
-
-        /// Pairs a key and its value.
-        public init(key: YAMLNode, value: YAMLNode) {
-            self.init(key: key, value: value, text: key.scalarText)
-        }
-
-        init(key: consuming YAMLNode, value: consuming YAMLNode, text: String?) {
-            self.key = key
-            self.value = value
-            self.text = text
-        }
+        // No initializer here: the memberwise `init(key:value:text:)` assembles an entry in place
+        // (see YAMLNode's initializers).
     }
 
     /// The entries in source order (with `<<` merges, in PyYAML's order: merged keys first).
@@ -104,5 +95,12 @@ public struct YAMLMapping: Sendable {
     /// Replaces the entry at `position` with one of the same key text (a later value winning).
     mutating func replace(at position: Int, key: YAMLNode, value: YAMLNode) {
         entries[position] = Entry(key: key, value: value, text: entries[position].text)
+    }
+}
+
+extension YAMLMapping.Entry {
+    /// Pairs a key and its value.
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.init(key: key, value: value, text: key.scalarText)
     }
 }

@@ -131,9 +131,9 @@ struct YAMLTreeBuilder {
     /// its result aside and copied it out, one node copy and destroy per scalar.
     private func scalar(_ event: YAMLEvent) -> YAMLNode {
         let tag = event.tag
-        let scalar = YAMLScalar(event.value, style: event.style, tag: tag)
+        let scalar = YAMLScalar(value: event.value, style: event.style, tag: tag)
         let length = event.start.line == event.end.line ? event.end.column - event.start.column : 1
-        return YAMLNode(
+        return YAMLNode.parsed(
             .scalar(consume scalar), line: event.start.line + 1, column: event.start.column + 1, tag: tag, length: length, source: source)
     }
 
@@ -168,7 +168,7 @@ struct YAMLTreeBuilder {
             kind = .sequence(frame.items)
         }
         let length = frame.start.line == end.line ? end.column - frame.start.column : 1
-        return YAMLNode(
+        return YAMLNode.parsed(
             kind, line: frame.start.line + 1, column: frame.start.column + 1, tag: frame.tag, length: length, source: source)
     }
 
