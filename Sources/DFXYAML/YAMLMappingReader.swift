@@ -137,7 +137,9 @@ public struct YAMLMappingReader: Sendable {
     /// "unknown key 'tset' in model 'orders'" at the key, with "did you mean 'tests'?" when close.
     public func unknownKeys(allowed: Set<String>? = nil) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        for key in mapping.keys {
+        // By position, reading each entry's key text in place (no array of keys built).
+        for position in mapping.entries.indices {
+            guard let key = mapping.entries[position].text else { continue }
             // Comparing the UTF-8 counts first skips the general string comparison for most keys.
             let isKnown = allowed.map { $0.contains(key) } ?? requested.contains { $0.utf8.count == key.utf8.count && $0 == key }
             guard !isKnown, let entry = mapping.entry(forKey: key) else { continue }
