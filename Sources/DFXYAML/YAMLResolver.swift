@@ -67,14 +67,17 @@ enum YAMLResolver {
     // MARK: null and bool
 
     static func isNull(_ text: String) -> Bool {
-        switch text {
+        // Longer texts (most scalars that reach here) skip the literal comparisons below.
+        guard text.utf8.count <= 4 else { return false }
+        return switch text {
         case "", "~", "null", "Null", "NULL": true
         default: false
         }
     }
 
     static func boolValue(_ text: String) -> Bool? {
-        switch text {
+        guard text.utf8.count <= 5 else { return nil }
+        return switch text {
         case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": true
         case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": false
         default: nil
