@@ -8,18 +8,28 @@ import Foundation
 struct FileScanner {
     /// Absolute path of the project root.
     let root: String
+    /// Folder listings already made: a project's model folders are listed for `.sql` files and
+    /// again for properties YAML.
+    private let listings = Listings()
+
+    init(root: String) {
+        self.root = root
+    }
 
     /// Every file under `folders` (relative to the root) whose name ends with one of `extensions`.
     /// Reads contents unless `readContents` is false. Missing folders are not an error.
     func scan(folders: [String], extensions: [String], readContents: Bool = true) throws(DiagnosticError) -> [ProjectFile] {
-        var found: [(folder: String, relative: String, absolute: String)] = []
+        var found: [(folder: String, relative: String, absolute: String, path: String)] = []
         var seen = Set<String>()
         for folder in folders {
             let base = Self.join(root, folder)
-            for relative in Self.listFiles(under: base) where extensions.contains(where: { Self.endsWith(relative, $0) }) {
-                let absolute = Self.normalize(Self.join(base, relative))
+            // Listed names are plain (hidden entries, so `.` and `..`, are skipped): the folder's
+            // paths are normalized once, not every file's.
+            let normalizedBase = Self.normalize(base), normalizedFolder = Self.normalize(folder)
+            for relative in listings.files(under: base) where extensions.contains(where: { Self.endsWith(relative, $0) }) {
+                let absolute = Self.appendPlain(normalizedBase, relative)
                 guard seen.insert(absolute).inserted else { continue }
-                found.append((folder, relative, absolute))
+                found.append((folder, relative, absolute, Self.appendPlain(normalizedFolder, relative)))
             }
         }
         let contents: [String?] = readContents ? Self.readTexts(found.map(\.absolute)) : Array(repeating: "", count: found.count)
@@ -31,7 +41,7 @@ struct FileScanner {
             }
             files.append(
                 ProjectFile(
-                    path: Self.normalize(Self.join(entry.folder, entry.relative)), absolutePath: entry.absolute,
+                    path: entry.path, absolutePath: entry.absolute,
                     pathInResourceFolder: entry.relative, resourceFolder: entry.folder, contents: text))
         }
         return files
@@ -164,7 +174,25 @@ struct FileScanner {
                 }
             }
         }
-        return result.sorted()
+        return sortedPaths(result)
+    }
+
+    /// `paths` sorted as `String`'s `<` sorts them; for ASCII paths (the usual case) by comparing
+    /// their bytes, which is the same order without Unicode-aware comparison on every step.
+    static func sortedPaths(_ paths: [String]) -> [String] {
+        guard paths.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return paths.sorted() }
+        return paths.sorted { left, right in
+            // Native strings hand out their bytes in place; others (not made here) compare as Strings.
+            let inPlace = left.utf8.withContiguousStorageIfAvailable { a in
+                right.utf8.withContiguousStorageIfAvailable { b in
+                    let common = min(a.count, b.count)
+                    guard common > 0, let x = a.baseAddress, let y = b.baseAddress else { return a.count < b.count }
+                    let order = memcmp(x, y, common)
+                    return order != 0 ? order < 0 : a.count < b.count
+                }
+            }
+            return inPlace.flatMap { $0 } ?? (left < right)
+        }
     }
 
     /// `a` + `/` + `b`, or `b` alone when it is absolute.
@@ -172,6 +200,17 @@ struct FileScanner {
         if b.utf8.first == UInt8(ascii: "/") || a.isEmpty { return b }
         if b.isEmpty || b == "." { return a }
         return a.utf8.last == UInt8(ascii: "/") ? a + b : a + "/" + b
+    }
+
+    /// `normalize(join(base, relative))` for a normalized `base` and a relative path of plain names
+    /// (no empty, `.` or `..` component), without another pass over the bytes.
+    static func appendPlain(_ base: String, _ relative: String) -> String {
+        if base == "." { return relative }
+        var path = base
+        path.reserveCapacity(base.utf8.count + 1 + relative.utf8.count)
+        if base.utf8.last != UInt8(ascii: "/") { path.append("/") }
+        path.append(relative)
+        return path
     }
 
     /// Removes `.` components and folds `x/..` pairs, keeping leading `..` of relative paths.
@@ -225,7 +264,25 @@ struct FileScanner {
     /// `hasSuffix` took a locale-aware search costing thousands of instructions per path).
     static func endsWith(_ text: String, _ suffix: String) -> Bool {
         let count = suffix.utf8.count
-        return text.utf8.count >= count && text.utf8.suffix(count).elementsEqual(suffix.utf8)
+        guard text.utf8.count >= count else { return false }
+        let inPlace = text.utf8.withContiguousStorageIfAvailable { a in
+            suffix.utf8.withContiguousStorageIfAvailable { b in
+                a.suffix(count).elementsEqual(b)
+            }
+        }
+        return inPlace.flatMap { $0 } ?? text.utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+}
+
+/// Memoised `FileScanner.listFiles` results of one scanner (used from one thread).
+private final class Listings {
+    private var byFolder: [String: [String]] = [:]
+
+    func files(under base: String) -> [String] {
+        if let known = byFolder[base] { return known }
+        let listed = FileScanner.listFiles(under: base)
+        byFolder[base] = listed
+        return listed
     }
 }
 

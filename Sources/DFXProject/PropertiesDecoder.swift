@@ -48,8 +48,7 @@ struct PropertiesDecoder {
     private func decodeSource(_ node: YAMLNode, warnings: inout [Diagnostic]) throws(DiagnosticError) -> SourceDefinition {
         var reader = try YAMLMappingReader(node, context: "a source")
         let name = try reader.requiredString("name")
-        reader = try YAMLMappingReader(node, context: "source '\(name)'")
-        _ = try reader.requiredString("name")
+        reader.context = "source '\(name)'"
         var source = SourceDefinition(
             name: name, schema: try rendered(&reader, "schema") ?? name, location: node.location, file: file)
         source.folders = folders
@@ -73,8 +72,7 @@ struct PropertiesDecoder {
     private func decodeSourceTable(_ node: YAMLNode, sourceName: String, warnings: inout [Diagnostic]) throws(DiagnosticError) -> SourceTableDefinition {
         var reader = try YAMLMappingReader(node, context: "a table of source '\(sourceName)'")
         let name = try reader.requiredString("name")
-        reader = try YAMLMappingReader(node, context: "source table '\(sourceName).\(name)'")
-        _ = try reader.requiredString("name")
+        reader.context = "source table '\(sourceName).\(name)'"
         var table = SourceTableDefinition(name: name, location: node.location)
         table.identifier = try rendered(&reader, "identifier")
         table.description = try reader.string("description") ?? ""
@@ -94,8 +92,7 @@ struct PropertiesDecoder {
     private func decodeResource(_ node: YAMLNode, type: ResourceType, warnings: inout [Diagnostic]) throws(DiagnosticError) -> ResourceProperties {
         var reader = try YAMLMappingReader(node, context: "a \(type.rawValue)")
         let name = try reader.requiredString("name")
-        reader = try YAMLMappingReader(node, context: "\(type.rawValue) '\(name)'")
-        _ = try reader.requiredString("name")
+        reader.context = "\(type.rawValue) '\(name)'"
         var resource = ResourceProperties(resourceType: type, name: name, location: node.location, file: file)
         resource.folders = folders
         resource.description = try reader.string("description") ?? ""
@@ -110,12 +107,13 @@ struct PropertiesDecoder {
         resource.columns = try columns(&reader, warnings: &warnings)
         resource.tests = try tests(&reader, warnings: &warnings)
         if type == .snapshot { resource.relation = try reader.string("relation") }
-        for ignored in ["constraints", "access", "group", "latest_version", "versions", "deprecation_date", "time_spine", "freshness"] {
-            _ = reader.node(ignored)
-        }
+        for ignored in Self.ignoredResourceKeys { reader.markRead(ignored) }
         warnings += reader.unknownKeys()
         return resource
     }
+
+    /// Keys of a model, seed, snapshot or analysis entry that dfx accepts and ignores.
+    static let ignoredResourceKeys = ["constraints", "access", "group", "latest_version", "versions", "deprecation_date", "time_spine", "freshness"]
 
     static let columnKeys: Set<String> = [
         "name", "description", "data_type", "quote", "meta", "tags", "tests", "data_tests", "constraints", "policy_tags",
@@ -126,8 +124,10 @@ struct PropertiesDecoder {
     /// (rather than one lookup per known key), errors and warnings as the mapping reader words them.
     private func columns(_ reader: inout YAMLMappingReader, warnings: inout [Diagnostic]) throws(DiagnosticError) -> [ColumnDefinition] {
         var result: [ColumnDefinition] = []
-        for node in try reader.list("columns") ?? [] {
-            guard let mapping = node.mapping else {
+        let nodes = try reader.list("columns") ?? []
+        result.reserveCapacity(nodes.count)
+        for node in nodes {
+            guard case .mapping(let mapping) = node.kind else {
                 throw DiagnosticError(node.typeMismatch("a column", expected: "a mapping"))
             }
             guard let nameNode = mapping["name"], let name = nameNode.scalarText, !nameNode.isNull else {
@@ -135,53 +135,62 @@ struct PropertiesDecoder {
                 _ = try column.requiredString("name")
                 continue
             }
-            var definition = ColumnDefinition(name: name, location: node.location)
+            // Built in place in the result: a column is not copied into the array when done.
+            result.append(ColumnDefinition(name: name, location: node.location))
+            let slot = result.count - 1
             // Built only for a message: most columns never need it.
             var context: String { "column '\(name)'" }
             func mismatch(_ key: String, _ value: YAMLNode, _ expected: String) throws(DiagnosticError) -> Never {
                 throw (try YAMLMappingReader(node, context: context)).mismatch(key, value, expected: expected)
             }
-            for entry in mapping.entries {
-                guard let key = entry.key.scalarText else { continue }
-                let value = entry.value
-                if value.isNull, key != "name" { continue }
+            // By position: each entry is read in place, only its value node is copied out.
+            for position in mapping.entries.indices {
+                guard let key = mapping.entries[position].key.scalarText else { continue }
+                // Lengths first: comparing unequal strings takes the general (slow) path.
+                let length = key.utf8.count
+                if length == 4, key == "name" { continue }
+                let value = mapping.entries[position].value
+                if value.isNull { continue }
+                if length == 11, key == "description" {
+                    guard let text = value.stringValue else { try mismatch(key, value, "a string") }
+                    result[slot].description = text
+                    continue
+                }
                 switch key {
-                case "name": continue
                 case "description":
                     guard let text = value.stringValue else { try mismatch(key, value, "a string") }
-                    definition.description = text
+                    result[slot].description = text
                 case "data_type":
                     guard let text = value.scalarText, value.mapping == nil else { try mismatch(key, value, "a string") }
-                    definition.dataType = text
+                    result[slot].dataType = text
                 case "quote":
                     guard let flag = value.boolValue else { try mismatch(key, value, "a boolean") }
-                    definition.quote = flag
+                    result[slot].quote = flag
                 case "meta":
                     guard value.mapping != nil, case .dict(let entries) = try value.configValue(render: renderer, rawKeys: Self.rawKeys) else {
                         try mismatch(key, value, "a mapping")
                     }
-                    definition.meta = entries
+                    result[slot].meta = entries
                 case "tags":
                     if let text = value.scalarText, value.mapping == nil, value.sequence == nil {
-                        definition.tags = [text]
+                        result[slot].tags = [text]
                     } else if let items = value.sequence, items.allSatisfy({ $0.scalarText != nil }) {
-                        definition.tags = items.compactMap(\.scalarText)
+                        result[slot].tags = items.compactMap(\.scalarText)
                     } else {
                         try mismatch(key, value, "a list of strings")
                     }
                 case "tests", "data_tests":
                     guard let items = value.sequence else { try mismatch(key, value, "a list") }
-                    for item in items { definition.tests.append(try TestDefinitionDecoder().decode(item)) }
+                    for item in items { result[slot].tests.append(try TestDefinitionDecoder().decode(item)) }
                 case "constraints", "policy_tags", "config", "granularity":
                     continue
                 default:
                     warnings.append(
-                        entry.key.diagnostic(
+                        mapping.entries[position].key.diagnostic(
                             "unknown key '\(key)' in \(context)", severity: .warning,
                             hint: Suggestions.hint(for: key, in: Self.columnKeys.sorted())))
                 }
             }
-            result.append(definition)
         }
         return result
     }

@@ -53,6 +53,8 @@ struct TestDefinitionDecoder {
 
     private func fill(_ definition: inout TestDefinition, from node: YAMLNode, skipping: Set<String>) throws(DiagnosticError) {
         guard let mapping = node.mapping else { return }
+        // One allocation for the usual handful of locations, not one per growth (and rehash).
+        definition.valueLocations.reserveCapacity(8)
         for entry in mapping.entries {
             guard let key = entry.key.scalarText, !skipping.contains(key) else { continue }
             let value = try entry.value.configValue(render: nil)

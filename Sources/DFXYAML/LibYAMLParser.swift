@@ -9,6 +9,10 @@ final class LibYAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let input: UnsafeMutableBufferPointer<UInt8>
     private let initialized: Bool
+    /// The current event, which the last `YAMLEvent` handed out points into; deleted by the next
+    /// `next()` call or by `deinit`.
+    private let event: UnsafeMutablePointer<yaml_event_t>
+    private var holdsEvent = false
     let source: YAMLSource
 
     /// Prepares to parse `source.lines.bytes` (UTF-8, without a byte-order mark).
@@ -16,6 +20,8 @@ final class LibYAMLParser {
         self.source = source
         let bytes = source.lines.bytes
         parser = .allocate(capacity: 1)
+        event = .allocate(capacity: 1)
+        event.initialize(to: yaml_event_t())
         input = .allocate(capacity: max(1, bytes.count))
         _ = input.initialize(from: bytes)
         initialized = yaml_parser_initialize(parser) == 1
@@ -27,52 +33,58 @@ final class LibYAMLParser {
     }
 
     deinit {
+        if holdsEvent { yaml_event_delete(event) }
+        event.deallocate()
         if initialized { yaml_parser_delete(parser) }
         parser.deallocate()
         input.deallocate()
     }
 
-    /// The next event; `.streamEnd` forever once the stream has ended.
+    /// The next event; `.streamEnd` forever once the stream has ended. The event's texts point
+    /// into C memory that stays valid until the following call.
     func next() throws(DiagnosticError) -> YAMLEvent {
-        var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError() }
-        defer { yaml_event_delete(&event) }
-        let start = YAMLEvent.Mark(line: Int(event.start_mark.line), column: Int(event.start_mark.column))
-        let end = YAMLEvent.Mark(line: Int(event.end_mark.line), column: Int(event.end_mark.column))
-        let kind: YAMLEvent.Kind
-        switch event.type {
-        case YAML_STREAM_START_EVENT: kind = .streamStart
-        case YAML_DOCUMENT_START_EVENT: kind = .documentStart
-        case YAML_DOCUMENT_END_EVENT: kind = .documentEnd
-        case YAML_ALIAS_EVENT:
-            kind = .alias(anchor: Self.string(event.data.alias.anchor) ?? "")
-        case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            let value: String
-            if let pointer = scalar.value {
-                value = String(decoding: UnsafeBufferPointer(start: pointer, count: Int(scalar.length)), as: UTF8.self)
-            } else {
-                value = ""
-            }
-            kind = .scalar(
-                value: value, style: Self.style(scalar.style), tag: Self.string(scalar.tag),
-                anchor: Self.string(scalar.anchor))
-        case YAML_SEQUENCE_START_EVENT:
-            let sequence = event.data.sequence_start
-            kind = .sequenceStart(tag: Self.string(sequence.tag), anchor: Self.string(sequence.anchor))
-        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
-        case YAML_MAPPING_START_EVENT:
-            let mapping = event.data.mapping_start
-            kind = .mappingStart(tag: Self.string(mapping.tag), anchor: Self.string(mapping.anchor))
-        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
-        default: kind = .streamEnd
+        if holdsEvent {
+            yaml_event_delete(event)
+            holdsEvent = false
         }
-        return YAMLEvent(kind: kind, start: start, end: end)
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: pointer)
+        guard yaml_parser_parse(parser, event) == 1 else { throw syntaxError() }
+        holdsEvent = true
+        let current = event.pointee
+        var result = YAMLEvent(
+            kind: .streamEnd,
+            start: YAMLEvent.Mark(line: Int(current.start_mark.line), column: Int(current.start_mark.column)),
+            end: YAMLEvent.Mark(line: Int(current.end_mark.line), column: Int(current.end_mark.column)))
+        switch current.type {
+        case YAML_STREAM_START_EVENT: result.kind = .streamStart
+        case YAML_DOCUMENT_START_EVENT: result.kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: result.kind = .documentEnd
+        case YAML_ALIAS_EVENT:
+            result.kind = .alias
+            result.anchorPointer = UnsafePointer(current.data.alias.anchor)
+        case YAML_SCALAR_EVENT:
+            let scalar = current.data.scalar
+            result.kind = .scalar
+            if let pointer = scalar.value, scalar.length > 0 {
+                result.valueBytes = UnsafeBufferPointer(start: pointer, count: Int(scalar.length))
+            }
+            result.style = Self.style(scalar.style)
+            result.tagPointer = UnsafePointer(scalar.tag)
+            result.anchorPointer = UnsafePointer(scalar.anchor)
+        case YAML_SEQUENCE_START_EVENT:
+            let sequence = current.data.sequence_start
+            result.kind = .sequenceStart
+            result.tagPointer = UnsafePointer(sequence.tag)
+            result.anchorPointer = UnsafePointer(sequence.anchor)
+        case YAML_SEQUENCE_END_EVENT: result.kind = .sequenceEnd
+        case YAML_MAPPING_START_EVENT:
+            let mapping = current.data.mapping_start
+            result.kind = .mappingStart
+            result.tagPointer = UnsafePointer(mapping.tag)
+            result.anchorPointer = UnsafePointer(mapping.anchor)
+        case YAML_MAPPING_END_EVENT: result.kind = .mappingEnd
+        default: break
+        }
+        return result
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {

@@ -3,14 +3,22 @@
 /// Small mappings (the common case: a column, a test) are searched linearly, which costs no extra
 /// allocation; larger ones get a hash index so that lookups stay O(1).
 public struct YAMLMapping: Sendable {
-    /// One key and its value.
-    public typealias Entry = (key: YAMLNode, value: YAMLNode)
+    /// One key and its value. A struct rather than a tuple: arrays of tuples are copied and
+    /// destroyed through the runtime's generic tuple witnesses, element by element.
+    public struct Entry: Sendable {
+        /// The key node (usually a plain scalar).
+        public let key: YAMLNode
+        /// The value node.
+        public let value: YAMLNode
+        /// The key's scalar text (nil for a collection key), kept in the entry so that a lookup
+        /// compares strings without copying (and retaining) key and value nodes.
+        let text: String?
+        // No initializer here: the memberwise `init(key:value:text:)` assembles an entry in place
+        // (see YAMLNode's initializers).
+    }
 
     /// The entries in source order (with `<<` merges, in PyYAML's order: merged keys first).
     public private(set) var entries: [Entry] = []
-    /// Each entry's scalar key text, kept beside the entries so that a lookup compares strings
-    /// without copying (and retaining) whole key and value nodes.
-    private var keyTexts: [String?] = []
     private var index: [String: Int]? = nil
 
     /// Mappings with more entries than this get a hash index.
@@ -29,7 +37,7 @@ public struct YAMLMapping: Sendable {
     /// True when there are no entries.
     public var isEmpty: Bool { entries.isEmpty }
     /// The scalar keys' texts, in order (non-scalar keys are skipped).
-    public var keys: [String] { keyTexts.compactMap { $0 } }
+    public var keys: [String] { entries.compactMap(\.text) }
 
     /// The value for a scalar key's text, or nil.
     public subscript(key: String) -> YAMLNode? {
@@ -46,7 +54,13 @@ public struct YAMLMapping: Sendable {
     /// The position of the entry whose scalar key's text is `key`.
     public func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return keyTexts.firstIndex { $0 == key }
+        // Keys of one mapping mostly differ in length: comparing the (stored) UTF-8 counts first
+        // skips the general string comparison for nearly every non-matching key.
+        let count = key.utf8.count
+        return entries.firstIndex { entry in
+            guard let text = entry.text else { return false }
+            return text.utf8.count == count && text == key
+        }
     }
 
     /// Appends an entry unless its scalar key is already present; returns the position of the
@@ -62,15 +76,17 @@ public struct YAMLMapping: Sendable {
     /// Appends an entry whose key text `text` the caller has checked is not present yet (the key
     /// and value are moved in, not copied).
     mutating func append(key: consuming YAMLNode, value: consuming YAMLNode, text: String?) {
-        entries.append((consume key, consume value))
-        keyTexts.append(text)
+        // Most mappings are small (a column: name and description): one allocation for the first
+        // four entries rather than one per doubling.
+        if entries.capacity == 0 { entries.reserveCapacity(4) }
+        entries.append(Entry(key: key, value: value, text: text))
         if index != nil {
             if let text { index?[text] = entries.count - 1 }
         } else if entries.count > Self.linearLimit {
             var built: [String: Int] = [:]
             built.reserveCapacity(entries.count * 2)
-            for (position, text) in keyTexts.enumerated() {
-                if let text, built[text] == nil { built[text] = position }
+            for (position, entry) in entries.enumerated() {
+                if let text = entry.text, built[text] == nil { built[text] = position }
             }
             index = built
         }
@@ -78,6 +94,13 @@ public struct YAMLMapping: Sendable {
 
     /// Replaces the entry at `position` with one of the same key text (a later value winning).
     mutating func replace(at position: Int, key: YAMLNode, value: YAMLNode) {
-        entries[position] = (key, value)
+        entries[position] = Entry(key: key, value: value, text: entries[position].text)
+    }
+}
+
+extension YAMLMapping.Entry {
+    /// Pairs a key and its value.
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.init(key: key, value: value, text: key.scalarText)
     }
 }

@@ -19,8 +19,9 @@ public struct YAMLMappingReader: Sendable {
     public let node: YAMLNode
     /// Its entries.
     public let mapping: YAMLMapping
-    /// What the mapping is, for messages: "model 'orders'".
-    public let context: String
+    /// What the mapping is, for messages: "model 'orders'". Settable, so that a decoder can name
+    /// the mapping once it has read its name, without a second reader.
+    public var context: String
     /// Every key asked for so far, present or not.
     public var requestedKeys: Set<String> { Set(requested) }
     /// The same, in the order asked, repeats included (a reader is asked for a handful of keys:
@@ -35,6 +36,8 @@ public struct YAMLMappingReader: Sendable {
         self.node = node
         self.mapping = mapping
         self.context = context
+        // Decoders ask a handful to a couple of dozen keys: one allocation, not one per doubling.
+        requested.reserveCapacity(16)
     }
 
     /// True when the key is present (even with a null value). Does not mark it as read.
@@ -44,6 +47,11 @@ public struct YAMLMappingReader: Sendable {
     public mutating func node(_ key: String) -> YAMLNode? {
         requested.append(key)
         return mapping[key]
+    }
+
+    /// Marks `key` as read without looking it up: a key the caller accepts and ignores.
+    public mutating func markRead(_ key: String) {
+        requested.append(key)
     }
 
     /// The key node of `key`, for pointing at a key rather than its value.
@@ -129,8 +137,11 @@ public struct YAMLMappingReader: Sendable {
     /// "unknown key 'tset' in model 'orders'" at the key, with "did you mean 'tests'?" when close.
     public func unknownKeys(allowed: Set<String>? = nil) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        for key in mapping.keys {
-            let isKnown = allowed.map { $0.contains(key) } ?? requested.contains(key)
+        // By position, reading each entry's key text in place (no array of keys built).
+        for position in mapping.entries.indices {
+            guard let key = mapping.entries[position].text else { continue }
+            // Comparing the UTF-8 counts first skips the general string comparison for most keys.
+            let isKnown = allowed.map { $0.contains(key) } ?? requested.contains { $0.utf8.count == key.utf8.count && $0 == key }
             guard !isKnown, let entry = mapping.entry(forKey: key) else { continue }
             let known = allowed ?? requestedKeys
             warnings.append(

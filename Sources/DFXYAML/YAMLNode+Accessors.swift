@@ -36,7 +36,14 @@ extension YAMLNode {
     /// The text of a scalar that resolves to a string (`orders`, `'42'`); nil for `42`, `true`,
     /// `null` and collections. Use `scalarText` to accept any scalar.
     public var stringValue: String? {
-        if case .string(let text)? = resolvedScalar { return text }
+        guard case .scalar(let scalar) = kind else { return nil }
+        // Asked of most values the decoders read (names, descriptions): untagged quoted scalars
+        // are strings, and so are plain ones whose first byte starts no null, bool or number.
+        if scalar.tag == nil {
+            guard scalar.style.isPlain else { return scalar.value }
+            if let first = scalar.value.utf8.first, !YAMLResolver.mayResolveImplicitly(first) { return scalar.value }
+        }
+        if case .string(let text) = scalar.resolved { return text }
         return nil
     }
 

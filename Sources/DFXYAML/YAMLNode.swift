@@ -16,54 +16,78 @@ public struct YAMLNode: Sendable {
         case mapping(YAMLMapping)
     }
 
+    /// What few nodes have: a collection's explicit tag, a file other than `source`'s. Kept in one
+    /// optional box so that a node (decoders copy them often) carries one nil reference for both.
+    final class Extras: Sendable {
+        let tag: String?
+        let otherFile: String?
+
+        init(tag: String?, otherFile: String?) {
+            self.tag = tag
+            self.otherFile = otherFile
+        }
+
+        /// A box for these values, or nil when both are nil.
+        static func make(tag: String?, otherFile: String?) -> Extras? {
+            tag == nil && otherFile == nil ? nil : Extras(tag: tag, otherFile: otherFile)
+        }
+    }
+
     /// The content.
     public var kind: Kind
-    /// The explicit tag in long form (`tag:yaml.org,2002:str` for `!!str`), nil when untagged.
-    public var tag: String?
-    /// How many columns a caret under this node should span (at least 1).
-    public var length: Int
     /// The file this node was parsed from, for quoting source lines in diagnostics.
     public var source: YAMLSource?
-    // The location is kept as numbers, its file as `source`'s: a copy of a node (decoders copy
-    // them often) then retains two objects, not three, and a node is 16 bytes smaller.
+    private var extras: Extras?
+    // The location is kept as numbers, its file as `source`'s: a copy of a node then retains the
+    // source and the content, nothing else.
     private var line: Int32
     private var column: Int32
-    /// The location's file when it is not `source`'s (nodes made by hand).
-    private var otherFile: String?
+    private var storedLength: Int32
+
+    /// The explicit tag in long form (`tag:yaml.org,2002:str` for `!!str`), nil when untagged.
+    public var tag: String? {
+        get { extras?.tag }
+        set { extras = Extras.make(tag: newValue, otherFile: extras?.otherFile) }
+    }
+
+    /// How many columns a caret under this node should span (at least 1).
+    public var length: Int {
+        get { Int(storedLength) }
+        set { storedLength = Int32(clamping: max(1, newValue)) }
+    }
 
     /// Where the node starts (for a quoted scalar, its opening quote; for a block scalar, its
     /// `|` or `>` indicator; for a block mapping, its first key).
     public var location: SourceLocation {
-        get { SourceLocation(file: otherFile ?? source?.file ?? "", line: Int(line), column: Int(column)) }
+        get { SourceLocation(file: extras?.otherFile ?? source?.file ?? "", line: Int(line), column: Int(column)) }
         set {
             line = Int32(clamping: newValue.line)
             column = Int32(clamping: newValue.column)
-            otherFile = newValue.file == source?.file ? nil : newValue.file
+            extras = Extras.make(tag: extras?.tag, otherFile: newValue.file == source?.file ? nil : newValue.file)
         }
     }
+}
 
+// The initializers live in an extension so that the struct keeps its memberwise initializer: a
+// node built by it is assembled in place, where a custom initializer built it aside and then copied
+// it out (a retain and a release of its contents per node: 11 M instructions on the 1k project).
+extension YAMLNode {
     /// Creates a node; parsed nodes come from `YAML.parse`.
     public init(
         _ kind: Kind, location: SourceLocation, tag: String? = nil, length: Int = 1,
         source: YAMLSource? = nil
     ) {
-        self.kind = kind
-        self.tag = tag
-        self.length = max(1, length)
-        self.source = source
-        self.line = Int32(clamping: location.line)
-        self.column = Int32(clamping: location.column)
-        self.otherFile = location.file == source?.file ? nil : location.file
+        self.init(
+            kind: kind, source: source,
+            extras: Extras.make(tag: tag, otherFile: location.file == source?.file ? nil : location.file),
+            line: Int32(clamping: location.line), column: Int32(clamping: location.column),
+            storedLength: Int32(clamping: max(1, length)))
     }
 
     /// A parsed node at a 1-based line and column of `source`.
-    init(_ kind: Kind, line: Int, column: Int, tag: String?, length: Int, source: YAMLSource) {
-        self.kind = kind
-        self.tag = tag
-        self.length = max(1, length)
-        self.source = source
-        self.line = Int32(clamping: line)
-        self.column = Int32(clamping: column)
-        self.otherFile = nil
+    static func parsed(_ kind: Kind, line: Int, column: Int, tag: String?, length: Int, source: YAMLSource) -> YAMLNode {
+        YAMLNode(
+            kind: kind, source: source, extras: tag == nil ? nil : Extras(tag: tag, otherFile: nil),
+            line: Int32(clamping: line), column: Int32(clamping: column), storedLength: Int32(clamping: max(1, length)))
     }
 }

@@ -25,6 +25,20 @@ enum YAMLResolver {
         }
     }
 
+    /// False when a plain scalar starting with `first` is a string whatever follows (the bytes
+    /// that `implicit` looks further at are the only ones that can start a null, bool or number).
+    static func mayResolveImplicitly(_ first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
+            UInt8(ascii: "O"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            false
+        }
+    }
+
     /// Implicit resolution of a plain scalar.
     static func implicit(_ text: String) -> YAMLScalarValue {
         // Most scalars are names and prose: the first byte decides, and only numbers need the bytes.
@@ -53,14 +67,17 @@ enum YAMLResolver {
     // MARK: null and bool
 
     static func isNull(_ text: String) -> Bool {
-        switch text {
+        // Longer texts (most scalars that reach here) skip the literal comparisons below.
+        guard text.utf8.count <= 4 else { return false }
+        return switch text {
         case "", "~", "null", "Null", "NULL": true
         default: false
         }
     }
 
     static func boolValue(_ text: String) -> Bool? {
-        switch text {
+        guard text.utf8.count <= 5 else { return nil }
+        return switch text {
         case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": true
         case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": false
         default: nil

@@ -8,13 +8,6 @@ public struct YAMLScalar: Sendable, Hashable {
     /// nil when the scalar had none. The same value as the owning node's `tag`.
     public var tag: String?
 
-    /// Creates a scalar.
-    public init(_ value: String, style: YAMLScalarStyle = .plain, tag: String? = nil) {
-        self.value = value
-        self.style = style
-        self.tag = tag
-    }
-
     /// The typed value this scalar means to PyYAML's `SafeLoader` (YAML 1.1 rules).
     ///
     /// Plain untagged scalars are resolved implicitly (`yes` is true, `0x1F` is 31, `1e3` is a
@@ -23,5 +16,14 @@ public struct YAMLScalar: Sendable, Hashable {
     /// a scalar reaches this property it always resolves; unknown tags fall back to implicit rules.
     public var resolved: YAMLScalarValue {
         YAMLResolver.resolve(self) ?? .string(value)
+    }
+}
+
+// In an extension, so that the memberwise `init(value:style:tag:)` remains for the parser: it
+// assembles a scalar in place (see YAMLNode's initializers).
+extension YAMLScalar {
+    /// Creates a scalar.
+    public init(_ value: String, style: YAMLScalarStyle = .plain, tag: String? = nil) {
+        self.init(value: value, style: style, tag: tag)
     }
 }

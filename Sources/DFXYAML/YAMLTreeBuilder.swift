@@ -28,9 +28,32 @@ struct YAMLTreeBuilder {
         var items: [YAMLNode] = []
         var mapping = YAMLMapping()
         var pendingKey: YAMLNode?
-        var merges: [(key: YAMLNode, value: YAMLNode)] = []
+        var merges: [YAMLMapping.Entry] = []
         var size = 1
         var height = 1
+
+        /// Adds a finished child: an element, a mapping's pending key, or the value that completes
+        /// an entry. One call, so the builder reaches into its stack of frames once per node.
+        mutating func add(_ node: consuming YAMLNode, size: Int, height: Int) throws(DiagnosticError) {
+            self.size += size
+            self.height = max(self.height, height + 1)
+            guard isMapping else {
+                if items.capacity == 0 { items.reserveCapacity(4) }
+                items.append(consume node)
+                return
+            }
+            guard let key = pendingKey.take() else {
+                pendingKey = consume node
+                return
+            }
+            let text = key.scalarText
+            // The length first: comparing unequal strings takes the general (slow) path.
+            if let text, text.utf8.count == 2, text == "<<", key.isMergeKey {
+                merges.append(YAMLMapping.Entry(key: key, value: consume node, text: text))
+            } else {
+                try YAMLTreeBuilder.insert(key: key, value: consume node, text: text, into: &mapping)
+            }
+        }
     }
 
     let parser: LibYAMLParser
@@ -67,13 +90,14 @@ struct YAMLTreeBuilder {
                 let start = result.documentStarts.last ?? source.location(line: 1, column: 1)
                 result.documents.append(
                     root?.node ?? YAMLNode(.scalar(YAMLScalar("")), location: start, source: source))
-            case .scalar(let value, let style, let tag, let anchor):
-                let node = try scalar(value: value, style: style, tag: tag, event: event)
-                try finish(consume node, size: 1, height: 0, anchor: anchor)
-            case .alias(let anchor):
-                try alias(anchor, event: event)
-            case .sequenceStart(let tag, let anchor), .mappingStart(let tag, let anchor):
-                let isMapping = if case .mappingStart = event.kind { true } else { false }
+            case .scalar:
+                if event.tagPointer != nil { try checkScalarTag(event) }
+                try finish(scalar(event), size: 1, height: 0, anchor: event.anchor)
+            case .alias:
+                try alias(event.anchor ?? "", event: event)
+            case .sequenceStart, .mappingStart:
+                let isMapping = event.kind == .mappingStart
+                let (tag, anchor) = (event.tag, event.anchor)
                 try checkTag(tag, allowed: YAMLTag.collectionTags, event: event)
                 guard stack.count < options.maxDepth else {
                     throw error(
@@ -94,17 +118,23 @@ struct YAMLTreeBuilder {
 
     // MARK: nodes
 
-    private mutating func scalar(
-        value: String, style: YAMLScalarStyle, tag: String?, event: YAMLEvent
-    ) throws(DiagnosticError) -> YAMLNode {
+    /// Rejects a scalar's explicit tag when it is unknown or cannot be applied to its text.
+    private func checkScalarTag(_ event: YAMLEvent) throws(DiagnosticError) {
+        guard let tag = event.tag else { return }
         try checkTag(tag, allowed: YAMLTag.scalarTags, event: event)
-        let scalar = YAMLScalar(value, style: style, tag: tag)
-        if let tag, YAMLResolver.resolve(scalar) == nil {
-            throw error("'\(value)' is not a valid \(YAMLTag.short(tag)) value", at: event)
+        if YAMLResolver.resolve(YAMLScalar(event.value, style: event.style, tag: tag)) == nil {
+            throw error("'\(event.value)' is not a valid \(YAMLTag.short(tag)) value", at: event)
         }
+    }
+
+    /// A scalar event's node (its tag already checked). Not throwing: a throwing function built
+    /// its result aside and copied it out, one node copy and destroy per scalar.
+    private func scalar(_ event: YAMLEvent) -> YAMLNode {
+        let tag = event.tag
+        let scalar = YAMLScalar(value: event.value, style: event.style, tag: tag)
         let length = event.start.line == event.end.line ? event.end.column - event.start.column : 1
-        return YAMLNode(
-            .scalar(scalar), line: event.start.line + 1, column: event.start.column + 1, tag: tag, length: length, source: source)
+        return YAMLNode.parsed(
+            .scalar(consume scalar), line: event.start.line + 1, column: event.start.column + 1, tag: tag, length: length, source: source)
     }
 
     private mutating func alias(_ anchor: String, event: YAMLEvent) throws(DiagnosticError) {
@@ -138,13 +168,14 @@ struct YAMLTreeBuilder {
             kind = .sequence(frame.items)
         }
         let length = frame.start.line == end.line ? end.column - frame.start.column : 1
-        return YAMLNode(
+        return YAMLNode.parsed(
             kind, line: frame.start.line + 1, column: frame.start.column + 1, tag: frame.tag, length: length, source: source)
     }
 
     /// Adds one entry to an open mapping, rejecting a duplicate key at once.
-    private static func insert(key: consuming YAMLNode, value: consuming YAMLNode, into mapping: inout YAMLMapping) throws(DiagnosticError) {
-        let text = key.scalarText
+    fileprivate static func insert(
+        key: consuming YAMLNode, value: consuming YAMLNode, text: String?, into mapping: inout YAMLMapping
+    ) throws(DiagnosticError) {
         guard let text, let existing = mapping.position(of: text) else {
             mapping.append(key: consume key, value: consume value, text: text)
             return
@@ -161,9 +192,10 @@ struct YAMLTreeBuilder {
     /// the mapping's own keys win; among several `<<` keys the last wins; within one
     /// `<<: [a, b]` list the earlier mapping wins. Key order is PyYAML's dict order too: merged
     /// keys first, each where it was first inserted.
-    private func merged(_ own: YAMLMapping, _ merges: [(key: YAMLNode, value: YAMLNode)]) throws(DiagnosticError) -> YAMLMapping {
+    private func merged(_ own: YAMLMapping, _ merges: [YAMLMapping.Entry]) throws(DiagnosticError) -> YAMLMapping {
         var merged: [YAMLMapping.Entry] = []
-        for (mergeKey, merge) in merges {
+        for pair in merges {
+            let (mergeKey, merge) = (pair.key, pair.value)
             let note = "in the merge at \(mergeKey.location)"
             switch merge.kind {
             case .mapping(let other):
@@ -212,22 +244,7 @@ struct YAMLTreeBuilder {
             root = Built(node: consume node, size: size, height: height)
             return
         }
-        let top = stack.count - 1
-        stack[top].size += size
-        stack[top].height = max(stack[top].height, height + 1)
-        guard stack[top].isMapping else {
-            stack[top].items.append(consume node)
-            return
-        }
-        guard let key = stack[top].pendingKey.take() else {
-            stack[top].pendingKey = consume node
-            return
-        }
-        if key.isMergeKey {
-            stack[top].merges.append((consume key, consume node))
-        } else {
-            try Self.insert(key: consume key, value: consume node, into: &stack[top].mapping)
-        }
+        try stack[stack.count - 1].add(consume node, size: size, height: height)
     }
 
     private func checkTag(_ tag: String?, allowed: Set<String>, event: YAMLEvent) throws(DiagnosticError) {
