@@ -14,6 +14,15 @@ public struct JSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer that starts inside an object whose opening brace it does not write: what it writes
+    /// are the object's members, its `bytes` what `rawMembers` takes (without copying them out from
+    /// between braces, as `objectMembers()` does).
+    public static func members(reservingCapacity capacity: Int = 4096) -> JSONWriter {
+        var writer = JSONWriter(reservingCapacity: capacity)
+        writer.needsComma.append(false)
+        return writer
+    }
+
     /// Hands over the bytes written so far and starts an empty buffer, keeping the nesting state:
     /// lets a caller stream a large document to a file in chunks instead of holding all of it.
     public mutating func takeBytes() -> [UInt8] {
@@ -160,40 +169,86 @@ public struct JSONWriter: Sendable {
     private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     private mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
         var copy = text
         copy.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
+            guard let base = utf8.baseAddress else {
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             let count = utf8.count
-            // Copy runs that need no escaping in one go; SQL is mostly such runs. Eight bytes are
-            // tested at a time while no byte of the word needs escaping.
-            var runStart = 0
-            var index = 0
-            while index + 8 <= count {
-                let mask = Self.escapeMask(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-                if mask == 0 {
-                    index += 8
-                    continue
-                }
-                // The lowest flagged byte is exact (the trick's false positives only sit above a true one).
-                index += mask.trailingZeroBitCount >> 3
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-                appendEscaped(base[index])
-                index += 1
-                runStart = index
+            var index = Self.firstEscape(base, from: 0, count: count)
+            guard index < count else {
+                // Names, IDs, paths: nothing to escape, one copy between the quotes.
+                bytes.reserveCapacity(bytes.count + count + 2)
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return
             }
-            while index < count {
-                let byte = base[index]
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-                    appendEscaped(byte)
+            // SQL escapes a newline every line: the escaped text is assembled in a scratch buffer
+            // through a pointer and handed to `bytes` a few kilobytes at a time, instead of two
+            // checked appends per escape and one per run between escapes.
+            bytes.reserveCapacity(bytes.count + count + count / 16 + 8)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchSize) { scratch in
+                guard let out = scratch.baseAddress else { return }
+                // Room kept free for one escape (`\u00XX`) and the closing quote.
+                let limit = Self.scratchSize - 8
+                out[0] = UInt8(ascii: "\"")
+                var filled = 1
+                var runStart = 0
+                while true {
+                    let run = index - runStart
+                    if run > 0 {
+                        if filled + run > limit {
+                            bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: filled))
+                            filled = 0
+                        }
+                        if run > limit {
+                            bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: run))
+                        } else {
+                            (out + filled).update(from: base + runStart, count: run)
+                            filled += run
+                        }
+                    }
+                    if index >= count { break }
+                    if filled > limit {
+                        bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: filled))
+                        filled = 0
+                    }
+                    filled += Self.writeEscape(of: base[index], to: out + filled)
                     runStart = index + 1
+                    index = Self.firstEscape(base, from: runStart, count: count)
                 }
-                index += 1
+                out[filled] = UInt8(ascii: "\"")
+                filled += 1
+                bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: filled))
             }
-            if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Bytes of the stack buffer in which escaped strings are assembled.
+    private static var scratchSize: Int { 1024 }
+
+    /// The offset of the first byte at or after `start` that needs escaping, or `count`.
+    @inline(__always)
+    private static func firstEscape(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var index = start
+        // Eight bytes are tested at a time while no byte of the word needs escaping. (Swift's
+        // `SIMD16<UInt8>` comparisons and `any()` compile to a loop over the lanes here: five
+        // times slower than this.)
+        while index + 8 <= count {
+            let mask = escapeMask(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+            // The lowest flagged byte is exact (the trick's false positives only sit above a true one).
+            if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return count
     }
 
     /// The high bit of each of the eight bytes of `word` (little-endian) that is a control character,
@@ -211,20 +266,25 @@ public struct JSONWriter: Sendable {
         return belowSpace | hasQuote | hasBackslash
     }
 
-    private mutating func appendEscaped(_ byte: UInt8) {
-        // Two bytes at a time, not `append(contentsOf: [a, b])`: an array literal is an allocation,
-        // and SQL code escapes a newline every line.
+    /// Writes the escape sequence of `byte` at `out` (room for six bytes); returns its length.
+    @inline(__always)
+    private static func writeEscape(of byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let backslash = UInt8(ascii: "\\")
+        out[0] = backslash
         switch byte {
-        case UInt8(ascii: "\""), backslash: bytes.append(backslash); bytes.append(byte)
-        case UInt8(ascii: "\n"): bytes.append(backslash); bytes.append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\r"): bytes.append(backslash); bytes.append(UInt8(ascii: "r"))
-        case UInt8(ascii: "\t"): bytes.append(backslash); bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), backslash: out[1] = byte
+        case UInt8(ascii: "\n"): out[1] = UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): out[1] = UInt8(ascii: "r")
+        case UInt8(ascii: "\t"): out[1] = UInt8(ascii: "t")
         default:
             func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
-            bytes.append(contentsOf: "\\u00".utf8)
-            bytes.append(hexDigit(byte >> 4))
-            bytes.append(hexDigit(byte & 0xF))
+            out[1] = UInt8(ascii: "u")
+            out[2] = UInt8(ascii: "0")
+            out[3] = UInt8(ascii: "0")
+            out[4] = hexDigit(byte >> 4)
+            out[5] = hexDigit(byte & 0xF)
+            return 6
         }
+        return 2
     }
 }

@@ -89,15 +89,14 @@ public struct ManifestWriter: Sendable {
     /// The members of the `nodes` object for `manifest.nodes[range]` (sources are written later,
     /// in their own section), each with its compiled SQL and path when `compiledSQL` has them.
     public func nodeFragment(_ range: Range<Int>, compiledSQL: (Node) -> (sql: String, path: String?)?) -> [UInt8] {
-        var part = JSONWriter(reservingCapacity: 1 << 20)
-        part.beginObject()
+        var part = JSONWriter.members(reservingCapacity: 1 << 20)
+        var configs = ConfigJSONCache()
         for index in range where manifest.nodes[index].resourceType != .source {
             let node = manifest.nodes[index]
             part.dynamicKey(node.uniqueID)
-            writeNode(node, compiled: compiledSQL(node), into: &part)
+            writeNode(node, compiled: compiledSQL(node), configs: &configs, into: &part)
         }
-        part.endObject()
-        return part.objectMembers()
+        return part.bytes
     }
 
     /// What follows the last node fragment, as bytes (see `writeTail`): the manifest's end for a
@@ -117,11 +116,12 @@ public struct ManifestWriter: Sendable {
     public func writeTail(into json: inout JSONWriter) {
         json.endObject()
 
+        var configs = ConfigJSONCache()
         json.key("sources")
         json.beginObject()
         for node in manifest.nodes where node.resourceType == .source {
             json.dynamicKey(node.uniqueID)
-            writeSource(node, into: &json)
+            writeSource(node, configs: &configs, into: &json)
         }
         json.endObject()
 
@@ -167,7 +167,7 @@ public struct ManifestWriter: Sendable {
         for node in manifest.disabled {
             json.dynamicKey(node.uniqueID)
             json.beginArray()
-            writeNode(node, compiled: nil, into: &json)
+            writeNode(node, compiled: nil, configs: &configs, into: &json)
             json.endArray()
         }
         json.endObject()
@@ -186,7 +186,7 @@ public struct ManifestWriter: Sendable {
         json.endObject()
     }
 
-    private func writeCommon(_ node: Node, into json: inout JSONWriter) {
+    private func writeCommon(_ node: Node, configs: inout ConfigJSONCache, into json: inout JSONWriter) {
         json.key("database"); json.optionalString(node.database)
         json.key("schema"); json.string(node.schema)
         json.key("name"); json.string(node.name)
@@ -212,11 +212,19 @@ public struct ManifestWriter: Sendable {
             json.endObject()
         }
         json.endObject()
+        json.rawMembers(configs.members(for: node) { configMembers(node) })
+    }
+
+    /// `"meta":…,"tags":…,"config":{…}`: everything in them comes from the node's config and
+    /// resource type, which most nodes share with others of their folder.
+    private func configMembers(_ node: Node) -> [UInt8] {
+        var json = JSONWriter.members(reservingCapacity: 512)
         let tags = node.tags
         let meta = node.meta
         json.key("meta"); json.value(.dict(meta))
         json.key("tags"); json.stringArray(tags)
         json.key("config"); writeConfig(node, tags: tags, meta: meta, into: &json)
+        return json.bytes
     }
 
     /// The node's config with the keys dbt always writes (`enabled`, `tags`, `meta`, `materialized`,
@@ -248,9 +256,11 @@ public struct ManifestWriter: Sendable {
         json.endObject()
     }
 
-    private func writeNode(_ node: Node, compiled: (sql: String, path: String?)?, into json: inout JSONWriter) {
+    private func writeNode(
+        _ node: Node, compiled: (sql: String, path: String?)?, configs: inout ConfigJSONCache, into json: inout JSONWriter
+    ) {
         json.beginObject()
-        writeCommon(node, into: &json)
+        writeCommon(node, configs: &configs, into: &json)
         json.key("alias"); json.string(node.alias)
         json.key("checksum")
         json.beginObject()
@@ -318,9 +328,9 @@ public struct ManifestWriter: Sendable {
         }
     }
 
-    private func writeSource(_ node: Node, into json: inout JSONWriter) {
+    private func writeSource(_ node: Node, configs: inout ConfigJSONCache, into json: inout JSONWriter) {
         json.beginObject()
-        writeCommon(node, into: &json)
+        writeCommon(node, configs: &configs, into: &json)
         json.key("source_name"); json.optionalString(node.sourceName)
         json.key("source_description"); json.string("")
         json.key("identifier"); json.string(node.identifier ?? node.name)
