@@ -174,7 +174,7 @@ public struct NodeCompiler: Sendable {
         } else {
             entry = relations.byName[node.name]?.first { $0.uniqueID == node.uniqueID }
         }
-        return entry.map { .object($0.relation) } ?? .string(node.name)
+        return entry?.value ?? .string(node.name)
     }
 }
 

@@ -87,25 +87,29 @@ struct NodeContext: Sendable {
     }
 
     /// `ref(...)`: with a recorder (parse mode) the call is recorded and a name not known yet
-    /// gives a relation of that name; without one an unknown name is an error at the call.
+    /// gives a relation of that name; without one an unknown name is an error at the call. A
+    /// known name costs one lookup: the call's location and the diagnostic are only worked out
+    /// when needed.
     private static func ref(relations: RelationIndex, dialect: SQLDialect, recorder: CallRecorder?) -> NativeFunction {
         NativeFunction("ref") { arguments in
             let strings = arguments.positional.compactMap(\.asString)
             guard !strings.isEmpty, strings.count == arguments.positional.count, strings.count <= 2 else {
                 throw TemplateRuntimeError("ref() takes a model name, or a package and a model name, as strings")
             }
-            let version = arguments.keyword("version").map { $0.renderedString() } ?? arguments.keyword("v").map { $0.renderedString() }
-            let reference = Reference(
-                package: strings.count == 2 ? strings[0] : nil, name: strings[strings.count - 1], version: version,
-                location: arguments.location)
-            recorder?.references.append(reference)
+            let package = strings.count == 2 ? strings[0] : nil
+            let name = strings[strings.count - 1]
+            if let recorder {
+                let version = arguments.keyword("version").map { $0.renderedString() } ?? arguments.keyword("v").map { $0.renderedString() }
+                recorder.references.append(Reference(package: package, name: name, version: version, location: arguments.location))
+            }
+            if let entry = relations.entry(named: name, package: package) { return entry.value }
+            if recorder != nil {
+                return .object(RelationValue(database: nil, schema: nil, identifier: name, dialect: dialect))
+            }
+            let reference = Reference(package: package, name: name, version: nil, location: arguments.location)
             switch relations.resolve(reference) {
-            case .success(let entry): return .object(entry.relation)
-            case .failure(let diagnostic):
-                if recorder != nil {
-                    return .object(RelationValue(database: nil, schema: nil, identifier: reference.name, dialect: dialect))
-                }
-                throw TemplateRuntimeError(diagnostic.message, hint: diagnostic.hint)
+            case .success(let entry): return entry.value
+            case .failure(let diagnostic): throw TemplateRuntimeError(diagnostic.message, hint: diagnostic.hint)
             }
         }
     }
@@ -118,15 +122,15 @@ struct NodeContext: Sendable {
             else {
                 throw TemplateRuntimeError("source() takes a source name and a table name, as strings")
             }
+            recorder?.sources.append(SourceReference(sourceName: sourceName, tableName: tableName, location: arguments.location))
+            if let entry = relations.entry(source: sourceName, table: tableName) { return entry.value }
+            if recorder != nil {
+                return .object(RelationValue(database: nil, schema: sourceName, identifier: tableName, dialect: dialect))
+            }
             let reference = SourceReference(sourceName: sourceName, tableName: tableName, location: arguments.location)
-            recorder?.sources.append(reference)
             switch relations.resolve(reference) {
-            case .success(let entry): return .object(entry.relation)
-            case .failure(let diagnostic):
-                if recorder != nil {
-                    return .object(RelationValue(database: nil, schema: sourceName, identifier: tableName, dialect: dialect))
-                }
-                throw TemplateRuntimeError(diagnostic.message, hint: diagnostic.hint)
+            case .success(let entry): return entry.value
+            case .failure(let diagnostic): throw TemplateRuntimeError(diagnostic.message, hint: diagnostic.hint)
             }
         }
     }
