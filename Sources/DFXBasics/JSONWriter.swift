@@ -59,7 +59,11 @@ public struct JSONWriter: Sendable {
         separator()
         newline()
         bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if key.hasPointerRepresentation {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        } else {
+            key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(UInt8(ascii: " ")) }
@@ -138,6 +142,7 @@ public struct JSONWriter: Sendable {
 
     private var pendingValueAfterKey = false
 
+    @inline(__always)
     private mutating func valuePrefix() {
         if pendingValueAfterKey {
             pendingValueAfterKey = false
@@ -147,18 +152,21 @@ public struct JSONWriter: Sendable {
         if needsComma.count > 1 { newline() }
     }
 
+    @inline(__always)
     private mutating func separator() {
         let last = needsComma.count - 1
         guard last >= 0 else { return }
         if needsComma[last] { bytes.append(UInt8(ascii: ",")) } else { needsComma[last] = true }
     }
 
+    @inline(__always)
     private mutating func closing(_ bracket: UInt8) {
         let hadMembers = needsComma.popLast() ?? false
         if hadMembers { newline() }
         bytes.append(bracket)
     }
 
+    @inline(__always)
     private mutating func newline() {
         guard pretty else { return }
         bytes.append(UInt8(ascii: "\n"))

@@ -10,6 +10,8 @@ import DFXBasics
 struct ConfigJSONCache {
     private var entries: [(type: ResourceType, config: [String: ConfigValue], members: [UInt8])] = []
     private var next = 0
+    /// The entry used last: neighbours share configs, so it is compared first.
+    private var recent = 0
 
     /// How many configs are remembered.
     private static var capacity: Int { 8 }
@@ -18,11 +20,17 @@ struct ConfigJSONCache {
     mutating func members(for node: Node, make: () -> [UInt8]) -> [UInt8] {
         let type = node.resourceType
         let config = node.config
-        for entry in entries where entry.type == type && entry.config == config { return entry.members }
+        if recent < entries.count, entries[recent].type == type, entries[recent].config == config { return entries[recent].members }
+        for (index, entry) in entries.enumerated() where index != recent && entry.type == type && entry.config == config {
+            recent = index
+            return entry.members
+        }
         let members = make()
         if entries.count < Self.capacity {
+            recent = entries.count
             entries.append((type, config, members))
         } else {
+            recent = next
             entries[next] = (type, config, members)
             next = (next + 1) % Self.capacity
         }
