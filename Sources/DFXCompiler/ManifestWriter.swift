@@ -211,6 +211,10 @@ public struct ManifestWriter: Sendable {
         return spans.map { keys[$0.index] }
     }
 
+    /// What follows a column's description when it has no meta, type, quote flag or tags (most
+    /// columns), copied in one piece: the same bytes the five members write.
+    private static let plainColumnTail = Array(#""meta":{},"data_type":null,"constraints":[],"quote":null,"tags":[]"#.utf8)
+
     private func writeCommon(_ node: Node, configs: inout ConfigJSONCache, into json: inout JSONWriter) {
         json.key("database"); json.optionalString(node.database)
         json.key("schema"); json.string(node.schema)
@@ -229,11 +233,15 @@ public struct ManifestWriter: Sendable {
             json.beginObject()
             json.key("name"); json.string(column.name)
             json.key("description"); json.string(column.description)
-            json.key("meta"); json.value(.dict(column.meta))
-            json.key("data_type"); json.optionalString(column.dataType)
-            json.key("constraints"); json.beginArray(); json.endArray()
-            json.key("quote"); if let quote = column.quote { json.bool(quote) } else { json.null() }
-            json.key("tags"); json.stringArray(column.tags)
+            if column.meta.isEmpty, column.dataType == nil, column.quote == nil, column.tags.isEmpty {
+                json.rawMembers(Self.plainColumnTail)
+            } else {
+                json.key("meta"); json.value(.dict(column.meta))
+                json.key("data_type"); json.optionalString(column.dataType)
+                json.key("constraints"); json.beginArray(); json.endArray()
+                json.key("quote"); if let quote = column.quote { json.bool(quote) } else { json.null() }
+                json.key("tags"); json.stringArray(column.tags)
+            }
             json.endObject()
         }
         json.endObject()
