@@ -211,6 +211,12 @@ public struct ManifestWriter: Sendable {
         return spans.map { keys[$0.index] }
     }
 
+    // Members every node writes the same, copied in one piece each.
+    private static let languageSQL = Array(#""language":"sql""#.utf8)
+    private static let noMetrics = Array(#""metrics":[]"#.utf8)
+    private static let compiledTrue = Array(#""compiled":true"#.utf8)
+    private static let extraCTEsInjected = Array(#""extra_ctes_injected":true,"extra_ctes":[]"#.utf8)
+
     /// What follows a column's description when it has no meta, type, quote flag or tags (most
     /// columns), copied in one piece: the same bytes the five members write.
     private static let plainColumnTail = Array(#""meta":{},"data_type":null,"constraints":[],"quote":null,"tags":[]"#.utf8)
@@ -301,7 +307,7 @@ public struct ManifestWriter: Sendable {
         json.key("checksum"); json.string(node.checksum.hasPrefix("path:") ? String(node.checksum.dropFirst(5)) : node.checksum)
         json.endObject()
         json.key("patch_path"); json.optionalString(node.patchPath)
-        json.key("language"); json.string("sql")
+        json.rawMembers(Self.languageSQL)
         json.key("raw_code"); json.string(node.rawCode)
         json.key("relation_name")
         if node.resourceType == .model || node.resourceType == .seed || node.resourceType == .snapshot, !node.isEphemeral {
@@ -323,18 +329,17 @@ public struct ManifestWriter: Sendable {
         json.beginArray()
         for reference in node.sourceReferences { json.stringArray([reference.sourceName, reference.tableName]) }
         json.endArray()
-        json.key("metrics"); json.beginArray(); json.endArray()
+        json.rawMembers(Self.noMetrics)
         json.key("depends_on")
         json.beginObject()
         json.key("macros"); json.stringArray(node.dependsOnMacros)
         json.key("nodes"); json.stringArray(node.dependsOnNodes)
         json.endObject()
         if let compiled {
-            json.key("compiled"); json.bool(true)
+            json.rawMembers(Self.compiledTrue)
             json.key("compiled_path"); json.optionalString(compiled.path)
             json.key("compiled_code"); json.string(compiled.sql)
-            json.key("extra_ctes_injected"); json.bool(true)
-            json.key("extra_ctes"); json.beginArray(); json.endArray()
+            json.rawMembers(Self.extraCTEsInjected)
         }
         if let metadata = node.testMetadata {
             json.key("test_metadata")
