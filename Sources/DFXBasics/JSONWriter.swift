@@ -14,6 +14,15 @@ public struct JSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer that starts inside an object whose opening brace it does not write: what it writes
+    /// are the object's members, its `bytes` what `rawMembers` takes (without copying them out from
+    /// between braces, as `objectMembers()` does).
+    public static func members(reservingCapacity capacity: Int = 4096) -> JSONWriter {
+        var writer = JSONWriter(reservingCapacity: capacity)
+        writer.needsComma.append(false)
+        return writer
+    }
+
     /// Hands over the bytes written so far and starts an empty buffer, keeping the nesting state:
     /// lets a caller stream a large document to a file in chunks instead of holding all of it.
     public mutating func takeBytes() -> [UInt8] {
@@ -50,7 +59,11 @@ public struct JSONWriter: Sendable {
         separator()
         newline()
         bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if key.hasPointerRepresentation {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        } else {
+            key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(UInt8(ascii: " ")) }
@@ -129,6 +142,7 @@ public struct JSONWriter: Sendable {
 
     private var pendingValueAfterKey = false
 
+    @inline(__always)
     private mutating func valuePrefix() {
         if pendingValueAfterKey {
             pendingValueAfterKey = false
@@ -138,18 +152,21 @@ public struct JSONWriter: Sendable {
         if needsComma.count > 1 { newline() }
     }
 
+    @inline(__always)
     private mutating func separator() {
         let last = needsComma.count - 1
         guard last >= 0 else { return }
         if needsComma[last] { bytes.append(UInt8(ascii: ",")) } else { needsComma[last] = true }
     }
 
+    @inline(__always)
     private mutating func closing(_ bracket: UInt8) {
         let hadMembers = needsComma.popLast() ?? false
         if hadMembers { newline() }
         bytes.append(bracket)
     }
 
+    @inline(__always)
     private mutating func newline() {
         guard pretty else { return }
         bytes.append(UInt8(ascii: "\n"))
@@ -160,40 +177,98 @@ public struct JSONWriter: Sendable {
     private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     private mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
         var copy = text
         copy.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
+            guard let base = utf8.baseAddress else {
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             let count = utf8.count
-            // Copy runs that need no escaping in one go; SQL is mostly such runs. Eight bytes are
-            // tested at a time while no byte of the word needs escaping.
-            var runStart = 0
-            var index = 0
-            while index + 8 <= count {
-                let mask = Self.escapeMask(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-                if mask == 0 {
-                    index += 8
-                    continue
-                }
-                // The lowest flagged byte is exact (the trick's false positives only sit above a true one).
-                index += mask.trailingZeroBitCount >> 3
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-                appendEscaped(base[index])
-                index += 1
-                runStart = index
+            var index = Self.firstEscape(base, from: 0, count: count)
+            guard index < count else {
+                // Names, IDs, paths: nothing to escape, one copy between the quotes.
+                bytes.reserveCapacity(bytes.count + count + 2)
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return
             }
-            while index < count {
-                let byte = base[index]
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-                    appendEscaped(byte)
-                    runStart = index + 1
+            // SQL escapes a newline every line: the escaped text is assembled in a scratch buffer
+            // through a pointer, sixteen bytes copied per step while they are scanned, and handed
+            // to `bytes` a kilobyte at a time (two checked appends per escape and one per run
+            // between escapes were most of the manifest's cost).
+            bytes.reserveCapacity(bytes.count + count + count / 16 + 8)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchSize) { scratch in
+                guard let out = scratch.baseAddress else { return }
+                // Room kept free for one sixteen-byte step, one escape (`\u00XX`) and the closing quote.
+                let limit = Self.scratchSize - 24
+                out[0] = UInt8(ascii: "\"")
+                var filled = 1
+                // From the start again: scanning while copying costs about what copying alone does.
+                index = 0
+                let lanes = EscapeLanes()
+                while index < count {
+                    if filled > limit {
+                        bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: filled))
+                        filled = 0
+                    }
+                    if index + 16 <= count {
+                        let vector = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                        UnsafeMutableRawPointer(out + filled).storeBytes(of: vector, as: SIMD16<UInt8>.self)
+                        guard let lane = lanes.first(in: vector) else {
+                            index += 16
+                            filled += 16
+                            continue
+                        }
+                        filled += lane
+                        index += lane
+                    } else if !Self.needsEscape(base[index]) {
+                        out[filled] = base[index]
+                        filled += 1
+                        index += 1
+                        continue
+                    }
+                    filled += Self.writeEscape(of: base[index], to: out + filled)
+                    index += 1
                 }
-                index += 1
+                out[filled] = UInt8(ascii: "\"")
+                filled += 1
+                bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: filled))
             }
-            if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `byte` is a control character, `"` or `\\`.
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Bytes of the stack buffer in which escaped strings are assembled.
+    private static var scratchSize: Int { 1024 }
+
+    /// The offset of the first byte at or after `start` that needs escaping, or `count`.
+    @inline(__always)
+    private static func firstEscape(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var index = start
+        let lanes = EscapeLanes()
+        while index + 16 <= count {
+            if let lane = lanes.first(in: UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)) { return index + lane }
+            index += 16
+        }
+        // Then eight bytes at a time while no byte of the word needs escaping.
+        while index + 8 <= count {
+            let mask = escapeMask(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+            // The lowest flagged byte is exact (the trick's false positives only sit above a true one).
+            if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < count {
+            if needsEscape(base[index]) { return index }
+            index += 1
+        }
+        return count
     }
 
     /// The high bit of each of the eight bytes of `word` (little-endian) that is a control character,
@@ -211,20 +286,49 @@ public struct JSONWriter: Sendable {
         return belowSpace | hasQuote | hasBackslash
     }
 
-    private mutating func appendEscaped(_ byte: UInt8) {
-        // Two bytes at a time, not `append(contentsOf: [a, b])`: an array literal is an allocation,
-        // and SQL code escapes a newline every line.
+    /// Writes the escape sequence of `byte` at `out` (room for six bytes); returns its length.
+    @inline(__always)
+    private static func writeEscape(of byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let backslash = UInt8(ascii: "\\")
+        out[0] = backslash
         switch byte {
-        case UInt8(ascii: "\""), backslash: bytes.append(backslash); bytes.append(byte)
-        case UInt8(ascii: "\n"): bytes.append(backslash); bytes.append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\r"): bytes.append(backslash); bytes.append(UInt8(ascii: "r"))
-        case UInt8(ascii: "\t"): bytes.append(backslash); bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), backslash: out[1] = byte
+        case UInt8(ascii: "\n"): out[1] = UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): out[1] = UInt8(ascii: "r")
+        case UInt8(ascii: "\t"): out[1] = UInt8(ascii: "t")
         default:
             func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
-            bytes.append(contentsOf: "\\u00".utf8)
-            bytes.append(hexDigit(byte >> 4))
-            bytes.append(hexDigit(byte & 0xF))
+            out[1] = UInt8(ascii: "u")
+            out[2] = UInt8(ascii: "0")
+            out[3] = UInt8(ascii: "0")
+            out[4] = hexDigit(byte >> 4)
+            out[5] = hexDigit(byte & 0xF)
+            return 6
         }
+        return 2
+    }
+}
+
+/// Finds the bytes of sixteen that JSON must escape (control characters, `"`, `\\`) with the "has a
+/// zero byte" trick applied lane by lane (exact: lanes do not borrow from each other), read back as
+/// two words. Swift's SIMD comparisons and `any()` compiled to a loop over the lanes here, five times
+/// slower; wrapping arithmetic and bit operations compile to vector instructions.
+private struct EscapeLanes {
+    let ones = SIMD16<UInt8>(repeating: 1)
+    let space = SIMD16<UInt8>(repeating: 0x20)
+    let quote = SIMD16<UInt8>(repeating: 0x22)
+    let backslash = SIMD16<UInt8>(repeating: 0x5C)
+    let highBits = SIMD16<UInt8>(repeating: 0x80)
+
+    /// The lowest lane of `vector` that needs escaping, or nil.
+    @inline(__always)
+    func first(in vector: SIMD16<UInt8>) -> Int? {
+        let quotes = vector ^ quote
+        let backslashes = vector ^ backslash
+        let flags = (((vector &- space) & ~vector) | ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)) & highBits
+        let words = unsafeBitCast(flags, to: (UInt64, UInt64).self)
+        if words.0 != 0 { return UInt64(littleEndian: words.0).trailingZeroBitCount >> 3 }
+        if words.1 != 0 { return 8 + UInt64(littleEndian: words.1).trailingZeroBitCount >> 3 }
+        return nil
     }
 }

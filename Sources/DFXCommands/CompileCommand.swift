@@ -27,17 +27,21 @@ public struct CompileCommand: ParsableCommand {
             let timer = PhaseTimer(environment: context.environment, console: console)
             let selected = try workspace.select(selection, resourceTypes: Self.compiledTypes, console: console)
             timer.mark("select")
-            let compiler = NodeCompiler(manifest: workspace.manifest, dialect: workspace.settings.dialect)
-            // Templates that query (run_query, statement blocks) connect on first use; most never do.
-            let factory = ConnectionFactory(target: workspace.target, projectRoot: workspace.project.rootPath)
-            let database = TemplateDatabase(dialect: factory.dialect, open: { try factory.open() })
-            timer.note("relation index built")
-            let stream = try compiler.streaming(for: selected, database: database)
-            // Freed at exit by the kernel, not object by object (15 ms at 10,000 models).
-            ProcessLifetime.keep(compiler)
-            ProcessLifetime.keep(stream)
-            timer.note("ephemeral models rendered")
-            let compiledCount = try CompiledArtifacts(workspace: workspace, selected: selected).write(stream, timer: timer)
+            // The compiled files' paths are worked out on another thread meanwhile.
+            let (paths, stream) = try CompiledArtifacts.paths(of: selected, in: workspace.manifest) { () throws(DiagnosticError) in
+                let compiler = NodeCompiler(manifest: workspace.manifest, dialect: workspace.settings.dialect)
+                // Templates that query (run_query, statement blocks) connect on first use; most never do.
+                let factory = ConnectionFactory(target: workspace.target, projectRoot: workspace.project.rootPath)
+                let database = TemplateDatabase(dialect: factory.dialect, open: { try factory.open() })
+                timer.note("relation index built")
+                let stream = try compiler.streaming(for: selected, database: database)
+                // Freed at exit by the kernel, not object by object (15 ms at 10,000 models).
+                ProcessLifetime.keep(compiler)
+                ProcessLifetime.keep(stream)
+                timer.note("ephemeral models rendered (compiled paths meanwhile)")
+                return stream
+            }
+            let compiledCount = try CompiledArtifacts(workspace: workspace, selected: selected).write(stream, paths: paths, timer: timer)
             timer.mark("render and write artifacts")
             let elapsed = clock.now - start
             var counts: [ResourceType: Int] = [:]

@@ -16,21 +16,51 @@ struct CompiledArtifacts {
     let workspace: Workspace
     let selected: [String]
 
-    /// Renders and writes everything; returns how many nodes were compiled.
-    func write(_ stream: StreamingCompilation, timer: PhaseTimer) throws(DiagnosticError) -> Int {
-        let manifest = workspace.manifest
-        let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
-        // Where each selected node's file goes (relative to the target folder), by node index.
-        var paths: [Int: String] = [:]
-        paths.reserveCapacity(selected.count)
+    /// Where each selected node's file goes (relative to the target folder, by node index) and the
+    /// folders those files need.
+    struct Paths: Sendable {
+        var files: [Int: String] = [:]
         var folders = Set<String>()
+    }
+
+    /// The selected nodes' paths: only the manifest is read, so this runs while the compiler is
+    /// being prepared (relation index, ephemeral models).
+    static func paths(of selected: [String], in manifest: Manifest) -> Paths {
+        var paths = Paths()
+        paths.files.reserveCapacity(selected.count)
         for id in selected {
             guard let index = manifest.indexByID[id] else { continue }
             let relative = ArtifactWriter.compiledPath(for: manifest.nodes[index])
-            paths[index] = relative
-            if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) { folders.insert(String(relative[..<slash])) }
+            paths.files[index] = relative
+            if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) { paths.folders.insert(String(relative[..<slash])) }
         }
-        let files = paths
+        return paths
+    }
+
+    /// `paths(of:in:)` on another thread while `prepare` runs on this one; both results.
+    static func paths<T>(
+        of selected: [String], in manifest: Manifest, whilePreparing prepare: () throws(DiagnosticError) -> T
+    ) throws(DiagnosticError) -> (paths: Paths, prepared: T) {
+        let slot = PathsSlot()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { slot.paths = paths(of: selected, in: manifest) }
+        let prepared: T
+        do {
+            prepared = try prepare()
+        } catch {
+            group.wait()
+            throw error
+        }
+        group.wait()
+        return (slot.paths, prepared)
+    }
+
+    /// Renders and writes everything; returns how many nodes were compiled.
+    func write(_ stream: StreamingCompilation, paths: Paths, timer: PhaseTimer) throws(DiagnosticError) -> Int {
+        let manifest = workspace.manifest
+        let writer = ArtifactWriter(targetDirectory: workspace.targetDirectory, targetPath: workspace.project.settings.targetPath)
+        let files = paths.files
+        let folders = paths.folders
         for folder in folders.sorted() {
             let absolute = writer.targetDirectory + "/" + folder
             do {
@@ -41,7 +71,7 @@ struct CompiledArtifacts {
             }
         }
 
-        timer.note("compiled paths and folders")
+        timer.note("compiled folders")
         let graph = workspace.graph
         let startedAt = workspace.settings.startedAt.iso8601
         let output = try OrderedArtifactFile(path: writer.targetDirectory + "/manifest.json", partSeparator: [UInt8(ascii: ",")])
@@ -114,6 +144,11 @@ private struct BatchOutcome: Sendable {
     var errors: [Diagnostic]
     /// A compiled file that could not be written.
     var unwritable: String?
+}
+
+/// The paths worked out on another thread, read once it has finished.
+private final class PathsSlot: @unchecked Sendable {
+    var paths = CompiledArtifacts.Paths()
 }
 
 /// The manifest's tail, set by the job that builds it.

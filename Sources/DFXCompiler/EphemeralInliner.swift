@@ -9,6 +9,8 @@ struct EphemeralInliner: Sendable {
     let rendered: [String: String]
     /// Unique IDs of the ephemeral models: most projects have none, and then nothing is looked up.
     let ephemeralIDs: Set<String>
+    /// Each rendered ephemeral model as the CTE its consumers get, built once (not per consumer).
+    private let ctes: [String: String]
 
     /// `ephemeralIDs`: `ephemeralIDs(of:)` of the manifest, computed once by the caller (run compiles
     /// node by node; scanning every node each time would be quadratic).
@@ -16,6 +18,12 @@ struct EphemeralInliner: Sendable {
         self.manifest = manifest
         self.rendered = rendered
         self.ephemeralIDs = ephemeralIDs
+        var ctes: [String: String] = [:]
+        for id in ephemeralIDs {
+            guard let body = rendered[id], let node = manifest.node(id) else { continue }
+            ctes[id] = "__dbt__cte__\(node.name) as (\n\(body.trimmingSpaces)\n)"
+        }
+        self.ctes = ctes
     }
 
     /// The unique IDs of the manifest's ephemeral models.
@@ -29,15 +37,18 @@ struct EphemeralInliner: Sendable {
         var visited = Set<String>()
         collect(node, into: &ordered, visited: &visited)
         guard !ordered.isEmpty else { return sql }
-        let ctes = ordered.compactMap { ephemeral -> String? in
-            guard let body = rendered[ephemeral.uniqueID] else { return nil }
-            return "__dbt__cte__\(ephemeral.name) as (\n\(body.trimmingSpaces)\n)"
-        }
-        let prefix = ctes.joined(separator: ", ")
+        let prefix = ordered.compactMap { ctes[$0.uniqueID] }.joined(separator: ", ")
         if let withEnd = Self.leadingWithEnd(sql) {
-            let head = sql[..<withEnd]
-            let rest = sql[withEnd...]
-            return head + " " + prefix + "," + rest
+            // Appended as strings: `Substring + String` went character by character through the
+            // whole query.
+            var result = String()
+            result.reserveCapacity(sql.utf8.count + prefix.utf8.count + 2)
+            result.append(contentsOf: sql[..<withEnd])
+            result.append(" ")
+            result.append(prefix)
+            result.append(",")
+            result.append(contentsOf: sql[withEnd...])
+            return result
         }
         return "with " + prefix + "\n" + sql
     }

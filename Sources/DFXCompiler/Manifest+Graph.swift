@@ -25,11 +25,14 @@ extension Manifest {
 
     /// `parent_map` and `child_map` of the manifest, from the graph.
     public func parentAndChildMaps(_ graph: DependencyGraph) -> (parents: [String: [String]], children: [String: [String]]) {
-        var parents: [String: [String]] = [:]
-        var children: [String: [String]] = [:]
+        var parents = [String: [String]](minimumCapacity: nodes.count)
+        var children = [String: [String]](minimumCapacity: nodes.count)
         for node in nodes {
-            parents[node.uniqueID] = graph.parents(of: node.uniqueID).sorted()
-            children[node.uniqueID] = graph.children(of: node.uniqueID).sorted()
+            // Most lists hold one ID or none: nothing to sort.
+            let nodeParents = graph.parents(of: node.uniqueID)
+            parents[node.uniqueID] = nodeParents.count < 2 ? nodeParents : nodeParents.sorted()
+            let nodeChildren = graph.children(of: node.uniqueID)
+            children[node.uniqueID] = nodeChildren.count < 2 ? nodeChildren : nodeChildren.sorted()
         }
         return (parents, children)
     }

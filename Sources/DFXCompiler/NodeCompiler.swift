@@ -14,12 +14,15 @@ public struct NodeCompiler: Sendable {
     let dialect: SQLDialect
     /// The ephemeral models' unique IDs, found once for every compile of this manifest.
     let ephemeralIDs: Set<String>
+    /// The render context's builder, with the entries shared by every node built once.
+    let context: NodeContext
 
     public init(manifest: Manifest, dialect: SQLDialect) {
         self.manifest = manifest
         self.dialect = dialect
         self.relations = RelationIndex(nodes: manifest.nodes, dialect: dialect)
         self.ephemeralIDs = EphemeralInliner.ephemeralIDs(of: manifest)
+        self.context = NodeContext(relations: relations, dialect: dialect, sharingCompileEntries: true)
     }
 
     /// Compiled SQL for each of `uniqueIDs` (ephemeral parents rendered as needed), or every
@@ -90,11 +93,14 @@ public struct NodeCompiler: Sendable {
             }
         }
         ephemerals.sort()
+        // On all cores: at 10,000 models the 700 ephemeral models took 50 ms one by one, before
+        // any batch could start.
+        let results = ephemerals.concurrentMap { index in render(manifest.nodes[index], database: database) }
         var rendered: [String: String] = [:]
         var errors: [Diagnostic] = []
-        for index in ephemerals {
+        for (index, result) in zip(ephemerals, results) {
             let node = manifest.nodes[index]
-            switch render(node, database: database) {
+            switch result {
             case .success(let sql?): rendered[node.uniqueID] = sql
             case .success(nil): break
             case .failure(let error): errors += error.diagnostics
@@ -106,16 +112,14 @@ public struct NodeCompiler: Sendable {
 
     /// One node's SQL, before ephemeral inlining; nil for nodes without SQL.
     func render(_ node: Node, isIncremental: Bool = false, database: TemplateDatabase? = nil) -> Result<String?, DiagnosticError> {
-        let recorder = CallRecorder()
         let adapter = database.map { AdapterObject(dialect: dialect, environment: manifest.environment, projectName: manifest.projectName, database: $0) }
-        let context = NodeContext(relations: relations, dialect: dialect)
-            .values(for: node, mode: .compile, recorder: recorder, isIncremental: isIncremental, database: database, adapter: adapter)
+        let context = self.context.compileValues(for: node, isIncremental: isIncremental, database: database, adapter: adapter)
         do {
             if let metadata = node.testMetadata {
-                return .success(try renderGenericTest(node, metadata: metadata, context: context))
+                return .success(try renderGenericTest(node, metadata: metadata, context: context.values, lazyContext: context.lazy))
             }
             guard let template = node.template else { return .success(nil) }
-            return .success(try manifest.environment.render(template, context: context))
+            return .success(try manifest.environment.render(template, context: context.values, lazyContext: context.lazy))
         } catch {
             return .failure(error)
         }
@@ -128,14 +132,15 @@ public struct NodeCompiler: Sendable {
             throw DiagnosticError(Diagnostic(.error, "\(node.name) is not a generic test", at: node.location))
         }
         for (key, value) in extraArguments { metadata.kwargs[key] = value }
-        let context = NodeContext(relations: relations, dialect: dialect)
-            .values(for: node, mode: .compile, recorder: CallRecorder(), isIncremental: false)
-        return try renderGenericTest(node, metadata: metadata, context: context)
+        let context = self.context.compileValues(for: node)
+        return try renderGenericTest(node, metadata: metadata, context: context.values, lazyContext: context.lazy)
     }
 
     /// A generic test: its `test_<name>` macro called with `model`, `column_name` and the
     /// declared arguments (`ref()`/`source()` strings resolved to relations).
-    func renderGenericTest(_ node: Node, metadata: TestMetadata, context: [String: Value]) throws(DiagnosticError) -> String {
+    func renderGenericTest(
+        _ node: Node, metadata: TestMetadata, context: [String: Value], lazyContext: [String: LazyValue] = [:]
+    ) throws(DiagnosticError) -> String {
         let macroName = "test_" + metadata.name
         let namespaces = [metadata.namespace ?? manifest.projectName, "dfx", "dbt"]
         guard let macro = namespaces.lazy.compactMap({ self.manifest.environment.macro(named: macroName, namespace: $0) }).first else {
@@ -153,13 +158,13 @@ public struct NodeCompiler: Sendable {
         for (key, value) in metadata.kwargs.sorted(by: { $0.key < $1.key }) {
             if case .string(let text) = value, text.hasPrefix("ref(") || text.hasPrefix("source(") {
                 let template = try manifest.environment.compile("{{ " + text + " }}", path: node.originalFilePath)
-                keyword.append((key, .string(try manifest.environment.render(template, context: context))))
+                keyword.append((key, .string(try manifest.environment.render(template, context: context, lazyContext: lazyContext))))
             } else {
                 keyword.append((key, value.templateValue))
             }
         }
         let arguments = Arguments(positional: [], keyword: keyword, location: node.location)
-        return try manifest.environment.call(macro, arguments: arguments, context: context).renderedString()
+        return try manifest.environment.call(macro, arguments: arguments, context: context, lazyContext: lazyContext).renderedString()
     }
 
     func relationValue(of node: Node) -> Value {
@@ -169,7 +174,7 @@ public struct NodeCompiler: Sendable {
         } else {
             entry = relations.byName[node.name]?.first { $0.uniqueID == node.uniqueID }
         }
-        return entry.map { .object($0.relation) } ?? .string(node.name)
+        return entry?.value ?? .string(node.name)
     }
 }
 

@@ -1,6 +1,7 @@
 import DFXBasics
 import DFXProject
 import DFXSQL
+import DFXTemplate
 
 /// Where `ref()` and `source()` point: the relation of every refable node and source table,
 /// built once per invocation and shared read-only by every render.
@@ -9,6 +10,15 @@ public struct RelationIndex: Sendable {
         var uniqueID: String
         var packageName: String
         var relation: RelationValue
+        /// `relation` as a template value, boxed once and shared by every render that refers to it.
+        var value: Value
+
+        init(uniqueID: String, packageName: String, relation: RelationValue) {
+            self.uniqueID = uniqueID
+            self.packageName = packageName
+            self.relation = relation
+            self.value = .object(relation)
+        }
     }
 
     var byName: [String: [Entry]] = [:]
@@ -44,6 +54,18 @@ public struct RelationIndex: Sendable {
                 continue
             }
         }
+    }
+
+    /// The node `ref(package, name)` points at, if any (`resolve` says why not).
+    func entry(named name: String, package: String?) -> Entry? {
+        guard let candidates = byName[name] else { return nil }
+        guard let package else { return candidates.first }
+        return candidates.first { $0.packageName == package }
+    }
+
+    /// The source table `source(sourceName, tableName)` points at, if any.
+    func entry(source sourceName: String, table tableName: String) -> Entry? {
+        sources[sourceName + "." + tableName]
     }
 
     /// The node a `ref` points at, or a diagnostic naming near names.

@@ -1,4 +1,5 @@
 import DFXBasics
+import Foundation
 import XCTest
 
 final class DiagnosticFormatterTests: XCTestCase {
@@ -102,6 +103,44 @@ final class JSONWriterTests: XCTestCase {
         }
     }
 
+    /// Escaped strings are assembled in a 1 KB scratch buffer: runs longer than it, escapes piling
+    /// up at its end and text crossing it many times must come out as the plain escaping gives.
+    func testLongStringsAcrossTheScratchBuffer() throws {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let line = "select a, \"b\" from t where c = 'x\\y'\n"
+        let texts = [
+            String(repeating: "x", count: 5000) + "\n",
+            "\n" + String(repeating: "y", count: 3000),
+            String(repeating: "\n", count: 2000),
+            String(repeating: "\u{1}", count: 700) + "tail",
+            String(repeating: line, count: 300),
+            String(repeating: "é\t", count: 900),
+            String(repeating: "z", count: 1015) + "\n\n\n" + String(repeating: "z", count: 1017) + "\"",
+        ]
+        for text in texts {
+            var writer = JSONWriter()
+            writer.string(text)
+            XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), reference(text), "text of \(text.utf8.count) bytes")
+            var array = JSONWriter()
+            array.beginArray(); array.string(text); array.endArray()
+            XCTAssertEqual(try JSONSerialization.jsonObject(with: Data(array.bytes)) as? [String], [text])
+        }
+    }
+
     func testCompactOutputEscapesAndNests() {
         var writer = JSONWriter()
         writer.beginObject()
@@ -124,6 +163,20 @@ final class JSONWriterTests: XCTestCase {
 }
 
 final class JSONWriterFragmentTests: XCTestCase {
+    func testMembersWriterWritesWhatObjectMembersCutsOut() {
+        var whole = JSONWriter()
+        whole.beginObject()
+        whole.dynamicKey("a"); whole.stringArray(["x", "y"])
+        whole.key("b"); whole.beginObject(); whole.key("c"); whole.null(); whole.endObject()
+        whole.endObject()
+        var members = JSONWriter.members()
+        members.dynamicKey("a"); members.stringArray(["x", "y"])
+        members.key("b"); members.beginObject(); members.key("c"); members.null(); members.endObject()
+        XCTAssertEqual(String(decoding: members.bytes, as: UTF8.self), #""a":["x","y"],"b":{"c":null}"#)
+        XCTAssertEqual(members.bytes, whole.objectMembers())
+        XCTAssertEqual(JSONWriter.members().bytes, [])
+    }
+
     func testObjectMembersFromSeveralWritersJoinIntoOneObject() {
         func fragment(_ keys: [String]) -> [UInt8] {
             var part = JSONWriter()

@@ -71,6 +71,39 @@ final class ManifestTests: XCTestCase {
         XCTAssertEqual(unique["original_file_path"] as? String, "models/schema.yml")
     }
 
+    /// A column without meta, type, quote flag or tags has its tail copied in one piece; both
+    /// kinds must read exactly as the member-by-member writing gives them, in dbt's key order.
+    func testColumnsPlainAndDetailed() throws {
+        let files = [
+            "models/customers.sql": "select 1 as id, 'a' as name",
+            "models/schema.yml": """
+                models:
+                  - name: customers
+                    columns:
+                      - name: id
+                        description: The key
+                      - name: name
+                        data_type: text
+                        quote: true
+                        tags: [pii]
+                        meta: {owner: crm}
+                """,
+        ]
+        let harness = try CompilerHarness(files)
+        let (manifest, compiled) = try harness.compile()
+        let graph = try manifest.dependencyGraph()
+        let maps = manifest.parentAndChildMaps(graph)
+        let writer = ManifestWriter(
+            manifest: manifest, compiled: compiled, compiledPaths: [:], parentMap: maps.parents, childMap: maps.children,
+            generatedAt: "2024-01-02T03:04:05.000000Z", dfxVersion: "0.0.0-test")
+        let text = String(decoding: writer.bytes(), as: UTF8.self)
+        XCTAssertTrue(
+            text.contains(
+                #""columns":{"id":{"name":"id","description":"The key","meta":{},"data_type":null,"constraints":[],"quote":null,"tags":[]},"#
+                    + #""name":{"name":"name","description":"","meta":{"owner":"crm"},"data_type":"text","constraints":[],"quote":true,"tags":["pii"]}}"#),
+            text)
+    }
+
     func testParentAndChildMaps() throws {
         let (manifest, json) = try manifestJSON()
         let parents = try XCTUnwrap(json["parent_map"] as? [String: [String]])

@@ -40,6 +40,33 @@ final class APITests: XCTestCase {
         ], environment: environment)
     }
 
+    /// A lazy context value is built when a render (or a macro it calls) first reads it, once per
+    /// render, shadows globals as the plain context does, and is never built when not read.
+    func testLazyContextValuesAreBuiltOnFirstReadOnly() throws {
+        final class Counter: @unchecked Sendable { var builds = 0 }
+        let environment = Environment()
+        environment.addGlobal("model", .string("global"))
+        let macros = try environment.compile("{% macro name_of() %}{{ model.name }}{% endmacro %}", path: "macros/m.sql")
+        try environment.addMacros(from: macros, namespace: nil)
+        let counter = Counter()
+        func lazyModel() -> [String: LazyValue] {
+            ["model": LazyValue { counter.builds += 1; return .dict([("name", .string("orders"))]) }]
+        }
+        let reads = try environment.compile("{{ model.name }} {{ name_of() }} {% do model.update({'name': 'x'}) %}{{ model.name }}", path: "m.sql")
+        XCTAssertEqual(try environment.render(reads, context: [:], lazyContext: lazyModel()), "orders orders x")
+        XCTAssertEqual(counter.builds, 1)
+        let ignores = try environment.compile("select {{ 1 + 1 }}", path: "n.sql")
+        XCTAssertEqual(try environment.render(ignores, context: [:], lazyContext: lazyModel()), "select 2")
+        XCTAssertEqual(counter.builds, 1)
+        let plainFirst = try environment.compile("{{ model }}", path: "p.sql")
+        XCTAssertEqual(try environment.render(plainFirst, context: ["model": .string("plain")], lazyContext: lazyModel()), "plain")
+        XCTAssertEqual(counter.builds, 1)
+        let misspelt = try Environment().compile("{{ orders_modle }}", path: "q.sql")
+        XCTAssertThrowsError(try Environment().render(misspelt, context: [:], lazyContext: ["orders_model": LazyValue { .none }])) { error in
+            XCTAssertTrue("\(error)".contains("'orders_model'"), "\(error)")
+        }
+    }
+
     func testMacrosAcrossFilesAndNamespaces() throws {
         let environment = Environment()
         let utils = try environment.compile(

@@ -92,9 +92,13 @@ public final class Environment: @unchecked Sendable {
         return state.macros[name]
     }
 
-    /// Renders `template` with `context` (looked up after locals, before globals and macros).
-    public func render(_ template: Template, context: [String: Value]) throws(DiagnosticError) -> String {
-        let renderer = Renderer(state: state, context: context, file: template.file, templateMacros: template.macroValues)
+    /// Renders `template` with `context` (looked up after locals, before globals and macros), and
+    /// `lazyContext`, values built only if the render reads them (looked up after `context`).
+    public func render(
+        _ template: Template, context: [String: Value], lazyContext: [String: LazyValue] = [:]
+    ) throws(DiagnosticError) -> String {
+        let renderer = Renderer(
+            state: state, context: context, lazyContext: lazyContext, file: template.file, templateMacros: template.macroValues)
         renderer.out.reserve(template.file.bytes.count + template.file.bytes.count / 2)
         let frame = Frame.make(slotCount: template.slotCount, parent: nil)
         defer { renderer.releaseFrames() }
@@ -116,12 +120,16 @@ public final class Environment: @unchecked Sendable {
     }
 
     /// Calls a macro or native function value with `arguments`; returns its result (the rendered
-    /// text as a string, or the value given to `return()`).
-    public func call(_ macro: Value, arguments: Arguments, context: [String: Value]) throws(DiagnosticError) -> Value {
+    /// text as a string, or the value given to `return()`). `context` and `lazyContext` are as
+    /// for `render`.
+    public func call(
+        _ macro: Value, arguments: Arguments, context: [String: Value], lazyContext: [String: LazyValue] = [:]
+    ) throws(DiagnosticError) -> Value {
         switch macro {
         case .macro(let value):
             let definition = value.definition
-            let renderer = Renderer(state: state, context: context, file: definition.file, templateMacros: [:])
+            let renderer = Renderer(
+                state: state, context: context, lazyContext: lazyContext, file: definition.file, templateMacros: [:])
             renderer.hostCallSite = arguments.location
             defer { renderer.releaseFrames() }
             do {

@@ -138,7 +138,10 @@ extension Renderer {
     /// A free name, with its `NameKey`s (a name node has them from compile time).
     @inline(__always)
     func lookup(_ name: String, hash: UInt64, filterBit: UInt64) -> Value {
-        if contextFilter & filterBit != 0, let value = context[name] { return value }
+        if contextFilter & filterBit != 0 {
+            if let value = context[name] { return value }
+            if !lazyContext.isEmpty, let lazy = lazyContext[name] { return lazy.value }
+        }
         // `state.freeNames` merges globals, registered macros and namespaces; this template's own
         // macros rank between the globals and the rest.
         guard let found = state.freeNames.find(name, hash: hash) else { return templateMacros[name] ?? .undefined }

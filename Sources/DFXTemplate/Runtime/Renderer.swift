@@ -5,6 +5,8 @@ import DFXBasics
 final class Renderer {
     let state: EnvironmentState
     let context: [String: Value]
+    /// Context values built on first read (see `LazyValue`); looked up after `context`.
+    let lazyContext: [String: LazyValue]
     /// The `NameKey.filterBit`s of the context's keys: a name whose bit is clear is not there.
     let contextFilter: UInt64
     let templateMacros: [String: Value]
@@ -45,11 +47,16 @@ final class Renderer {
         return here < stackBase ? Int(stackBase - here) : Int(here - stackBase)
     }
 
-    init(state: EnvironmentState, context: [String: Value], file: SourceFile, templateMacros: [String: Value]) {
+    init(
+        state: EnvironmentState, context: [String: Value], lazyContext: [String: LazyValue] = [:], file: SourceFile,
+        templateMacros: [String: Value]
+    ) {
         self.state = state
         self.context = context
+        self.lazyContext = lazyContext
         var filter: UInt64 = 0
         for key in context.keys { filter |= NameKey.filterBit(key) }
+        for key in lazyContext.keys { filter |= NameKey.filterBit(key) }
         self.contextFilter = filter
         self.file = file
         self.templateMacros = templateMacros
@@ -195,6 +202,7 @@ final class Renderer {
     /// "did you mean" over every name visible to a render.
     func nameHint(_ name: String) -> String? {
         var candidates = Set(context.keys)
+        candidates.formUnion(lazyContext.keys)
         candidates.formUnion(state.globals.keys)
         candidates.formUnion(state.macros.keys)
         candidates.formUnion(templateMacros.keys)
