@@ -16,6 +16,9 @@ final class OrderedArtifactFile: @unchecked Sendable {
     private var failed = false
     private let partSeparator: [UInt8]
     private var wrotePart = false
+    /// Bytes written so far, and how many of them have been handed to the kernel's writeback.
+    private var written = 0
+    private var flushed = 0
 
     /// Opens a temporary file next to `path`; `partSeparator` goes between non-empty parts (a comma
     /// between the members of one JSON object).
@@ -81,5 +84,24 @@ final class OrderedArtifactFile: @unchecked Sendable {
                 offset += written
             }
         }
+        written += bytes.count
+        if written - flushed >= Self.writebackChunk { startWriteback() }
+    }
+
+    /// How much written data is handed to writeback at a time (`startWriteback`).
+    static let writebackChunk = 8 << 20
+
+    /// Starts the kernel writing the bytes written since the last call to disk, without waiting.
+    ///
+    /// Replacing a file by `rename` makes ext4 start writeback of the whole new file at once (its
+    /// `auto_da_alloc` guard against empty files after a crash): 60 ms for a 112 MB manifest, in the
+    /// compile's last, single-threaded step. Started chunk by chunk while nodes still render, the
+    /// same work overlaps with them. `POSIX_FADV_DONTNEED` starts writeback of dirty pages (it
+    /// cannot drop them before they are written, so the data stays cached).
+    private func startWriteback() {
+        #if os(Linux)
+        _ = posix_fadvise(descriptor, off_t(flushed), off_t(written - flushed), POSIX_FADV_DONTNEED)
+        #endif
+        flushed = written
     }
 }
