@@ -25,17 +25,20 @@ extension ParseState {
             var text: String
             var location: SourceLocation
         }
-        var jobs: [Job] = []
-        for index in nodes.indices {
-            let node = nodes[index]
+        // Found on all cores too: the scan over every node's columns was 20 ms at 10,000 models.
+        let scanned = nodes
+        let jobs = scanned.indices.concurrentMap { index -> [Job] in
+            var found: [Job] = []
+            let node = scanned[index]
             if TemplateSyntax.hasTags(node.description) {
-                jobs.append(Job(node: index, column: nil, text: node.description, location: node.location))
+                found.append(Job(node: index, column: nil, text: node.description, location: node.location))
             }
-            for (column, definition) in node.columns.enumerated()
-            where TemplateSyntax.hasTags(definition.description) {
-                jobs.append(Job(node: index, column: column, text: definition.description, location: definition.location))
+            let columns = node.columns
+            for column in columns.indices where TemplateSyntax.hasTags(columns[column].description) {
+                found.append(Job(node: index, column: column, text: columns[column].description, location: columns[column].location))
             }
-        }
+            return found
+        }.flatMap { $0 }
         guard !jobs.isEmpty else { return }
         let environment = self.environment
         let results = jobs.concurrentMap { job in Self.renderDescription(job.text, at: job.location, context: context, environment: environment) }
