@@ -56,9 +56,9 @@ fi
 
 if [ "$BUILD" = 1 ]; then
     log "building dfx (release)"
-    swift build -c release --product dfx >&2
+    swift build -c release --static-swift-stdlib --product dfx >&2
 fi
-DFX="$(swift build -c release --show-bin-path)/dfx"
+DFX="$(swift build -c release --static-swift-stdlib --show-bin-path)/dfx"
 [ -x "$DFX" ] || { log "no dfx binary at $DFX (drop --no-build)"; exit 1; }
 
 if [ "$DBT" = 1 ] && [ ! -x "$DBT_BIN" ]; then

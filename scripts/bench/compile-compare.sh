@@ -7,10 +7,10 @@
 #   scripts/bench/compile-compare.sh --base /path/to/main/dfx [--sizes "1000 10000"] [--runs 5]
 #                                    [--callgrind] [--seed 42]
 #
-# The candidate is this checkout's release build (`swift build -c release --product dfx` first).
+# The candidate is this checkout's release build (`swift build -c release --static-swift-stdlib --product dfx` first).
 # Build the base from another commit without touching this checkout, e.g.:
 #   mkdir /tmp/dfx-main && git archive main | tar -x -C /tmp/dfx-main
-#   (cd /tmp/dfx-main && swift build -c release --product dfx)      # base: /tmp/dfx-main/.build/release/dfx
+#   (cd /tmp/dfx-main && swift build -c release --static-swift-stdlib --product dfx)      # base: /tmp/dfx-main/.build/release/dfx
 # Projects come from scripts/synth/generate.py, cached under .bench/ as compile-bench.sh caches them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -x "$BASE" ] || { echo "compile-compare.sh: --base must name a dfx binary" >&2; exit 2; }
-CANDIDATE="$(swift build -c release --show-bin-path)/dfx"
+CANDIDATE="$(swift build -c release --static-swift-stdlib --show-bin-path)/dfx"
 [ -x "$CANDIDATE" ] || { echo "compile-compare.sh: no release build at $CANDIDATE" >&2; exit 1; }
 
 BENCH=$ROOT/.bench

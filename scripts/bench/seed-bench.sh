@@ -40,9 +40,9 @@ log() { printf 'seed-bench: %s\n' "$*" >&2; }
 
 if [ "$BUILD" = 1 ] && [ -z "${DFX_BIN:-}" ]; then
     log "building dfx (release)"
-    swift build -c release --product dfx >&2
+    swift build -c release --static-swift-stdlib --product dfx >&2
 fi
-DFX=${DFX_BIN:-$(swift build -c release --show-bin-path)/dfx}
+DFX=${DFX_BIN:-$(swift build -c release --static-swift-stdlib --show-bin-path)/dfx}
 [ -x "$DFX" ] || { log "no dfx binary at $DFX"; exit 1; }
 if [ "$DBT" = 1 ] && [ ! -x "$DBT_BIN" ]; then log "no dbt at $DBT_BIN"; DBT=0; fi
 [ "$DBT" = 1 ] || DBT_RUNS=0

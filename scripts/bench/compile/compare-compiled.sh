@@ -7,7 +7,7 @@
 #
 # dbt compile needs a live database (is_incremental() looks the relation up), so a throwaway server is
 # started with scripts/postgres-start.sh and stopped on exit. Output: a summary on stdout, the full diff
-# in PROJECT_DIR/../compare-<name>.diff. Needs a release dfx (swift build -c release --product dfx).
+# in PROJECT_DIR/../compare-<name>.diff. Needs a release dfx (swift build -c release --static-swift-stdlib --product dfx).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 ROOT=$PWD
@@ -17,7 +17,7 @@ RUN=0
 [ "${2:-}" = "--run" ] && RUN=1
 DBT_BIN=${DBT_BIN:-/tmp/dbtvenv/bin/dbt}
 DFX="$(swift build -c release --show-bin-path)/dfx"
-[ -x "$DFX" ] || { echo "compare-compiled: build dfx first: swift build -c release --product dfx" >&2; exit 1; }
+[ -x "$DFX" ] || { echo "compare-compiled: build dfx first: swift build -c release --static-swift-stdlib --product dfx" >&2; exit 1; }
 
 eval "$(scripts/postgres-start.sh)"
 trap 'scripts/postgres-stop.sh' EXIT
