@@ -83,7 +83,9 @@ struct ArtifactWriter {
     /// more than expected tells a longer file from an equal one, and a shorter file reads short.
     /// (A read cut short by a signal reads as "different", so the file is rewritten: the safe side.)
     static func fileHasContent(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let descriptor = open(path, O_RDONLY)
+        var descriptor = open(path, O_RDONLY | noAccessTime)
+        // O_NOATIME is refused (EPERM) for files the process does not own: read them as usual.
+        if descriptor < 0, noAccessTime != 0, errno == EPERM { descriptor = open(path, O_RDONLY) }
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count + 1, alignment: 16)
@@ -93,6 +95,16 @@ struct ArtifactWriter {
         guard let stored = existing.baseAddress, let expected = bytes.baseAddress else { return true }
         return memcmp(stored, expected, bytes.count) == 0
     }
+
+    /// Linux's `O_NOATIME` (not exported by Swift's Glibc module; 01000000 in asm-generic/fcntl.h):
+    /// reading a compiled file back without updating its access time. Under `relatime` the first
+    /// read after a write updates it, so the first re-compile after a fresh one dirtied all 19,611
+    /// compiled files' inodes at 10,000 models (+0.16 s of system time).
+    #if os(Linux)
+    static let noAccessTime: Int32 = 0o1000000
+    #else
+    static let noAccessTime: Int32 = 0
+    #endif
 
     /// Streams an artifact into `name` under the target folder: `produce` hands chunks to the sink;
     /// the file appears whole (temporary file, then rename) or not at all.

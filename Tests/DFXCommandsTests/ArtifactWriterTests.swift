@@ -37,4 +37,21 @@ final class ArtifactWriterTests: XCTestCase {
             }
         }
     }
+
+    /// Comparing an equal file leaves its access time alone: under `relatime` the first read after a
+    /// write would update it (and dirty the inode of every compiled file on the first re-compile).
+    /// The file's access time is set equal to its modification time, the state right after a write.
+    func testComparingDoesNotTouchTheAccessTime() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dfx-noatime-\(UUID().uuidString).sql").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = "select 2 as id\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
+        XCTAssertTrue(ArtifactWriter.writeIfChanged(path, text))
+        var status = stat()
+        XCTAssertEqual(stat(path, &status), 0)
+        XCTAssertEqual(status.st_atim.tv_sec, 1_000_000_000, "the comparison updated the access time")
+        XCTAssertEqual(status.st_mtim.tv_sec, 1_000_000_000, "an equal file was rewritten")
+    }
 }
