@@ -25,6 +25,31 @@ package enum ByteOrder {
     @inline(__always)
     package static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
 
+    /// `strings` in the order `String`'s `<` gives them. When every string is ASCII (names, IDs,
+    /// paths: the usual case) that order is their bytes' order, and they are sorted as spans of one
+    /// byte buffer compared with `memcmp`: sorting the Strings themselves compared Unicode scalars
+    /// and retained and released every string each step moved. Otherwise `sorted()`.
+    package static func sorted(_ strings: [String]) -> [String] {
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, count: Int, index: Int)] = []
+        spans.reserveCapacity(strings.count)
+        for (index, string) in strings.enumerated() {
+            let start = bytes.count
+            bytes.append(contentsOf: string.utf8)
+            spans.append((start, bytes.count - start, index))
+        }
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return strings.sorted() }
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            spans.sort { left, right in
+                compare(
+                    UnsafeRawBufferPointer(start: base + left.start, count: left.count),
+                    UnsafeRawBufferPointer(start: base + right.start, count: right.count)) < 0
+            }
+        }
+        return spans.map { strings[$0.index] }
+    }
+
     /// `compare` over two byte buffers.
     @inline(__always)
     package static func compare(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {

@@ -174,25 +174,7 @@ struct FileScanner {
                 }
             }
         }
-        return sortedPaths(result)
-    }
-
-    /// `paths` sorted as `String`'s `<` sorts them; for ASCII paths (the usual case) by comparing
-    /// their bytes, which is the same order without Unicode-aware comparison on every step.
-    static func sortedPaths(_ paths: [String]) -> [String] {
-        guard paths.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return paths.sorted() }
-        return paths.sorted { left, right in
-            // Native strings hand out their bytes in place; others (not made here) compare as Strings.
-            let inPlace = left.utf8.withContiguousStorageIfAvailable { a in
-                right.utf8.withContiguousStorageIfAvailable { b in
-                    let common = min(a.count, b.count)
-                    guard common > 0, let x = a.baseAddress, let y = b.baseAddress else { return a.count < b.count }
-                    let order = memcmp(x, y, common)
-                    return order != 0 ? order < 0 : a.count < b.count
-                }
-            }
-            return inPlace.flatMap { $0 } ?? (left < right)
-        }
+        return ByteOrder.sorted(result)
     }
 
     /// `a` + `/` + `b`, or `b` alone when it is absolute.
