@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-[ "$BUILD" = 1 ] && swift build -c release --static-swift-stdlib >/dev/null
+[ "$BUILD" = 1 ] && swift build -c release --static-swift-stdlib --product dfx >/dev/null
 DFX=$ROOT/.build/release/dfx
 
 eval "$(scripts/postgres-start.sh)"

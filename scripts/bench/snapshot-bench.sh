@@ -2,7 +2,7 @@
 # The snapshot step on a large dimension: dfx snapshot against the same logic hand-written in SQL
 # (run by psql) and against dbt snapshot, in one session on one PostgreSQL server.
 #
-#   eval "$(scripts/postgres-start.sh)"; swift build -c release --static-swift-stdlib
+#   eval "$(scripts/postgres-start.sh)"; swift build -c release --static-swift-stdlib --product dfx
 #   scripts/bench/snapshot-bench.sh [ROWS=1000000] [RUNS=3]
 #   DFX=... DBT=... scripts/bench/snapshot-bench.sh       # other binaries
 #
@@ -23,7 +23,7 @@ repo=$(cd "$here/../.." && pwd)
 dbt=${DBT:-/tmp/dbtvenv/bin/dbt}
 dfx=${DFX:-$repo/.build/release/dfx}
 [ -x "$dbt" ] || { echo "snapshot-bench: no dbt at $dbt (set DBT)" >&2; exit 2; }
-[ -x "$dfx" ] || { echo "snapshot-bench: no dfx at $dfx (swift build -c release --static-swift-stdlib, or set DFX)" >&2; exit 2; }
+[ -x "$dfx" ] || { echo "snapshot-bench: no dfx at $dfx (swift build -c release --static-swift-stdlib --product dfx, or set DFX)" >&2; exit 2; }
 dfx=$(cd "$(dirname "$dfx")" && pwd)/$(basename "$dfx")
 if [ -z "${PGHOST:-}" ] && [ -n "${DFX_TEST_POSTGRES_URL:-}" ]; then
   eval "$(python3 - "$DFX_TEST_POSTGRES_URL" <<'PY'
