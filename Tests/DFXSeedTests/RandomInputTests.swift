@@ -1,23 +1,12 @@
 import DFXBasics
 import DFXSeed
+import DFXTestSupport
 import XCTest
 
 /// Random CSV-ish inputs (quotes, delimiters, CR, LF, tabs, backslashes, multi-byte and invalid
 /// bytes): reading never traps or hangs, every failure is a located diagnostic, and whatever reads
 /// successfully survives the COPY round trip and gives one SQLite value per column.
 final class RandomInputTests: XCTestCase {
-    /// SplitMix64, so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private let alphabet: [[UInt8]] = [
         [UInt8(ascii: "\"")], [UInt8(ascii: ",")], [UInt8(ascii: ";")], [UInt8(ascii: "\n")], [UInt8(ascii: "\r")],
         [UInt8(ascii: "\t")], [UInt8(ascii: "\\")], [UInt8(ascii: "a")], [UInt8(ascii: "1")], [UInt8(ascii: "0")],
@@ -26,7 +15,7 @@ final class RandomInputTests: XCTestCase {
     ]
 
     func testRandomInputs() throws {
-        var generator = Generator(state: 2026)
+        var generator = SplitMix(seed: 2026)
         var parsed = 0
         for iteration in 0..<3000 {
             var bytes: [UInt8] = []
