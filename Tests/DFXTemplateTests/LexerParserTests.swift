@@ -9,14 +9,23 @@ final class LexerParserTests: XCTestCase {
         return try lexer.tokenize().map(\.kind)
     }
 
+    /// The text of each data token: its byte range of the source.
+    func dataTexts(_ source: String) throws -> [String] {
+        var lexer = Lexer(source: SourceFile(path: "t", text: source))
+        return try lexer.tokenize().filter { $0.kind == .data }.map { String(decoding: Array(source.utf8)[$0.start..<$0.end], as: UTF8.self) }
+    }
+
     func testLexerTokens() throws {
         XCTAssertEqual(
             try tokens("a{{ x.y|f(1, 'b') }}c"),
             [
-                .data(Array("a".utf8)), .variableBegin, .name("x"), .symbol("."), .name("y"), .symbol("|"), .name("f"),
-                .symbol("("), .integer(1), .symbol(","), .string("b"), .symbol(")"), .variableEnd, .data(Array("c".utf8)),
+                .data, .variableBegin, .name("x"), .symbol("."), .name("y"), .symbol("|"), .name("f"),
+                .symbol("("), .integer(1), .symbol(","), .string("b"), .symbol(")"), .variableEnd, .data,
                 .end,
             ])
+        XCTAssertEqual(try dataTexts("a{{ x.y|f(1, 'b') }}c"), ["a", "c"])
+        // Whitespace control narrows the range; a trailing newline is not part of the template.
+        XCTAssertEqual(try dataTexts("a  {{- x -}}\n  b {%- if y %} c{% endif %}\n"), ["a", "b", " c"])
         XCTAssertEqual(try tokens("{{ 1_000 }}{{ 1.5e3 }}{{ x.0 }}"), [
             .variableBegin, .integer(1000), .variableEnd, .variableBegin, .float(1500), .variableEnd,
             .variableBegin, .name("x"), .symbol("."), .integer(0), .variableEnd, .end,

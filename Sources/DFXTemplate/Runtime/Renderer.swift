@@ -97,8 +97,8 @@ final class Renderer {
     func execute(_ body: [Stmt], _ frame: Frame) throws {
         for statement in body {
             switch statement {
-            case .text(let bytes):
-                bytes.withUnsafeBufferPointer { out.append($0) }
+            case .text(let text):
+                text.withBytes { out.append($0) }
             case .output(let expr):
                 if case .call = expr.kind {
                     if let value = try evaluateCall(expr, frame, extraKeyword: nil, direct: true) { try write(value, expr) }

@@ -47,7 +47,7 @@ struct Lexer {
         if stripNextData { while lower < upper, isSpace(bytes[lower]) { lower += 1 } }
         stripNextData = false
         if stripEnd { while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 } }
-        if lower < upper { tokens.append(Token(kind: .data(Array(bytes[lower..<upper])), start: lower, end: upper)) }
+        if lower < upper { tokens.append(Token(kind: .data, start: lower, end: upper)) }
     }
 
     private mutating func lexData() throws {

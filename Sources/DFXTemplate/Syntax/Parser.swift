@@ -132,9 +132,9 @@ struct Parser {
                         hint: "add '{% \(ending) %}' where the block should end")
                 }
                 return (body, "")
-            case .data(let bytes):
+            case .data:
                 index += 1
-                body.append(.text(bytes))
+                body.append(.text(TemplateText(file: file, start: token.start, end: token.end)))
             case .variableBegin:
                 index += 1
                 let expr = try parseTuple()

@@ -38,6 +38,13 @@ final class SourceFile: Sendable {
 
     func location(_ offset: Int) -> SourceLocation { lines.location(ofByteOffset: offset, file: path) }
 
+    /// Calls `body` with the text's UTF-8 bytes, read in place (a native string's own storage).
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// A diagnostic at a byte range of this file.
     func diagnostic(_ message: String, start: Int, length: Int, hint: String? = nil, notes: [String] = []) -> Diagnostic {
         let location = location(start)

@@ -1,6 +1,6 @@
 /// A statement node; a template or macro body is a list of these.
 indirect enum Stmt: Sendable {
-    case text([UInt8])
+    case text(TemplateText)
     case output(Expr)
     case branches([(Expr, [Stmt])], otherwise: [Stmt]?)
     case loop(ForLoop)

@@ -1,8 +1,8 @@
 /// One lexical token of a template, with its byte range in the source.
 struct Token: Sendable {
     enum Kind: Sendable, Equatable {
-        /// Literal text between tags (whitespace control already applied).
-        case data([UInt8])
+        /// Literal text between tags, the token's byte range (whitespace control already applied).
+        case data
         case variableBegin, variableEnd, blockBegin, blockEnd
         case name(String)
         case string(String)

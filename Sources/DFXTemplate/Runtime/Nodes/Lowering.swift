@@ -10,7 +10,7 @@ enum Lowering {
 
     static func statement(_ statement: Stmt) -> StmtNode {
         switch statement {
-        case .text(let bytes): return TextNode(statement, bytes: bytes)
+        case .text(let text): return TextNode(statement, bytes: text.bytes)
         case .output(let expr): return OutputNode(statement, value: expression(expr))
         case .branches(let branches, let otherwise): return BranchesNode(statement, branches: branches, otherwise: otherwise)
         case .loop(let loop): return LoopNode(statement, loop: loop)
