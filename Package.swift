@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // libcrypto for SHA-256 checksums with the CPU's SHA instructions (libpq-dev depends on libssl-dev).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // mimalloc as the executable's allocator (Debian ships no pkg-config file for it).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
 
         // Layer 0: locations, diagnostics, small shared utilities.
         .target(name: "DFXBasics", dependencies: ["CCrypto"], exclude: ["README.md"], swiftSettings: strict),
@@ -57,7 +59,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"], swiftSettings: strict),
-        .executableTarget(name: "dfx", dependencies: ["DFXCommands"], swiftSettings: strict),
+        .executableTarget(name: "dfx", dependencies: ["DFXCommands", "CMimalloc"], swiftSettings: strict),
 
         // Helpers shared by the test targets (the test server's URL, captured output).
         .target(name: "DFXTestSupport", path: "Tests/DFXTestSupport"),
